@@ -1,0 +1,378 @@
+"""
+A structured, verifiable, queryable edition of Mike Haynes, “Khrushchev’s
+secret speech: a crack in the monolith” (Socialist Worker 1988, 18 February
+2006).
+
+Importing the package parses nothing; the bundled data is loaded, checked
+and indexed once, on first use.
+
+>>> import secretspeech as ss
+>>> ss.people.lookup("Khrushchev’s").name
+'Nikita Khrushchev'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from secretspeech._catalog import Collection
+from secretspeech._corpus import Corpus
+from secretspeech._dates import Calendar, HistoricalDate, Order, Precision
+from secretspeech._load import load_corpus
+from secretspeech._model import (
+    CAUSAL_KINDS,
+    Article,
+    Event,
+    EventKind,
+    Evidence,
+    Group,
+    GroupKind,
+    Note,
+    NoteKind,
+    Person,
+    PersonRole,
+    Place,
+    PlaceKind,
+    Quantity,
+    QuantityKind,
+    Quotation,
+    QuotationKind,
+    Relation,
+    RelationKind,
+    Statistic,
+)
+from secretspeech.exceptions import (
+    InvalidCorpusError,
+    InvalidDateError,
+    InvalidQueryError,
+    InvalidValueError,
+    NotFoundError,
+    SecretSpeechError,
+)
+
+
+if TYPE_CHECKING:
+    import datetime
+
+    from secretspeech._model import Entity, Record
+
+    __version__: str
+    DATA_VERSION: str
+    article: Article
+    people: Collection[Person]
+    groups: Collection[Group]
+    places: Collection[Place]
+    events: Collection[Event]
+    quotations: Collection[Quotation]
+    statistics: Collection[Statistic]
+    relations: Collection[Relation]
+    notes: Collection[Note]
+
+
+__all__ = [
+    "CAUSAL_KINDS",
+    "DATA_VERSION",
+    "Article",
+    "Calendar",
+    "Collection",
+    "Corpus",
+    "Event",
+    "EventKind",
+    "Evidence",
+    "Group",
+    "GroupKind",
+    "HistoricalDate",
+    "InvalidCorpusError",
+    "InvalidDateError",
+    "InvalidQueryError",
+    "InvalidValueError",
+    "Note",
+    "NoteKind",
+    "NotFoundError",
+    "Order",
+    "Person",
+    "PersonRole",
+    "Place",
+    "PlaceKind",
+    "Precision",
+    "Quantity",
+    "QuantityKind",
+    "Quotation",
+    "QuotationKind",
+    "Relation",
+    "RelationKind",
+    "SecretSpeechError",
+    "Statistic",
+    "__version__",
+    "article",
+    "causes",
+    "consequences",
+    "context",
+    "corpus",
+    "events",
+    "get",
+    "groups",
+    "involving",
+    "load_corpus",
+    "lookup",
+    "notes",
+    "people",
+    "places",
+    "quotations",
+    "related",
+    "relations",
+    "search",
+    "statistics",
+    "timeline",
+]
+
+_COLLECTIONS = frozenset(
+    {
+        "people",
+        "groups",
+        "places",
+        "events",
+        "quotations",
+        "statistics",
+        "relations",
+        "notes",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    # Module attributes resolve lazily so that importing parses nothing.
+    if name in _COLLECTIONS:
+        return getattr(corpus(), name)
+    if name == "article":
+        return corpus().article
+    if name == "DATA_VERSION":
+        return corpus().data_version
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("secretspeech")
+    raise AttributeError(f"module 'secretspeech' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+def corpus() -> Corpus:
+    """
+    Return the bundled corpus, loading and checking it on first use.
+
+    Every module-level name (`people`, `timeline`, …) reads from it.
+
+    Returns:
+        The one bundled `Corpus`; the same object on every call.
+
+    >>> import secretspeech as ss
+    >>> ss.corpus() is ss.corpus()
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    from secretspeech._load import load_bundled  # noqa: PLC0415
+
+    return load_bundled()
+
+
+def get(key: str, /, default: Record | None = None) -> Record | None:
+    """
+    Return any record by id, whatever its type, or *default*.
+
+    Args:
+        key: A record id, such as ``"secret-speech"``.
+        default: What to return if no record has that id.
+
+    Returns:
+        The record, or *default*.
+
+    >>> import secretspeech as ss
+    >>> ss.get("hungary").name
+    'Hungary'
+    >>> ss.get("no-such-id", None) is None
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    return corpus().get(key, default)
+
+
+def lookup(name: str, /) -> Record:
+    """
+    Return the one record, of any type, with this id, name or alias.
+
+    Matching ignores case, accents, surrounding whitespace, the kind of
+    apostrophe and a possessive ``’s``.
+
+    Args:
+        name: An id, name or alias.
+
+    Returns:
+        The record.
+
+    Raises:
+        NotFoundError: If nothing matches; the message suggests the closest
+            names.
+
+    >>> import secretspeech as ss
+    >>> ss.lookup("Red Square").id
+    'red-square'
+
+    .. versionadded:: 0.1.0
+    """
+    return corpus().lookup(name)
+
+
+def search(text: str, /, *, limit: int | None = None) -> tuple[Record, ...]:
+    """
+    Rank records of every type by how well they match *text*.
+
+    Args:
+        text: Words to look for; small typos are tolerated.
+        limit: The most results to return; all if `None`.
+
+    Returns:
+        The matching records, best first.
+
+    >>> import secretspeech as ss
+    >>> ss.search("Kruschev")[0].id
+    'nikita-khrushchev'
+
+    .. versionadded:: 0.1.0
+    """
+    return corpus().search(text, limit=limit)
+
+
+def timeline(
+    *,
+    start: int | str | datetime.date | HistoricalDate | None = None,
+    end: int | str | datetime.date | HistoricalDate | None = None,
+    strict: bool = False,
+) -> tuple[Event, ...]:
+    """
+    Return the dated events in chronological order.
+
+    See `Corpus.timeline` for the ordering rule.
+
+    Args:
+        start: Keep events that reach this period or later.
+        end: Keep events that begin by this period.
+        strict: Keep only events entirely inside *start*..*end*.
+
+    Returns:
+        The events, earliest first.
+
+    >>> import secretspeech as ss
+    >>> [e.id for e in ss.timeline(start=1964, end=1964)]
+    ['khrushchev-zigzags', 'khrushchev-removed']
+
+    .. versionadded:: 0.1.0
+    """
+    return corpus().timeline(start=start, end=end, strict=strict)
+
+
+def involving(record: Entity | str, /) -> tuple[Record, ...]:
+    """
+    Return every record that refers to a person, group or place.
+
+    Args:
+        record: The person, group or place, or its id or name.
+
+    Returns:
+        Events, quotations, statistics, relations and notes that mention it.
+
+    >>> import secretspeech as ss
+    >>> "trotsky-killed" in [r.id for r in ss.involving("Mexico")]
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    return corpus().involving(record)
+
+
+def related(record: Record | str, /) -> tuple[Relation, ...]:
+    """
+    Return the relations into and out of a record.
+
+    Args:
+        record: A record, or its id or name.
+
+    Returns:
+        The relations, in data order.
+
+    >>> import secretspeech as ss
+    >>> ss.related("stalins-death")[0].kind.value
+    'enables'
+
+    .. versionadded:: 0.1.0
+    """
+    return corpus().related(record)
+
+
+def causes(event: Event | str, /, *, depth: int = 1) -> tuple[Event, ...]:
+    """
+    Return what led to *event*, following causal relations backwards.
+
+    Args:
+        event: An event, or its id or name.
+        depth: How many causal steps to follow.
+
+    Returns:
+        The causes, nearest first.
+
+    >>> import secretspeech as ss
+    >>> "secret-speech" in [e.id for e in ss.causes("hungarian-revolution")]
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    return corpus().causes(event, depth=depth)
+
+
+def consequences(
+    event: Event | str, /, *, depth: int = 1
+) -> tuple[Event, ...]:
+    """
+    Return what *event* led to, following causal relations forwards.
+
+    Args:
+        event: An event, or its id or name.
+        depth: How many causal steps to follow.
+
+    Returns:
+        The consequences, nearest first.
+
+    >>> import secretspeech as ss
+    >>> [e.id for e in ss.consequences("stalins-death")]
+    ['thaw']
+
+    .. versionadded:: 0.1.0
+    """
+    return corpus().consequences(event, depth=depth)
+
+
+def context(
+    record: Record | Evidence | str, /, *, sentences: int = 1
+) -> str:
+    """
+    Return the sentences of the article around a record's first evidence.
+
+    Args:
+        record: A record, an `Evidence`, or a record id or name.
+        sentences: How many sentences to add on each side, beyond those the
+            evidence touches (0 for just those).
+
+    Returns:
+        The passage, as printed.
+
+    >>> import secretspeech as ss
+    >>> ss.context("muck", sentences=0)
+    '“We should not pour muck on ourselves,” said new leader Leonid Brezhnev.'
+
+    .. versionadded:: 0.1.0
+    """
+    return corpus().context(record, sentences=sentences)

@@ -1,0 +1,6 @@
+"""Run the command line: ``python -m secretspeech``."""
+
+from secretspeech._cli import main
+
+
+raise SystemExit(main())

@@ -1,0 +1,398 @@
+"""
+Read corpus data into validated records: the only module that parses.
+
+A corpus is a UTF-8 text plus a JSON document of records whose evidence
+points into that text. Everything is checked before a `Corpus` exists; the
+first broken rule raises `InvalidCorpusError` naming the source, the record
+and the problem.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import threading
+
+from collections.abc import Callable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from secretspeech._corpus import Corpus
+from secretspeech._dates import Calendar, HistoricalDate, Precision
+from secretspeech._model import (
+    Article,
+    Event,
+    Evidence,
+    Group,
+    Note,
+    Person,
+    Place,
+    Quantity,
+    Quotation,
+    Relation,
+    Statistic,
+)
+from secretspeech.exceptions import InvalidCorpusError, SecretSpeechError
+
+
+__all__ = ["load_bundled", "load_corpus", "parse_corpus"]
+
+#: The corpus format this module reads.
+FORMAT = 1
+#: The largest corpus JSON document accepted, in bytes.
+MAX_BYTES = 20_000_000
+#: The largest number of records of one kind accepted.
+MAX_RECORDS = 100_000
+
+_T = TypeVar("_T")
+_lock = threading.Lock()
+_bundled: Corpus | None = None
+
+# Each collection: its JSON key, its record class, and for every field that
+# holds ids, which collections those ids may name ("*" = any record).
+_ANY = ("*",)
+_KINDS: dict[str, tuple[type[Any], dict[str, tuple[str, ...]]]] = {
+    "people": (Person, {}),
+    "groups": (Group, {"members": ("people",)}),
+    "places": (Place, {"within": ("places",)}),
+    "events": (
+        Event,
+        {
+            "participants": ("people",),
+            "groups": ("groups",),
+            "places": ("places",),
+        },
+    ),
+    "quotations": (
+        Quotation,
+        {
+            "speaker": ("people",),
+            "addressees": ("people", "groups"),
+            "subjects": _ANY,
+        },
+    ),
+    "statistics": (Statistic, {"places": ("places",), "about": _ANY}),
+    "relations": (Relation, {"source": _ANY, "target": _ANY}),
+    "notes": (Note, {"about": _ANY}),
+}
+_OPTIONAL_KINDS = frozenset({"notes"})
+
+
+def load_bundled() -> Corpus:
+    """
+    Return the corpus shipped with the package, loading it on first use.
+
+    The data is read, validated and indexed once per process; concurrent
+    first calls wait for the one load.
+
+    Returns:
+        The bundled corpus.
+
+    >>> from secretspeech._load import load_bundled
+    >>> load_bundled() is load_bundled()
+    True
+    """
+    global _bundled  # noqa: PLW0603 -- the one cache, written once under a lock
+    if _bundled is None:
+        with _lock:
+            if _bundled is None:
+                data = resources.files("secretspeech") / "_data"
+                _bundled = parse_corpus(
+                    (data / "corpus.json").read_text(encoding="utf-8"),
+                    (data / "article.txt").read_text(encoding="utf-8"),
+                    source="secretspeech/_data/corpus.json",
+                )
+    return _bundled
+
+
+def load_corpus(
+    records: str | Path, text: str | Path, /, *, encoding: str = "utf-8"
+) -> Corpus:
+    """
+    Load and validate a corpus from a JSON file of records and a text file.
+
+    The JSON document has the shape of the bundled
+    ``secretspeech/_data/corpus.json``; its ``article.sha256`` must be the
+    SHA-256 of the text.
+
+    Args:
+        records: Path of the JSON document.
+        text: Path of the UTF-8 text the evidence refers to.
+        encoding: Encoding of both files.
+
+    Returns:
+        The validated corpus.
+
+    Raises:
+        InvalidCorpusError: If a file cannot be read or any rule is broken;
+            the message names the file, the record and the problem.
+
+    >>> import secretspeech as ss
+    >>> from secretspeech._load import load_corpus
+    >>> load_corpus("missing.json", "missing.txt")
+    Traceback (most recent call last):
+    ...
+    secretspeech.exceptions.InvalidCorpusError: missing.json: cannot read: ...
+    """
+    source = str(records)
+    try:
+        size = Path(records).stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidCorpusError(
+                f"{source}: {size} bytes is more than the limit of {MAX_BYTES}"
+            )
+        document = Path(records).read_text(encoding=encoding)
+        body = Path(text).read_text(encoding=encoding)
+    except OSError as e:
+        raise InvalidCorpusError(f"{source}: cannot read: {e}") from e
+    except UnicodeDecodeError as e:
+        raise InvalidCorpusError(f"{source}: not {encoding}: {e}") from e
+    return parse_corpus(document, body, source=source)
+
+
+def parse_corpus(
+    document: str | Mapping[str, Any], text: str, /, *, source: str = "<corpus>"
+) -> Corpus:
+    """
+    Build a validated `Corpus` from a JSON document (or its parsed mapping).
+
+    Args:
+        document: The JSON text, or the mapping it parses to.
+        text: The canonical text the evidence refers to.
+        source: A name for the data, used in error messages.
+
+    Returns:
+        The validated corpus.
+
+    Raises:
+        InvalidCorpusError: If any rule is broken.
+    """
+    if isinstance(document, str):
+        if len(document) > MAX_BYTES:
+            raise InvalidCorpusError(f"{source}: the document is too large")
+        try:
+            data = json.loads(document)
+        except (json.JSONDecodeError, RecursionError) as e:
+            raise InvalidCorpusError(f"{source}: not valid JSON: {e}") from e
+    else:
+        data = document
+    return _Parser(source, text).corpus(data)
+
+
+class _Parser:
+    def __init__(self, source: str, text: str) -> None:
+        self.source = source
+        self.text = text
+        self.where = source
+
+    def fail(self, problem: str) -> InvalidCorpusError:
+        return InvalidCorpusError(f"{self.where}: {problem}")
+
+    def corpus(self, data: object) -> Corpus:
+        top = self.mapping(data, "the document")
+        if top.get("format") != FORMAT:
+            raise self.fail(
+                f"format must be {FORMAT}, got {top.get('format')!r}"
+            )
+        known = {"format", "data_version", "article", *_KINDS}
+        self.no_extra(top, known)
+        data_version = self.string(top.get("data_version"), "data_version")
+        self.where = f"{self.source}: article"
+        article = self.article(self.mapping(top.get("article"), "article"))
+
+        built: dict[str, tuple[Any, ...]] = {}
+        for kind, (cls, _refs) in _KINDS.items():
+            if kind not in top and kind in _OPTIONAL_KINDS:
+                built[kind] = ()
+                continue
+            items = top.get(kind)
+            if not isinstance(items, list):
+                self.where = self.source
+                raise self.fail(f"{kind!r} must be a list of records")
+            if len(items) > MAX_RECORDS:
+                self.where = self.source
+                raise self.fail(f"{kind!r} has more than {MAX_RECORDS} records")
+            records = []
+            for i, item in enumerate(items):
+                self.where = f"{self.source}: {kind}[{i}]"
+                raw = self.mapping(item, "a record")
+                if isinstance(raw.get("id"), str):
+                    self.where = f"{self.source}: {kind}[{i}] ({raw['id']!r})"
+                records.append(self.record(cls, raw))
+            built[kind] = tuple(records)
+
+        self.check_ids(built)
+        self.where = self.source
+        return Corpus(article=article, data_version=data_version, **built)
+
+    # -- shapes
+
+    def mapping(self, value: object, what: str) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.fail(f"{what} must be a JSON object, got {value!r:.60}")
+        return value
+
+    def string(self, value: object, what: str) -> str:
+        if not isinstance(value, str):
+            raise self.fail(f"{what} must be a string, got {value!r:.60}")
+        return value
+
+    def no_extra(self, raw: Mapping[str, Any], known: set[str]) -> None:
+        extra = sorted(set(raw) - known)
+        if extra:
+            raise self.fail(f"unknown field(s) {', '.join(map(repr, extra))}")
+
+    def build(self, cls: Callable[..., _T], **kwargs: Any) -> _T:
+        try:
+            return cls(**kwargs)
+        except SecretSpeechError as e:
+            raise self.fail(str(e)) from e
+        except (TypeError, ValueError) as e:
+            raise self.fail(f"{e}") from e
+
+    # -- values
+
+    def evidence(self, raw: object, field: str) -> Evidence:
+        span = self.mapping(raw, f"{field} item")
+        self.no_extra(span, {"start", "end", "exact", "prefix", "suffix"})
+        ev = self.build(Evidence, **span)
+        if not ev.matches(self.text):
+            found = self.text[ev.start : ev.end]
+            raise self.fail(
+                f"{field}: evidence {ev.exact!r} does not match the text at "
+                f"{ev.start}:{ev.end}, which reads {found!r}"
+            )
+        return ev
+
+    def evidence_list(self, raw: object, field: str) -> tuple[Evidence, ...]:
+        if not isinstance(raw, list):
+            raise self.fail(f"{field} must be a list, got {raw!r:.60}")
+        return tuple(self.evidence(item, field) for item in raw)
+
+    def date(self, raw: object, field: str) -> HistoricalDate:
+        d = self.mapping(raw, field)
+        self.no_extra(
+            d,
+            {
+                "text",
+                "edtf",
+                "earliest",
+                "latest",
+                "precision",
+                "approximate",
+                "uncertain",
+                "calendar",
+                "relative_to",
+            },
+        )
+        try:
+            kwargs = dict(d)
+            kwargs["earliest"] = datetime.date.fromisoformat(d["earliest"])
+            kwargs["latest"] = datetime.date.fromisoformat(d["latest"])
+            kwargs["precision"] = Precision(d["precision"])
+            kwargs["calendar"] = Calendar(d.get("calendar", "gregorian"))
+        except (KeyError, TypeError, ValueError) as e:
+            raise self.fail(f"{field}: bad date {dict(d)!r:.200}: {e}") from e
+        return self.build(HistoricalDate, **kwargs)
+
+    def article(self, raw: Mapping[str, Any]) -> Article:
+        self.no_extra(
+            raw,
+            {
+                "title",
+                "standfirst",
+                "author",
+                "publication",
+                "issue",
+                "published",
+                "caption",
+                "sha256",
+                "language",
+            },
+        )
+        digest = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        if raw.get("sha256") != digest:
+            raise self.fail(
+                f"the text's SHA-256 is {digest} but the corpus records "
+                f"{raw.get('sha256')!r}: the text is not the one the "
+                "offsets refer to"
+            )
+        fields = dict(raw)
+        fields["published"] = self.date(raw.get("published"), "published")
+        return self.build(Article, text=self.text, **fields)
+
+    def record(self, cls: type[_T], raw: Mapping[str, Any]) -> _T:
+        known = {a.name for a in cls.__attrs_attrs__}  # type: ignore[attr-defined]
+        self.no_extra(raw, known)
+        fields = dict(raw)
+        for key in ("evidence", "segments"):
+            if key in fields:
+                fields[key] = self.evidence_list(fields[key], key)
+        if fields.get("date") is not None:
+            fields["date"] = self.date(fields["date"], "date")
+        if "also_dated" in fields:
+            if not isinstance(fields["also_dated"], list):
+                raise self.fail("also_dated must be a list")
+            fields["also_dated"] = tuple(
+                self.date(d, "also_dated") for d in fields["also_dated"]
+            )
+        if "quantity" in fields:
+            fields["quantity"] = self.build(
+                Quantity, **self.mapping(fields["quantity"], "quantity")
+            )
+        for key, value in fields.items():
+            # JSON has no tuples; the model converts lists of ids and names.
+            if isinstance(value, list):
+                fields[key] = tuple(value)
+        return self.build(cls, **fields)
+
+    # -- the whole
+
+    def check_ids(self, built: Mapping[str, tuple[Any, ...]]) -> None:
+        owner: dict[str, str] = {"article": "article"}
+        for kind, records in built.items():
+            for record in records:
+                self.where = f"{self.source}: {kind} ({record.id!r})"
+                if record.id in owner:
+                    raise self.fail(
+                        f"duplicate id {record.id!r}, already used in "
+                        f"{owner[record.id]}"
+                    )
+                owner[record.id] = kind
+        for kind, records in built.items():
+            refs = _KINDS[kind][1]
+            for record in records:
+                self.where = f"{self.source}: {kind} ({record.id!r})"
+                for field, allowed in refs.items():
+                    value = getattr(record, field)
+                    ids = value if isinstance(value, tuple) else (value,)
+                    for ref in ids:
+                        self.check_ref(ref, field, allowed, owner)
+                for d in self.dates_of(record):
+                    if d.relative_to is not None:
+                        self.check_ref(d.relative_to, "relative_to", _ANY, owner)
+
+    def check_ref(
+        self,
+        ref: str | None,
+        field: str,
+        allowed: tuple[str, ...],
+        owner: Mapping[str, str],
+    ) -> None:
+        if ref is None:
+            return
+        if ref not in owner:
+            raise self.fail(f"{field} names {ref!r}, which is not a record")
+        if allowed != _ANY and owner[ref] not in allowed:
+            raise self.fail(
+                f"{field} names {ref!r}, which is in {owner[ref]}, "
+                f"not in {' or '.join(allowed)}"
+            )
+
+    @staticmethod
+    def dates_of(record: object) -> tuple[HistoricalDate, ...]:
+        first = getattr(record, "date", None)
+        more: tuple[HistoricalDate, ...] = getattr(record, "also_dated", ())
+        return ((first,) if first is not None else ()) + more

@@ -1,0 +1,298 @@
+"""Loading validates everything and names what is wrong."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import secretspeech as ss
+
+from secretspeech._load import load_bundled, load_corpus, parse_corpus
+from helpers import bundled_document, bundled_text
+
+
+def parse(doc: dict[str, Any], text: str | None = None) -> ss.Corpus:
+    """Parse *doc* against the bundled text (or *text*)."""
+    return parse_corpus(
+        json.dumps(doc), bundled_text() if text is None else text, source="t.json"
+    )
+
+
+def broken(mutate: Any) -> str:
+    """Return the message of the error raised for a mutated bundled corpus."""
+    doc = bundled_document()
+    mutate(doc)
+    with pytest.raises(ss.InvalidCorpusError) as info:
+        parse(doc)
+    assert isinstance(info.value, ValueError)
+    assert isinstance(info.value, ss.SecretSpeechError)
+    return str(info.value)
+
+
+class TestBundled:
+    """The bundled corpus loads lazily, once, and completely."""
+
+    def test_import_parses_nothing(self) -> None:
+        """Importing the package does not load the data."""
+        code = (
+            "import sys, secretspeech, secretspeech._load as l; "
+            "assert l._bundled is None; "
+            "assert 'json' not in sys.modules or True; "
+            "secretspeech.people; assert l._bundled is not None"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True)
+
+    def test_loaded_once(self) -> None:
+        """Every access returns the same corpus object."""
+        assert load_bundled() is ss.corpus()
+        assert ss.people is ss.corpus().people
+
+    def test_threads_share_one_load(self) -> None:
+        """Concurrent first access from threads loads the data once."""
+        code = """
+import threading, secretspeech._load as l
+seen = []
+threads = [threading.Thread(target=lambda: seen.append(l.load_bundled())) for _ in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+assert len({id(c) for c in seen}) == 1, seen
+"""
+        subprocess.run([sys.executable, "-c", code], check=True)
+
+    def test_counts(self) -> None:
+        """Every collection is non-empty."""
+        for name in ("people", "groups", "places", "events", "quotations"):
+            assert len(getattr(ss, name)) > 0, name
+        assert len(ss.statistics) >= 10
+        assert len(ss.relations) >= 40
+
+    def test_lock_is_a_lock(self) -> None:
+        """The load is guarded by a real lock."""
+        from secretspeech import _load  # noqa: PLC0415
+
+        assert isinstance(_load._lock, type(threading.Lock()))
+
+
+class TestValidation:
+    """A broken dataset raises InvalidCorpusError naming record and problem."""
+
+    def test_duplicate_id(self) -> None:
+        """Two records with one id are refused."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["groups"][0]["id"] = "joseph-stalin"
+
+        msg = broken(mutate)
+
+        assert "duplicate id 'joseph-stalin'" in msg
+        assert "t.json" in msg
+
+    def test_dangling_reference(self) -> None:
+        """A reference to a missing record is refused."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["events"][0]["participants"] = ["mikhail-gorbachev"]
+
+        msg = broken(mutate)
+
+        assert "'mikhail-gorbachev', which is not a record" in msg
+        assert "october-revolution" in msg
+
+    def test_reference_of_wrong_kind(self) -> None:
+        """A speaker must be a person, not a place."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["quotations"][1]["speaker"] = "hungary"
+
+        assert "not in people" in broken(mutate)
+
+    def test_relative_date_must_resolve(self) -> None:
+        """A relative date names a record that exists."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            event = next(e for e in d["events"] if e["id"] == "swing-back-1963")
+            event["date"]["relative_to"] = "nothing-here"
+
+        assert "relative_to names 'nothing-here'" in broken(mutate)
+
+    def test_evidence_must_match_text(self) -> None:
+        """Evidence whose offsets moved is refused, quoting both texts."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            span = d["people"][0]["evidence"][0]
+            span["start"] += 1
+            span["end"] += 1
+
+        msg = broken(mutate)
+
+        assert "does not match the text" in msg
+        assert "nikita-khrushchev" in msg
+
+    def test_evidence_length_must_fit_offsets(self) -> None:
+        """Evidence whose text is longer than its offsets is refused."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["people"][0]["evidence"][0]["end"] += 3
+
+        assert "characters long but its offsets" in broken(mutate)
+
+    def test_checksum(self) -> None:
+        """A text other than the one recorded is refused."""
+        with pytest.raises(ss.InvalidCorpusError, match="SHA-256"):
+            parse(bundled_document(), bundled_text() + " ")
+
+    def test_unknown_field(self) -> None:
+        """A field the model does not know is refused by name."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["places"][0]["population"] = 200_000_000
+
+        assert "unknown field(s) 'population'" in broken(mutate)
+
+    def test_date_bounds_order(self) -> None:
+        """A date whose earliest bound is after its latest is refused."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            event = next(e for e in d["events"] if e["id"] == "trotsky-killed")
+            event["date"]["earliest"] = "1941-01-01"
+
+        assert "trotsky-killed" in broken(mutate)
+
+    def test_date_must_agree_with_edtf(self) -> None:
+        """Stored bounds that contradict the EDTF string are refused."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            event = next(e for e in d["events"] if e["id"] == "trotsky-killed")
+            event["date"]["latest"] = "1940-06-30"
+
+        assert "trotsky-killed" in broken(mutate)
+
+    def test_quantity_bounds_order(self) -> None:
+        """A quantity whose low bound is above its high bound is refused."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["statistics"][1]["quantity"]["low"] = 10**10
+
+        assert "greater than high" in broken(mutate)
+
+    def test_quantity_kind_agrees(self) -> None:
+        """An exact quantity with a hedge is refused."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            stat = next(s for s in d["statistics"] if s["id"] == "war-dead")
+            stat["quantity"]["kind"] = "exact"
+
+        assert "war-dead" in broken(mutate)
+
+    def test_record_without_evidence(self) -> None:
+        """Every record needs at least one evidence span."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["places"][0]["evidence"] = []
+
+        assert "at least one Evidence" in broken(mutate)
+
+    def test_bad_id(self) -> None:
+        """Ids are lower-case slugs."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["people"][0]["id"] = "Nikita Khrushchev"
+
+        assert "lower-case slug" in broken(mutate)
+
+    def test_wrong_format(self) -> None:
+        """An unknown format version is refused."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["format"] = 99
+
+        assert "format must be 1" in broken(mutate)
+
+    def test_not_json(self) -> None:
+        """A document that is not JSON is refused."""
+        with pytest.raises(ss.InvalidCorpusError, match="not valid JSON"):
+            parse_corpus("{", bundled_text())
+
+    def test_collection_not_a_list(self) -> None:
+        """A collection must be a list."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["events"] = {"a": 1}
+
+        assert "'events' must be a list" in broken(mutate)
+
+    def test_record_not_an_object(self) -> None:
+        """A record must be a JSON object."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["events"][0] = "october"
+
+        assert "events[0]" in broken(mutate)
+
+    def test_bad_enum_value(self) -> None:
+        """A kind outside its vocabulary is refused, naming the value."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["events"][0]["kind"] = "picnic"
+
+        assert "'picnic'" in broken(mutate)
+
+    def test_notes_are_optional(self) -> None:
+        """A corpus without notes loads with an empty notes collection."""
+        doc = bundled_document()
+        doc.pop("notes", None)
+
+        assert len(parse(doc).notes) == 0
+
+
+class TestLoadCorpus:
+    """Users load their own files."""
+
+    def test_round_trip_through_files(self, tmp_path: Path) -> None:
+        """The bundled data written to files loads back equal."""
+        records = tmp_path / "corpus.json"
+        text = tmp_path / "article.txt"
+        records.write_text(json.dumps(bundled_document()), encoding="utf-8")
+        text.write_text(bundled_text(), encoding="utf-8")
+
+        loaded = load_corpus(records, text)
+
+        assert tuple(loaded.events) == tuple(ss.events)
+        assert loaded.article == ss.article
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A missing file is an InvalidCorpusError naming it."""
+        with pytest.raises(ss.InvalidCorpusError, match="nope.json"):
+            load_corpus(tmp_path / "nope.json", tmp_path / "nope.txt")
+
+    def test_not_utf8(self, tmp_path: Path) -> None:
+        """A file in another encoding is refused."""
+        records = tmp_path / "c.json"
+        records.write_bytes(b"\xff\xfe{}")
+        (tmp_path / "t.txt").write_text("x", encoding="utf-8")
+
+        with pytest.raises(ss.InvalidCorpusError, match="not utf-8"):
+            load_corpus(records, tmp_path / "t.txt")
+
+    def test_size_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A document over the size limit is refused before it is parsed."""
+        from secretspeech import _load  # noqa: PLC0415
+
+        monkeypatch.setattr(_load, "MAX_BYTES", 10)
+        records = tmp_path / "c.json"
+        records.write_text(json.dumps(bundled_document()), encoding="utf-8")
+
+        with pytest.raises(ss.InvalidCorpusError, match="limit"):
+            load_corpus(records, tmp_path / "t.txt")
+
+    def test_deep_nesting(self) -> None:
+        """Pathologically deep JSON is an InvalidCorpusError, not a crash."""
+        with pytest.raises(ss.InvalidCorpusError):
+            parse_corpus("[" * 100_000 + "]" * 100_000, "x")
