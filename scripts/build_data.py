@@ -19,7 +19,6 @@ import json
 import re
 import sys
 import tomllib
-
 from pathlib import Path
 from typing import Any
 
@@ -74,10 +73,11 @@ def anchor(text: str, quote: str, where: str) -> dict[str, Any]:
 
 def mentions(text: str, words: list[str]) -> list[dict[str, Any]]:
     """Anchor every whole-word occurrence of each of *words*."""
-    spans = []
-    for word in words:
-        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
-            spans.append(anchor_at(text, m.start(), m.end()))
+    spans = [
+        anchor_at(text, m.start(), m.end())
+        for word in words
+        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+    ]
     return sorted(spans, key=lambda s: s["start"])
 
 

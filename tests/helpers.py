@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-
 from importlib import resources
 from typing import Any
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
-
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,7 +55,9 @@ class TestCanonicalText:
         """The text runs from the first sentence to the last."""
         text = ss.article.text
 
-        assert text.startswith("Political speeches are usually one-day wonders.")
+        assert text.startswith(
+            "Political speeches are usually one-day wonders."
+        )
         assert text.endswith("force them to take another step.\n")
         assert text.count("\n\n") == 39
 
@@ -65,7 +66,9 @@ class TestCanonicalText:
         a = ss.article
 
         assert a.title == "Khrushchev’s secret speech: a crack in the monolith"
-        assert a.standfirst.startswith("Mike Haynes writes on how 50 years ago")
+        assert a.standfirst.startswith(
+            "Mike Haynes writes on how 50 years ago"
+        )
         assert (a.author, a.publication, a.issue) == (
             "Mike Haynes",
             "Socialist Worker",
@@ -88,9 +91,7 @@ class TestEvidence:
     def test_every_span_matches(self) -> None:
         """Exact, prefix and suffix agree with the text at the offsets."""
         text = ss.article.text
-        bad = [
-            (rid, ev) for rid, ev in all_evidence() if not ev.matches(text)
-        ]
+        bad = [(rid, ev) for rid, ev in all_evidence() if not ev.matches(text)]
 
         assert bad == []
 
@@ -112,7 +113,10 @@ class TestEvidence:
     def test_date_wording_is_in_evidence(self) -> None:
         """Every date's wording occurs in its record's evidence."""
         for record in ss.corpus().records():
-            dates = (getattr(record, "date", None), *getattr(record, "also_dated", ()))
+            dates = (
+                getattr(record, "date", None),
+                *getattr(record, "also_dated", ()),
+            )
             for d in dates:
                 if d is not None:
                     assert any(d.text in ev.exact for ev in record.evidence), (
@@ -132,7 +136,11 @@ class TestBuild:
     def test_data_is_up_to_date(self) -> None:
         """Rebuilding data/ changes nothing in the package."""
         result = subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / "build_data.py"), "--check"],
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "build_data.py"),
+                "--check",
+            ],
             capture_output=True,
             text=True,
             check=False,
@@ -150,8 +158,10 @@ class TestHardCases:
 
         assert [s.exact for s in q.segments] == [
             "We should not,",
-            "give ammunition to the enemy [or] wash our dirty linen before "
-            "their eyes.",
+            (
+                "give ammunition to the enemy [or] wash our dirty linen "
+                "before their eyes."
+            ),
         ]
         assert q.speaker == "nikita-khrushchev"
         assert q.date is not None
@@ -178,7 +188,9 @@ class TestHardCases:
     def test_quoted_terms_are_not_speech(self) -> None:
         """Scare quotes and terms are quoted terms, not utterances."""
         terms = {
-            q.id for q in ss.quotations if q.kind is ss.QuotationKind.QUOTED_TERM
+            q.id
+            for q in ss.quotations
+            if q.kind is ss.QuotationKind.QUOTED_TERM
         }
 
         assert terms == {
@@ -192,8 +204,16 @@ class TestHardCases:
     @pytest.mark.parametrize(
         ("event", "edtf", "wording"),
         [
-            ("delegates-recalled", "1956-02-24", "Late in the evening of 24 February 1956"),
-            ("secret-speech", "1956-02-25", "Just after midnight, as 25 February began"),
+            (
+                "delegates-recalled",
+                "1956-02-24",
+                "Late in the evening of 24 February 1956",
+            ),
+            (
+                "secret-speech",
+                "1956-02-25",
+                "Just after midnight, as 25 February began",
+            ),
             ("famine-1946-7", "1946/1947", "1946-7"),
             ("camps-at-peak", "1952/1953", "1952-3"),
             ("lateness-criminalised", "../1939", "By 1939"),
@@ -218,7 +238,10 @@ class TestHardCases:
         fifty = speech.also_dated[0]
         death = ss.events.get("stalins-death").also_dated[0]
 
-        assert (fifty.text, fifty.relative_to) == ("Fifty years ago next week", "article")
+        assert (fifty.text, fifty.relative_to) == (
+            "Fifty years ago next week",
+            "article",
+        )
         assert fifty.contains(speech.date)
         assert (death.text, death.edtf, death.relative_to) == (
             "three years earlier",
@@ -243,8 +266,20 @@ class TestHardCases:
             ("famine-dead", "approximate", "perhaps", None, None),
             ("camp-prisoners-peak", "at most", "up to", None, 6_000_000),
             ("lateness-punished", "vague", "several", 2_000_000, None),
-            ("shot-in-the-1930s", "order of magnitude", None, 200_000, 999_999),
-            ("death-warrants-signed", "order of magnitude", None, 20_000, 99_999),
+            (
+                "shot-in-the-1930s",
+                "order of magnitude",
+                None,
+                200_000,
+                999_999,
+            ),
+            (
+                "death-warrants-signed",
+                "order of magnitude",
+                None,
+                20_000,
+                99_999,
+            ),
             ("disabled-veterans", "exact", None, 10_000_000, 10_000_000),
         ],
     )

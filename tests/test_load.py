@@ -6,22 +6,22 @@ import json
 import subprocess
 import sys
 import threading
-
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import secretspeech as ss
-
-from secretspeech._load import load_bundled, load_corpus, parse_corpus
 from helpers import bundled_document, bundled_text
+from secretspeech._load import load_bundled, load_corpus, parse_corpus
 
 
 def parse(doc: dict[str, Any], text: str | None = None) -> ss.Corpus:
     """Parse *doc* against the bundled text (or *text*)."""
     return parse_corpus(
-        json.dumps(doc), bundled_text() if text is None else text, source="t.json"
+        json.dumps(doc),
+        bundled_text() if text is None else text,
+        source="t.json",
     )
 
 
@@ -117,7 +117,9 @@ class TestValidation:
         """A relative date names a record that exists."""
 
         def mutate(d: dict[str, Any]) -> None:
-            event = next(e for e in d["events"] if e["id"] == "swing-back-1963")
+            event = next(
+                e for e in d["events"] if e["id"] == "swing-back-1963"
+            )
             event["date"]["relative_to"] = "nothing-here"
 
         assert "relative_to names 'nothing-here'" in broken(mutate)
@@ -269,7 +271,7 @@ class TestLoadCorpus:
 
     def test_missing_file(self, tmp_path: Path) -> None:
         """A missing file is an InvalidCorpusError naming it."""
-        with pytest.raises(ss.InvalidCorpusError, match="nope.json"):
+        with pytest.raises(ss.InvalidCorpusError, match=r"nope\.json"):
             load_corpus(tmp_path / "nope.json", tmp_path / "nope.txt")
 
     def test_not_utf8(self, tmp_path: Path) -> None:
@@ -281,7 +283,9 @@ class TestLoadCorpus:
         with pytest.raises(ss.InvalidCorpusError, match="not utf-8"):
             load_corpus(records, tmp_path / "t.txt")
 
-    def test_size_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_size_limit(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """A document over the size limit is refused before it is parsed."""
         from secretspeech import _load  # noqa: PLC0415
 

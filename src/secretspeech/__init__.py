@@ -1,7 +1,8 @@
 """
-A structured, verifiable, queryable edition of Mike Haynes, “Khrushchev’s
-secret speech: a crack in the monolith” (Socialist Worker 1988, 18 February
-2006).
+A structured, verifiable, queryable edition of one article.
+
+The article is Mike Haynes, “Khrushchev’s secret speech: a crack in the
+monolith” (Socialist Worker issue 1988, 18 February 2006).
 
 Importing the package parses nothing; the bundled data is loaded, checked
 and indexed once, on first use.
@@ -140,7 +141,7 @@ _COLLECTIONS = frozenset(
 )
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> Any:  # noqa: ANN401 -- module attributes vary
     # Module attributes resolve lazily so that importing parses nothing.
     if name in _COLLECTIONS:
         return getattr(corpus(), name)
@@ -355,9 +356,7 @@ def consequences(
     return corpus().consequences(event, depth=depth)
 
 
-def context(
-    record: Record | Evidence | str, /, *, sentences: int = 1
-) -> str:
+def context(record: Record | Evidence | str, /, *, sentences: int = 1) -> str:
     """
     Return the sentences of the article around a record's first evidence.
 

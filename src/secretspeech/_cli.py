@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-
 from collections.abc import Sequence
 
 import secretspeech as ss
@@ -30,14 +29,18 @@ def summary() -> str:
     lines = [
         a.title,
         a.standfirst,
-        f"{a.author}, {a.publication} issue {a.issue}, "
-        f"{a.published_on:%d %B %Y}",
-        f"{len(a.text):,} characters, SHA-256 {a.sha256[:16]}…, "
-        f"data version {ss.DATA_VERSION}",
+        (
+            f"{a.author}, {a.publication} issue {a.issue}, "
+            f"{a.published_on:%d %B %Y}"
+        ),
+        (
+            f"{len(a.text):,} characters, SHA-256 {a.sha256[:16]}…, "
+            f"data version {ss.DATA_VERSION}"
+        ),
         "",
         "Records:",
     ]
-    for name in (
+    names = (
         "people",
         "groups",
         "places",
@@ -46,8 +49,8 @@ def summary() -> str:
         "statistics",
         "relations",
         "notes",
-    ):
-        lines.append(f"  {name:<11} {len(getattr(ss, name)):>4}")
+    )
+    lines += [f"  {name:<11} {len(getattr(ss, name)):>4}" for name in names]
     lines += ["", "Timeline (dated events, earliest first):"]
     lines += [f"  {_date(e)}  {e.name}" for e in ss.timeline()]
     return "\n".join(lines)

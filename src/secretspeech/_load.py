@@ -13,7 +13,6 @@ import datetime
 import hashlib
 import json
 import threading
-
 from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -153,7 +152,11 @@ def load_corpus(
 
 
 def parse_corpus(
-    document: str | Mapping[str, Any], text: str, /, *, source: str = "<corpus>"
+    document: str | Mapping[str, Any],
+    text: str,
+    /,
+    *,
+    source: str = "<corpus>",
 ) -> Corpus:
     """
     Build a validated `Corpus` from a JSON document (or its parsed mapping).
@@ -213,7 +216,9 @@ class _Parser:
                 raise self.fail(f"{kind!r} must be a list of records")
             if len(items) > MAX_RECORDS:
                 self.where = self.source
-                raise self.fail(f"{kind!r} has more than {MAX_RECORDS} records")
+                raise self.fail(
+                    f"{kind!r} has more than {MAX_RECORDS} records"
+                )
             records = []
             for i, item in enumerate(items):
                 self.where = f"{self.source}: {kind}[{i}]"
@@ -244,7 +249,7 @@ class _Parser:
         if extra:
             raise self.fail(f"unknown field(s) {', '.join(map(repr, extra))}")
 
-    def build(self, cls: Callable[..., _T], **kwargs: Any) -> _T:
+    def build(self, cls: Callable[..., _T], **kwargs: Any) -> _T:  # noqa: ANN401
         try:
             return cls(**kwargs)
         except SecretSpeechError as e:
@@ -372,7 +377,9 @@ class _Parser:
                         self.check_ref(ref, field, allowed, owner)
                 for d in self.dates_of(record):
                     if d.relative_to is not None:
-                        self.check_ref(d.relative_to, "relative_to", _ANY, owner)
+                        self.check_ref(
+                            d.relative_to, "relative_to", _ANY, owner
+                        )
 
     def check_ref(
         self,

@@ -1,6 +1,5 @@
 """
-The records of the edition: small, immutable values that refer to each other
-by id.
+The records of the edition: small immutable values that refer by id.
 
 Nothing here reads files or knows about collections; `secretspeech._load`
 builds these records and `secretspeech._catalog` indexes them.
@@ -10,7 +9,6 @@ from __future__ import annotations
 
 import enum
 import re
-
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -40,11 +38,17 @@ def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _roles(value: Iterable[str]) -> tuple[PersonRole, ...]:
+    return tuple(PersonRole(r) for r in _strings(value))
+
+
 def _evidence_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return tuple(value)
 
 
-def _check_id(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_id(
+    _inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
     if not isinstance(value, str) or not _ID_RE.match(value):
         raise InvalidValueError(
             f"{attribute.name} must be a lower-case slug such as "
@@ -68,7 +72,9 @@ def _check_optional_id(
         _check_id(inst, attribute, value)
 
 
-def _check_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_text(
+    _inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidValueError(
             f"{attribute.name} must be a non-empty string, got {value!r}"
@@ -88,7 +94,9 @@ def _check_evidence(
     _inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
 ) -> None:
     if not value:
-        raise InvalidValueError(f"{attribute.name} needs at least one Evidence")
+        raise InvalidValueError(
+            f"{attribute.name} needs at least one Evidence"
+        )
     for item in value:
         if not isinstance(item, Evidence):
             raise InvalidValueError(
@@ -158,8 +166,12 @@ class Evidence:
     start: int = attrs.field(validator=_check_non_negative)
     end: int = attrs.field(validator=_check_non_negative)
     exact: str = attrs.field(validator=_check_text)
-    prefix: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
-    suffix: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    prefix: str = attrs.field(
+        default="", validator=attrs.validators.instance_of(str)
+    )
+    suffix: str = attrs.field(
+        default="", validator=attrs.validators.instance_of(str)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.end - self.start != len(self.exact):
@@ -168,7 +180,10 @@ class Evidence:
                 f"long but its offsets {self.start}:{self.end} span "
                 f"{self.end - self.start}"
             )
-        if len(self.prefix) > CONTEXT_CHARS or len(self.suffix) > CONTEXT_CHARS:
+        if (
+            len(self.prefix) > CONTEXT_CHARS
+            or len(self.suffix) > CONTEXT_CHARS
+        ):
             raise InvalidValueError(
                 f"Evidence {self.exact!r}: prefix and suffix are at most "
                 f"{CONTEXT_CHARS} characters"
@@ -194,8 +209,9 @@ class Evidence:
             InvalidValueError: If the offsets are outside *text* or empty.
 
         >>> from secretspeech import Evidence
-        >>> Evidence.from_offsets("The speech made history.", 4, 10)
-        Evidence(start=4, end=10, exact='speech', prefix='The ', suffix=' made history.')
+        >>> ev = Evidence.from_offsets("The speech made history.", 4, 10)
+        >>> ev.exact, ev.prefix, ev.suffix
+        ('speech', 'The ', ' made history.')
         """
         if not 0 <= start < end <= len(text):
             raise InvalidValueError(
@@ -257,13 +273,17 @@ class Evidence:
         at = text.find(self.exact)
         while at != -1:
             before = text[max(0, at - len(self.prefix)) : at]
-            after_ = text[at + len(self.exact) : at + len(self.exact) + len(self.suffix)]
+            after_ = text[
+                at + len(self.exact) : at + len(self.exact) + len(self.suffix)
+            ]
             if before == self.prefix and after_ == self.suffix:
                 found.append(at)
             at = text.find(self.exact, at + 1)
         if len(found) != 1:
             return None
-        return Evidence.from_offsets(text, found[0], found[0] + len(self.exact))
+        return Evidence.from_offsets(
+            text, found[0], found[0] + len(self.exact)
+        )
 
 
 class QuantityKind(enum.StrEnum):
@@ -322,9 +342,15 @@ class Quantity:
     text: str = attrs.field(validator=_check_text)
     kind: QuantityKind = attrs.field(converter=QuantityKind)
     unit: str = attrs.field(validator=_check_text)
-    value: int | None = attrs.field(default=None, validator=_check_optional_count)
-    low: int | None = attrs.field(default=None, validator=_check_optional_count)
-    high: int | None = attrs.field(default=None, validator=_check_optional_count)
+    value: int | None = attrs.field(
+        default=None, validator=_check_optional_count
+    )
+    low: int | None = attrs.field(
+        default=None, validator=_check_optional_count
+    )
+    high: int | None = attrs.field(
+        default=None, validator=_check_optional_count
+    )
     hedge: str | None = attrs.field(default=None)
 
     def __attrs_post_init__(self) -> None:
@@ -332,7 +358,7 @@ class Quantity:
         if problem:
             raise InvalidValueError(f"Quantity {self.text!r}: {problem}")
 
-    def _problem(self) -> str | None:  # noqa: PLR0911 -- one rule per kind
+    def _problem(self) -> str | None:  # noqa: C901, PLR0911, PLR0912 -- a rule per kind
         low, high, value, kind = self.low, self.high, self.value, self.kind
         if low is not None and high is not None and low > high:
             return f"low {low} is greater than high {high}"
@@ -349,7 +375,9 @@ class Quantity:
             if (low is not None and low > value) or (
                 high is not None and high < value
             ):
-                return "the bounds of an approximate quantity bracket its value"
+                return (
+                    "the bounds of an approximate quantity bracket its value"
+                )
         elif kind is QuantityKind.AT_MOST:
             if high is None or value != high:
                 return "an at-most quantity has value == high"
@@ -541,10 +569,10 @@ class Person:
         default=(), converter=_strings, validator=_check_texts
     )
     description: str = attrs.field(validator=_check_text)
-    roles: tuple[PersonRole, ...] = attrs.field(
-        default=(), converter=lambda v: tuple(PersonRole(r) for r in _strings(v))
+    roles: tuple[PersonRole, ...] = attrs.field(default=(), converter=_roles)
+    named: bool = attrs.field(
+        default=True, validator=attrs.validators.instance_of(bool)
     )
-    named: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
     )
@@ -607,8 +635,8 @@ class Place:
         evidence: The spans that mention the place.
 
     >>> import secretspeech as ss
-    >>> ss.places.lookup("Red Square").within
-    'kremlin'
+    >>> ss.places.lookup("Poland").within
+    'eastern-europe'
 
     .. versionadded:: 0.1.0
     """
@@ -620,7 +648,9 @@ class Place:
     )
     description: str = attrs.field(validator=_check_text)
     kind: PlaceKind = attrs.field(converter=PlaceKind)
-    within: str | None = attrs.field(default=None, validator=_check_optional_id)
+    within: str | None = attrs.field(
+        default=None, validator=_check_optional_id
+    )
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
     )
@@ -637,6 +667,7 @@ class Event:
     Attributes:
         id: Stable, readable id, such as ``"secret-speech"``.
         name: A short title.
+        aliases: Other names: the article's wordings and common names.
         summary: One or two sentences in the article's terms.
         kind: What sort of event this is.
         date: When, as the article words it; `None` if it gives no time.
@@ -720,7 +751,9 @@ class Quotation:
         converter=_evidence_tuple, validator=_check_evidence
     )
     kind: QuotationKind = attrs.field(converter=QuotationKind)
-    speaker: str | None = attrs.field(default=None, validator=_check_optional_id)
+    speaker: str | None = attrs.field(
+        default=None, validator=_check_optional_id
+    )
     addressees: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=_check_ids
     )
@@ -790,7 +823,9 @@ class Statistic:
     """
 
     id: str = attrs.field(validator=_check_id)
-    quantity: Quantity = attrs.field(validator=attrs.validators.instance_of(Quantity))
+    quantity: Quantity = attrs.field(
+        validator=attrs.validators.instance_of(Quantity)
+    )
     counting: str = attrs.field(validator=_check_text)
     description: str = attrs.field(validator=_check_text)
     date: HistoricalDate | None = attrs.field(
@@ -883,9 +918,13 @@ class Note:
 
     id: str = attrs.field(validator=_check_id)
     kind: NoteKind = attrs.field(converter=NoteKind)
-    about: tuple[str, ...] = attrs.field(converter=_strings, validator=_check_ids)
+    about: tuple[str, ...] = attrs.field(
+        converter=_strings, validator=_check_ids
+    )
     text: str = attrs.field(validator=_check_text)
-    sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_check_texts)
+    sources: tuple[str, ...] = attrs.field(
+        converter=_strings, validator=_check_texts
+    )
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
     )
@@ -938,9 +977,13 @@ class Article:
     language: str = attrs.field(default="en-GB")
 
     @sha256.validator
-    def _check_sha256(self, _attribute: attrs.Attribute[str], value: str) -> None:
+    def _check_sha256(
+        self, _attribute: attrs.Attribute[str], value: str
+    ) -> None:
         if not re.fullmatch(r"[0-9a-f]{64}", value):
-            raise InvalidValueError(f"sha256 must be 64 hex digits, got {value!r}")
+            raise InvalidValueError(
+                f"sha256 must be 64 hex digits, got {value!r}"
+            )
 
     @property
     def published_on(self) -> datetime.date:

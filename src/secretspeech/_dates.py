@@ -1,0 +1,712 @@
+# Copyright (c) 2026 The secretspeech developers. SPDX-License-Identifier: MIT
+"""Dates and periods as the article words them, with honest bounds.
+
+A `HistoricalDate` keeps the article's wording, an EDTF string for it and
+the first and last day that the wording allows.  The bounds are always in
+the proleptic Gregorian calendar, so dates from different calendars compare
+directly; the EDTF string stays as the source gives it.
+
+The accepted EDTF is EDTF level 0 plus these level-1 features:
+
+- ``YYYY``, ``YYYY-MM`` and ``YYYY-MM-DD`` for the years 0001 to 9999,
+  checked against the real length of each month;
+- an unspecified last digit or last two digits of the year: ``YYYX`` (a
+  decade, ``195X`` is 1950–1959) and ``YYXX`` (a century);
+- a qualifier after any of these: ``?`` (uncertain), ``~`` (approximate) or
+  ``%`` (both);
+- intervals ``START/END`` of the dates above, each with its own qualifier,
+  where ``..`` stands for an open end (``../1939``, ``1956/..``).
+
+Nothing else is accepted: no seasons, no unknown (empty) interval ends, no
+negative or five-digit years, no times of day and no level-2 features.
+The canonical spelling is exactly the forms above: no leading ``+``, no
+lower-case ``x`` and no surrounding whitespace.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import enum
+import functools
+import re
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+
+from secretspeech.exceptions import InvalidDateError, InvalidQueryError
+
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+__all__ = ["Calendar", "HistoricalDate", "Order", "Precision"]
+
+
+class Precision(enum.Enum):
+    """The finest unit of time that a date's wording fixes.
+
+    A single date has the precision of its form; an interval is always
+    `INTERVAL`.
+
+    >>> from secretspeech._dates import HistoricalDate, Precision
+    >>> HistoricalDate.from_edtf("195X", text="the 1950s").precision
+    <Precision.DECADE: 'decade'>
+
+    .. versionadded:: 0.1.0
+    """
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    INTERVAL = "interval"
+
+
+class Calendar(enum.Enum):
+    """The calendar in which a date is worded.
+
+    Bounds are always proleptic Gregorian; the calendar says how to read the
+    EDTF string.
+
+    >>> from secretspeech._dates import Calendar
+    >>> Calendar("julian")
+    <Calendar.JULIAN: 'julian'>
+
+    .. versionadded:: 0.1.0
+    """
+
+    GREGORIAN = "gregorian"
+    JULIAN = "julian"
+
+
+class Order(enum.Enum):
+    """The honest answer to "which came first?".
+
+    `UNKNOWN` means the possible days of the two dates overlap, so the text
+    does not settle the order.
+
+    >>> from secretspeech._dates import HistoricalDate, Order
+    >>> speech = HistoricalDate.from_edtf("1956-02-25", text="25 February")
+    >>> year = HistoricalDate.from_edtf("1956", text="1956")
+    >>> speech.order(year) is Order.UNKNOWN
+    True
+
+    .. versionadded:: 0.1.0
+    """
+
+    BEFORE = "before"
+    AFTER = "after"
+    SAME = "same"
+    UNKNOWN = "unknown"
+
+
+_ACCEPTED_FORMS = (
+    "the accepted forms are YYYY, YYYY-MM, YYYY-MM-DD, YYYX (a decade) and "
+    "YYXX (a century) for the years 0001 to 9999, each optionally followed "
+    "by ? (uncertain), ~ (approximate) or % (both), and intervals START/END "
+    "of those, with .. for an open end"
+)
+
+# [0-9] rather than \d: \d also matches non-ASCII digits such as "١٩٥٦".
+_DATE_RE = re.compile(
+    r"(?:(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?"
+    r"|(?P<decade>[0-9]{3})X"
+    r"|(?P<century>[0-9]{2})XX)"
+    r"(?P<qualifier>[?~%])?"
+)
+
+_OPEN = ".."
+
+# The Julian day number of the day before 0001-01-01 (proleptic Gregorian),
+# so that a date's ordinal is its Julian day number minus this.
+_JDN_OF_ORDINAL_ZERO = 1_721_425
+
+
+class _Parsed(NamedTuple):
+    """The fields of a `HistoricalDate` that its EDTF string determines."""
+
+    earliest: dt.date
+    latest: dt.date
+    precision: Precision
+    approximate: bool
+    uncertain: bool
+
+
+def _days_in_month(year: int, month: int, calendar: Calendar) -> int:
+    """Return the number of days of *month* in *year* of *calendar*."""
+    if month == 2 and calendar is Calendar.JULIAN:
+        return 29 if year % 4 == 0 else 28
+    return _calendar.monthrange(year, month)[1]
+
+
+def _julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """Convert a Julian calendar date to the proleptic Gregorian calendar.
+
+    Uses the Julian day number, which is valid for every year from 1 on.
+
+    Raises:
+        InvalidDateError:
+            If the Gregorian date lies outside what `datetime.date` can hold.
+    """
+    shift = (14 - month) // 12
+    y = year + 4800 - shift
+    m = month + 12 * shift - 3
+    jdn = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
+    ordinal = jdn - _JDN_OF_ORDINAL_ZERO
+    if not 1 <= ordinal <= dt.date.max.toordinal():
+        msg = (
+            f"the Julian date {year:04d}-{month:02d}-{day:02d} falls outside "
+            "the Gregorian days 0001-01-01 to 9999-12-31 that bounds can hold"
+        )
+        raise InvalidDateError(msg)
+    return dt.date.fromordinal(ordinal)
+
+
+def _day(year: int, month: int, day: int, calendar: Calendar) -> dt.date:
+    """Return the proleptic Gregorian day of a valid date in *calendar*."""
+    if calendar is Calendar.JULIAN:
+        return _julian_to_gregorian(year, month, day)
+    return dt.date(year, month, day)
+
+
+def _unrecognised(edtf: str) -> InvalidDateError:
+    """Return the error for a string outside the accepted EDTF subset."""
+    return InvalidDateError(
+        f"{edtf!r} is not a date in the EDTF subset this edition reads; "
+        f"{_ACCEPTED_FORMS}"
+    )
+
+
+def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
+    """Parse one date (not an interval) *text* that is part of *edtf*.
+
+    Raises:
+        InvalidDateError: If *text* is not a valid date in *calendar*.
+    """
+    match = _DATE_RE.fullmatch(text)
+    if match is None:
+        raise _unrecognised(edtf)
+    where = repr(edtf) if text == edtf else f"{text!r} in {edtf!r}"
+    precision = Precision.YEAR
+    if match["decade"] is not None:
+        first_year = int(match["decade"]) * 10
+        last_year = first_year + 9
+        precision = Precision.DECADE
+    elif match["century"] is not None:
+        first_year = int(match["century"]) * 100
+        last_year = first_year + 99
+        precision = Precision.CENTURY
+    else:
+        first_year = last_year = int(match["year"])
+    if first_year == 0:
+        msg = f"{where} includes the year 0000; years run 0001 to 9999"
+        raise InvalidDateError(msg)
+    month, last_month, day, last_day = 1, 12, 1, 31
+    if match["month"] is not None:
+        month = last_month = int(match["month"])
+        if not 1 <= month <= 12:
+            msg = f"{where} has month {month:02d}; months run 01 to 12"
+            raise InvalidDateError(msg)
+        precision = Precision.MONTH
+        last_day = _days_in_month(first_year, month, calendar)
+    if match["day"] is not None:
+        day = int(match["day"])
+        if not 1 <= day <= last_day:
+            msg = (
+                f"{where} has day {day:02d}, but {first_year:04d}-{month:02d} "
+                f"has days 01 to {last_day} in the {calendar.value} calendar"
+            )
+            raise InvalidDateError(msg)
+        last_day = day
+        precision = Precision.DAY
+    try:
+        earliest = _day(first_year, month, day, calendar)
+        latest = _day(last_year, last_month, last_day, calendar)
+    except InvalidDateError as e:
+        raise InvalidDateError(f"{where}: {e}") from None
+    return _Parsed(
+        earliest=earliest,
+        latest=latest,
+        precision=precision,
+        approximate=match["qualifier"] in {"~", "%"},
+        uncertain=match["qualifier"] in {"?", "%"},
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(edtf: str, calendar: Calendar) -> _Parsed:
+    """Compute the fields that *edtf*, read in *calendar*, determines.
+
+    Raises:
+        InvalidDateError: If *edtf* is outside the subset or impossible.
+    """
+    if edtf.count("/") > 1:
+        raise _unrecognised(edtf)
+    start, slash, end = edtf.partition("/")
+    if not slash:
+        return _parse_date(edtf, edtf, calendar)
+    if start == end == _OPEN:
+        msg = f"{edtf!r} is open at both ends; at least one end must be a date"
+        raise InvalidDateError(msg)
+    sides = [
+        _parse_date(side, edtf, calendar)
+        for side in (start, end)
+        if side != _OPEN
+    ]
+    earliest = dt.date.min if start == _OPEN else sides[0].earliest
+    latest = dt.date.max if end == _OPEN else sides[-1].latest
+    if latest < earliest:
+        msg = (
+            f"{edtf!r} ends before it starts: {end!r} is over by {latest}, "
+            f"but {start!r} begins on {earliest}"
+        )
+        raise InvalidDateError(msg)
+    return _Parsed(
+        earliest=earliest,
+        latest=latest,
+        precision=Precision.INTERVAL,
+        approximate=any(side.approximate for side in sides),
+        uncertain=any(side.uncertain for side in sides),
+    )
+
+
+def _of_type(
+    kind: type, description: str
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Return a validator that accepts only values whose type is *kind*.
+
+    The type must match exactly, because a `bool` is an `int` and a
+    `datetime.datetime` is a `datetime.date`, and neither is what a field of
+    a `HistoricalDate` means.
+    """
+
+    def check(
+        _instance: object, attribute: attrs.Attribute[Any], value: object
+    ) -> None:
+        if type(value) is not kind:
+            msg = (
+                f"HistoricalDate.{attribute.name} must be {description}, "
+                f"got {value!r} ({type(value).__name__})"
+            )
+            raise InvalidQueryError(msg)
+
+    return check
+
+
+def _not_blank(
+    _instance: object, attribute: attrs.Attribute[Any], value: str
+) -> None:
+    """Reject an empty or all-whitespace string."""
+    if not value.strip():
+        msg = (
+            f"HistoricalDate.{attribute.name} must not be blank, got {value!r}"
+        )
+        raise InvalidDateError(msg)
+
+
+def _require_date(other: object, method: str) -> None:
+    """Check that *other*, passed to *method*, is a `HistoricalDate`.
+
+    Raises:
+        InvalidQueryError: If it is not.
+    """
+    if not isinstance(other, HistoricalDate):
+        msg = (
+            f"HistoricalDate.{method}() takes a HistoricalDate, got "
+            f"{other!r} ({type(other).__name__}); use HistoricalDate.coerce() "
+            "to turn a year, an EDTF string or a datetime.date into one"
+        )
+        raise InvalidQueryError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class HistoricalDate:
+    """A date or period as the article words it, with its possible days.
+
+    Build one with `from_edtf` (or `coerce`); the constructor also takes
+    the computed fields, but only to check them, so a record can never carry
+    bounds that contradict its EDTF string.
+
+    Comparisons are honest about uncertainty: `before` and `after` mean
+    *definitely* before or after, `overlaps` means the two may share a day,
+    and `order` answers `Order.UNKNOWN` when the wording does not settle
+    which came first.  There is no ``<``; sort by `sort_key`.
+
+    Attributes:
+        text: The wording as written in the article, for example ``"1946-7"``
+            in "Famine in 1946-7".  Never blank.
+
+        edtf: The EDTF string for *text*, in the subset described in the
+            module documentation, as the source's calendar gives it.
+
+        earliest: The first possible day, proleptic Gregorian;
+            `datetime.date.min` if the start is open (``..``).
+
+        latest: The last possible day, proleptic Gregorian;
+            `datetime.date.max` if the end is open.
+
+        precision: The finest unit the wording fixes.
+
+        approximate: Whether the EDTF string has ``~`` or ``%`` anywhere.
+
+        uncertain: Whether the EDTF string has ``?`` or ``%`` anywhere.
+
+        calendar: The calendar of the wording (and of *edtf*).  The bounds
+            are Gregorian whatever it is.
+
+        relative_to: For a relative wording such as "three years earlier",
+            the id of the record it was resolved against; otherwise `None`.
+
+    Raises:
+        InvalidDateError:
+            If *text* or *relative_to* is blank, if *edtf* cannot be parsed,
+            or if a computed field differs from what *edtf* gives.
+
+        InvalidQueryError: If a field has the wrong type.
+
+    >>> from secretspeech._dates import HistoricalDate
+    >>> famine = HistoricalDate.from_edtf("1946/1947", text="1946-7")
+    >>> famine.earliest, famine.latest
+    (datetime.date(1946, 1, 1), datetime.date(1947, 12, 31))
+    >>> str(famine)
+    '1946-7'
+
+    .. versionadded:: 0.1.0
+    """
+
+    text: str = attrs.field(validator=[_of_type(str, "a str"), _not_blank])
+    edtf: str = attrs.field(validator=_of_type(str, "an EDTF str"))
+    earliest: dt.date = attrs.field(
+        validator=_of_type(dt.date, "a datetime.date")
+    )
+    latest: dt.date = attrs.field(
+        validator=_of_type(dt.date, "a datetime.date")
+    )
+    precision: Precision = attrs.field(
+        validator=_of_type(Precision, "a Precision")
+    )
+    approximate: bool = attrs.field(
+        default=False, validator=_of_type(bool, "a bool")
+    )
+    uncertain: bool = attrs.field(
+        default=False, validator=_of_type(bool, "a bool")
+    )
+    calendar: Calendar = attrs.field(
+        default=Calendar.GREGORIAN, validator=_of_type(Calendar, "a Calendar")
+    )
+    relative_to: str | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            [_of_type(str, "a record id str or None"), _not_blank]
+        ),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        # Runs after the field validators, so every field has its type.
+        if self.latest < self.earliest:
+            msg = (
+                f"HistoricalDate.latest ({self.latest}) is before "
+                f"HistoricalDate.earliest ({self.earliest})"
+            )
+            raise InvalidDateError(msg)
+        try:
+            expected = _parse(self.edtf, self.calendar)
+        except InvalidDateError as e:
+            raise InvalidDateError(f"HistoricalDate.edtf: {e}") from None
+        for name, value in expected._asdict().items():
+            actual = getattr(self, name)
+            if actual != value:
+                msg = (
+                    f"HistoricalDate.{name} is {actual!r}, but {self.edtf!r} "
+                    f"in the {self.calendar.value} calendar gives {value!r}"
+                )
+                raise InvalidDateError(msg)
+
+    @classmethod
+    def from_edtf(
+        cls,
+        edtf: str,
+        /,
+        *,
+        text: str,
+        calendar: Calendar = Calendar.GREGORIAN,
+        relative_to: str | None = None,
+    ) -> HistoricalDate:
+        """Read an EDTF string, computing its bounds, precision and qualifiers.
+
+        Args:
+            edtf: An EDTF string in the subset described in the module
+                documentation, for example ``"1956-02-24"``, ``"195X"``,
+                ``"1984~"`` or ``"../1939"``.
+
+            text: The wording as written in the article.
+
+            calendar: The calendar the wording uses.  For `Calendar.JULIAN`
+                the bounds are worked out in the Julian calendar and then
+                converted to the proleptic Gregorian one.
+
+            relative_to: The id of the record a relative wording was
+                resolved against.
+
+        Returns:
+            HistoricalDate: The date, with *edtf* kept as written.
+
+        Raises:
+            InvalidDateError:
+                If *edtf* is outside the subset or names an impossible date
+                (such as ``1956-02-30``), if an interval ends before it
+                starts, or if a Julian date falls outside the Gregorian
+                years 1 to 9999.
+
+            InvalidQueryError: If *edtf* is not a `str`.
+
+        >>> from secretspeech._dates import Calendar, HistoricalDate
+        >>> revolution = HistoricalDate.from_edtf(
+        ...     "1917-10", text="October 1917", calendar=Calendar.JULIAN
+        ... )
+        >>> revolution.earliest, revolution.latest
+        (datetime.date(1917, 10, 14), datetime.date(1917, 11, 13))
+        >>> bad = "1956-02-30"
+        >>> HistoricalDate.from_edtf(bad, text=bad)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        secretspeech.exceptions.InvalidDateError: '1956-02-30' has day 30, ...
+        """
+        if type(edtf) is not str:
+            msg = (
+                f"HistoricalDate.from_edtf() takes an EDTF str, got {edtf!r} "
+                f"({type(edtf).__name__})"
+            )
+            raise InvalidQueryError(msg)
+        if type(calendar) is not Calendar:
+            msg = (
+                "HistoricalDate.from_edtf() takes a Calendar as calendar, "
+                f"got {calendar!r} ({type(calendar).__name__})"
+            )
+            raise InvalidQueryError(msg)
+        parsed = _parse(edtf, calendar)
+        return cls(
+            text=text,
+            edtf=edtf,
+            earliest=parsed.earliest,
+            latest=parsed.latest,
+            precision=parsed.precision,
+            approximate=parsed.approximate,
+            uncertain=parsed.uncertain,
+            calendar=calendar,
+            relative_to=relative_to,
+        )
+
+    @classmethod
+    def coerce(cls, value: object, /) -> HistoricalDate:
+        """Turn what users pass as a period into a `HistoricalDate`.
+
+        The *text* of the result is ``str(value)``.
+
+        Args:
+            value: One of
+
+                - an `int` year from 1 to 9999, such as ``1956``;
+                - an EDTF `str` such as ``"1956-02"``, ``"1950/1959"`` or
+                  ``"195X"``;
+                - a `datetime.date`, meaning that day;
+                - a `HistoricalDate`, which is returned as it is.
+
+        Returns:
+            HistoricalDate: The period, in the Gregorian calendar.
+
+        Raises:
+            InvalidDateError:
+                If *value* is an `int` outside 1 to 9999 or a `str` that is
+                not a valid EDTF date in the accepted subset.
+
+            InvalidQueryError:
+                If *value* has any other type, including `bool` and
+                `datetime.datetime` (a moment, not a day).
+
+        >>> from secretspeech._dates import HistoricalDate
+        >>> HistoricalDate.coerce(1956).edtf
+        '1956'
+        >>> HistoricalDate.coerce("195X").latest
+        datetime.date(1959, 12, 31)
+        """
+        if isinstance(value, HistoricalDate):
+            return value
+        if isinstance(value, bool | dt.datetime):
+            pass
+        elif isinstance(value, int):
+            if not 1 <= value <= 9999:
+                msg = f"{value!r} is not a year from 1 to 9999"
+                raise InvalidDateError(msg)
+            return cls.from_edtf(f"{value:04d}", text=str(value))
+        elif isinstance(value, str):
+            return cls.from_edtf(value, text=value)
+        elif isinstance(value, dt.date):
+            return cls.from_edtf(value.isoformat(), text=str(value))
+        msg = (
+            "a period must be an int year, an EDTF str, a datetime.date or a "
+            f"HistoricalDate, got {value!r} ({type(value).__name__})"
+        )
+        raise InvalidQueryError(msg)
+
+    def overlaps(self, other: HistoricalDate) -> bool:
+        """Tell whether the two dates share at least one possible day.
+
+        Symmetric, and every date overlaps itself.
+
+        Args:
+            other: The date to compare with.
+
+        Returns:
+            bool: `True` if some day is possible for both.
+
+        Raises:
+            InvalidQueryError: If *other* is not a `HistoricalDate`.
+
+        >>> from secretspeech._dates import HistoricalDate
+        >>> famine = HistoricalDate.from_edtf("1946/1947", text="1946-7")
+        >>> famine.overlaps(HistoricalDate.coerce(1946))
+        True
+        """
+        _require_date(other, "overlaps")
+        return self.earliest <= other.latest and other.earliest <= self.latest
+
+    def contains(self, other: HistoricalDate) -> bool:
+        """Tell whether every possible day of *other* is possible for *self*.
+
+        Reflexive and transitive.
+
+        Args:
+            other: The date to compare with.
+
+        Returns:
+            bool: `True` if *other*'s range lies inside *self*'s.
+
+        Raises:
+            InvalidQueryError: If *other* is not a `HistoricalDate`.
+
+        >>> from secretspeech._dates import HistoricalDate
+        >>> fifties = HistoricalDate.coerce("195X")
+        >>> fifties.contains(HistoricalDate.coerce("1956-02-25"))
+        True
+        """
+        _require_date(other, "contains")
+        return self.earliest <= other.earliest and other.latest <= self.latest
+
+    def before(self, other: HistoricalDate) -> bool:
+        """Tell whether *self* is definitely before *other*.
+
+        That is, whether *self*'s last possible day comes before *other*'s
+        first.
+
+        Args:
+            other: The date to compare with.
+
+        Returns:
+            bool: `True` only if the order is certain.
+
+        Raises:
+            InvalidQueryError: If *other* is not a `HistoricalDate`.
+
+        >>> from secretspeech._dates import HistoricalDate
+        >>> HistoricalDate.coerce(1953).before(HistoricalDate.coerce(1956))
+        True
+        >>> HistoricalDate.coerce("195X").before(HistoricalDate.coerce(1956))
+        False
+        """
+        _require_date(other, "before")
+        return self.latest < other.earliest
+
+    def after(self, other: HistoricalDate) -> bool:
+        """Tell whether *self* is definitely after *other*.
+
+        That is, whether *self*'s first possible day comes after *other*'s
+        last.
+
+        Args:
+            other: The date to compare with.
+
+        Returns:
+            bool: `True` only if the order is certain.
+
+        Raises:
+            InvalidQueryError: If *other* is not a `HistoricalDate`.
+
+        >>> from secretspeech._dates import HistoricalDate
+        >>> HistoricalDate.coerce(1956).after(HistoricalDate.coerce("../1939"))
+        True
+        """
+        _require_date(other, "after")
+        return other.latest < self.earliest
+
+    def order(self, other: HistoricalDate) -> Order:
+        """Say which of two dates came first, as far as the wording tells.
+
+        Args:
+            other: The date to compare with.
+
+        Returns:
+            Order: `Order.BEFORE` or `Order.AFTER` when the order is
+            certain; `Order.SAME` when both are the same single day;
+            otherwise `Order.UNKNOWN`.
+
+        Raises:
+            InvalidQueryError: If *other* is not a `HistoricalDate`.
+
+        >>> from secretspeech._dates import HistoricalDate
+        >>> speech = HistoricalDate.coerce("1956-02-25")
+        >>> speech.order(HistoricalDate.coerce("1956-10"))
+        <Order.BEFORE: 'before'>
+        >>> speech.order(HistoricalDate.coerce("1956-02"))
+        <Order.UNKNOWN: 'unknown'>
+        """
+        _require_date(other, "order")
+        if self.before(other):
+            return Order.BEFORE
+        if self.after(other):
+            return Order.AFTER
+        if self.earliest == self.latest == other.earliest == other.latest:
+            return Order.SAME
+        return Order.UNKNOWN
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date]:
+        """A key that puts dates in chronological order.
+
+        The key is ``(earliest, latest)``, except that a date with an open
+        start sorts as ``(latest, latest)``: "By 1939" (``../1939``) sorts at
+        the end of 1939, not at the year 1.  If ``a.before(b)``, then
+        ``a.sort_key < b.sort_key``.
+
+        >>> from secretspeech._dates import HistoricalDate
+        >>> dates = [HistoricalDate.coerce(s) for s in ("1956", "../1939")]
+        >>> [d.edtf for d in sorted(dates, key=lambda d: d.sort_key)]
+        ['../1939', '1956']
+        >>> HistoricalDate.coerce("../1939").sort_key
+        (datetime.date(1939, 12, 31), datetime.date(1939, 12, 31))
+        """
+        if self.edtf.startswith(_OPEN + "/"):
+            return (self.latest, self.latest)
+        return (self.earliest, self.latest)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether either end is open (``..``).
+
+        >>> from secretspeech._dates import HistoricalDate
+        >>> HistoricalDate.coerce("1956/..").is_open
+        True
+        >>> HistoricalDate.coerce("1946/1947").is_open
+        False
+        """
+        return self.edtf.startswith(_OPEN + "/") or self.edtf.endswith(
+            "/" + _OPEN
+        )
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,82 @@
+"""The command line prints the summary, a record and a timeline."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import secretspeech as ss
+from secretspeech._cli import main
+
+
+class TestSummary:
+    """``python -m secretspeech`` prints a readable summary."""
+
+    def test_module_runs(self) -> None:
+        """The module entry point prints the article, counts and timeline."""
+        out = subprocess.run(
+            [sys.executable, "-m", "secretspeech"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+        assert out.startswith(
+            "Khrushchev’s secret speech: a crack in the monolith\n"
+        )
+        assert (
+            "Mike Haynes, Socialist Worker issue 1988, 18 February 2006" in out
+        )
+        assert f"  events      {len(ss.events):>4}" in out
+        assert "Timeline (dated events, earliest first):" in out
+        assert (
+            out.index("The revolution of October 1917")
+            < out.index("Khrushchev’s secret speech")
+            < out.index("Khrushchev removed from power")
+        )
+
+    def test_every_dated_event_listed(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The timeline in the summary lists every dated event."""
+        assert main([]) == 0
+        out = capsys.readouterr().out
+
+        for event in ss.events:
+            if event.date is not None:
+                assert event.name in out
+
+
+class TestCommands:
+    """Subcommands show records and periods."""
+
+    def test_show(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``show`` finds a record by name and prints its sentence."""
+        assert main(["show", "blind-kittens"]) == 0
+        out = capsys.readouterr().out
+
+        assert "You are blind kittens." in out
+
+    def test_show_unknown(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown record exits 1 with the error on stderr."""
+        assert main(["show", "Gorbachev"]) == 1
+        err = capsys.readouterr().err
+
+        assert err.startswith("secretspeech: ")
+        assert "'Gorbachev'" in err
+
+    def test_timeline(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``timeline`` lists the events of a period in order."""
+        assert main(["timeline", "--start", "1961", "--end", "1961"]) == 0
+        out = capsys.readouterr().out
+
+        assert "Khrushchev’s sharper attack on Stalin" in out
+        assert "Khrushchev removed from power" not in out
+
+    def test_bad_period(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A period that is not a date exits 1 and says why."""
+        assert main(["timeline", "--start", "soon"]) == 1
+
+        assert "'soon'" in capsys.readouterr().err
