@@ -31,10 +31,11 @@ class TestSummary:
         )
         assert f"  events      {len(ss.events):>4}" in out
         assert "Timeline (dated events, earliest first):" in out
+        timeline = out[out.index("Timeline") :]
         assert (
-            out.index("The revolution of October 1917")
-            < out.index("Khrushchev’s secret speech")
-            < out.index("Khrushchev removed from power")
+            timeline.index("The revolution of October 1917")
+            < timeline.index("Khrushchev’s secret speech")
+            < timeline.index("Khrushchev removed from power")
         )
 
     def test_every_dated_event_listed(

@@ -196,7 +196,7 @@ class TestHardCases:
         assert terms == {
             "secret-speech-term",
             "catch-up-and-overtake",
-            "cosmopolitanism",
+            "cosmopolitanism-term",
             "thaw-term",
             "cult-of-personality-term",
         }
@@ -324,3 +324,27 @@ class TestRecordsAreValues:
         """Assigning to a field raises FrozenInstanceError."""
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             ss.people[0].name = "Nikita"  # type: ignore[misc]
+
+
+class TestNamesAreUnambiguous:
+    """Ids and names lead to one record each."""
+
+    def test_no_id_is_another_records_name(self) -> None:
+        """No id, read as words, is the name or alias of another record."""
+        from secretspeech._text import normalize  # noqa: PLC0415
+
+        names: dict[str, set[str]] = {}
+        for record in ss.corpus().records():
+            for name in (
+                getattr(record, "name", ""),
+                *getattr(record, "aliases", ()),
+            ):
+                if name:
+                    names.setdefault(normalize(name), set()).add(record.id)
+        clashes = {
+            record.id: names[normalize(record.id)] - {record.id}
+            for record in ss.corpus().records()
+            if names.get(normalize(record.id), set()) - {record.id}
+        }
+
+        assert clashes == {}

@@ -23,6 +23,7 @@ from secretspeech._load import load_corpus
 from secretspeech._model import (
     CAUSAL_KINDS,
     Article,
+    Entity,
     Event,
     EventKind,
     Evidence,
@@ -38,6 +39,7 @@ from secretspeech._model import (
     QuantityKind,
     Quotation,
     QuotationKind,
+    Record,
     Relation,
     RelationKind,
     Statistic,
@@ -55,8 +57,6 @@ from secretspeech.exceptions import (
 if TYPE_CHECKING:
     import datetime
 
-    from secretspeech._model import Entity, Record
-
     __version__: str
     DATA_VERSION: str
     article: Article
@@ -71,12 +71,13 @@ if TYPE_CHECKING:
 
 
 __all__ = [
-    "CAUSAL_KINDS",
-    "DATA_VERSION",
     "Article",
+    "CAUSAL_KINDS",
     "Calendar",
     "Collection",
     "Corpus",
+    "DATA_VERSION",
+    "Entity",
     "Event",
     "EventKind",
     "Evidence",
@@ -87,9 +88,9 @@ __all__ = [
     "InvalidDateError",
     "InvalidQueryError",
     "InvalidValueError",
+    "NotFoundError",
     "Note",
     "NoteKind",
-    "NotFoundError",
     "Order",
     "Person",
     "PersonRole",
@@ -100,6 +101,7 @@ __all__ = [
     "QuantityKind",
     "Quotation",
     "QuotationKind",
+    "Record",
     "Relation",
     "RelationKind",
     "SecretSpeechError",
@@ -120,6 +122,8 @@ __all__ = [
     "people",
     "places",
     "quotations",
+    "references",
+    "refs",
     "related",
     "relations",
     "search",
@@ -268,8 +272,8 @@ def timeline(
         The events, earliest first.
 
     >>> import secretspeech as ss
-    >>> [e.id for e in ss.timeline(start=1964, end=1964)]
-    ['khrushchev-zigzags', 'khrushchev-removed']
+    >>> [e.id for e in ss.timeline(start=1961, end=1964, strict=True)]
+    ['attack-on-stalin-1961', 'stalin-reburied', 'swing-back-1963', 'khrushchev-removed']
 
     .. versionadded:: 0.1.0
     """
@@ -284,7 +288,9 @@ def involving(record: Entity | str, /) -> tuple[Record, ...]:
         record: The person, group or place, or its id or name.
 
     Returns:
-        Events, quotations, statistics, relations and notes that mention it.
+        Every record that refers to it (groups through their members,
+        places through *within*, events, quotations, statistics, relations
+        and notes), in corpus order.
 
     >>> import secretspeech as ss
     >>> "trotsky-killed" in [r.id for r in ss.involving("Mexico")]
@@ -354,6 +360,50 @@ def consequences(
     .. versionadded:: 0.1.0
     """
     return corpus().consequences(event, depth=depth)
+
+
+def refs(record: Record | str, field: str, /) -> tuple[Record | Article, ...]:
+    """
+    Return the records that one id field of *record* names.
+
+    This and `references` are the one way to follow ids: records hold ids,
+    the corpus resolves them.
+
+    Args:
+        record: A record, or its id or name.
+        field: One of its id fields, such as ``"speaker"``.
+
+    Returns:
+        The records, in the order of the ids.
+
+    >>> import secretspeech as ss
+    >>> [p.name for p in ss.refs("blind-kittens", "speaker")]
+    ['Joseph Stalin']
+    >>> [g.name for g in ss.refs("blind-kittens", "addressees")]
+    ['those at the top']
+
+    .. versionadded:: 0.1.0
+    """
+    return corpus().refs(record, field)
+
+
+def references(record: Record | str, /) -> tuple[Record | Article, ...]:
+    """
+    Return every record that *record* refers to, in field order.
+
+    Args:
+        record: A record, or its id or name.
+
+    Returns:
+        The records its id fields name, without repeats.
+
+    >>> import secretspeech as ss
+    >>> [r.id for r in ss.references("muck")]
+    ['leonid-brezhnev', 'brezhnev-stability', 'joseph-stalin']
+
+    .. versionadded:: 0.1.0
+    """
+    return corpus().references(record)
 
 
 def context(record: Record | Evidence | str, /, *, sentences: int = 1) -> str:

@@ -1,0 +1,652 @@
+"""
+`Corpus`: one article, its collections and the ways to relate records.
+
+Records refer to each other by id; the corpus resolves ids (`Corpus.get`,
+`Corpus.refs`, `Corpus.references`), finds what refers to a record
+(`Corpus.involving`, `Corpus.related`), follows causes and consequences,
+orders events in time and quotes the article around any record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal, overload
+
+import attrs
+
+from secretspeech._catalog import (
+    COLLECTIONS,
+    ID_FIELDS,
+    Collection,
+    Period,
+    Resolver,
+    base_of,
+    bind,
+    check_count,
+    check_flag,
+    describe,
+    ids_in,
+    not_found,
+    period,
+    ranked,
+    title_of,
+)
+from secretspeech._model import (
+    Article,
+    Event,
+    Evidence,
+    Group,
+    Note,
+    Person,
+    Place,
+    Quotation,
+    Record,
+    Relation,
+    Statistic,
+)
+from secretspeech._text import normalize, sentence_spans, sentences_around
+from secretspeech.exceptions import InvalidQueryError, InvalidValueError
+
+
+if TYPE_CHECKING:
+    from secretspeech._model import Entity
+
+
+__all__ = ["Corpus"]
+
+_ANY = tuple(name for name, _ in COLLECTIONS)
+_ENTITIES = ("people", "groups", "places")
+
+
+class _Index:
+    """The corpus-wide indexes, built once when a `Corpus` is made."""
+
+    __slots__ = (
+        "by_id",
+        "causes",
+        "consequences",
+        "ends",
+        "referrers",
+        "relations_of",
+        "spans",
+        "timeline",
+    )
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.by_id: dict[str, Record] = {}
+        referrers: dict[str, list[Record]] = {}
+        for record in corpus.records():
+            self.by_id.setdefault(record.id, record)
+            for rid in dict.fromkeys(_ids(record)):
+                referrers.setdefault(rid, []).append(record)
+        self.referrers = {k: tuple(v) for k, v in referrers.items()}
+
+        relations_of: dict[str, list[Relation]] = {}
+        causes: dict[str, list[str]] = {}
+        consequences: dict[str, list[str]] = {}
+        for relation in corpus.relations:
+            for end in dict.fromkeys((relation.source, relation.target)):
+                relations_of.setdefault(end, []).append(relation)
+            ends = (
+                self.by_id.get(relation.source),
+                self.by_id.get(relation.target),
+            )
+            if relation.is_causal and all(isinstance(e, Event) for e in ends):
+                consequences.setdefault(relation.source, []).append(
+                    relation.target
+                )
+                causes.setdefault(relation.target, []).append(relation.source)
+        self.relations_of = {k: tuple(v) for k, v in relations_of.items()}
+        self.causes = {k: tuple(v) for k, v in causes.items()}
+        self.consequences = {k: tuple(v) for k, v in consequences.items()}
+
+        dated = [
+            (e.date.sort_key, e.evidence[0].start, pos, e)
+            for pos, e in enumerate(corpus.events)
+            if e.date is not None
+        ]
+        dated.sort(key=lambda item: item[:3])
+        self.timeline: tuple[Event, ...] = tuple(item[3] for item in dated)
+
+        self.spans = sentence_spans(corpus.article.text)
+        self.ends = [end for _, end in self.spans]
+
+
+def _ids(record: Record) -> Iterator[str]:
+    """Yield the ids *record* refers to, field by field."""
+    for field in ID_FIELDS[type(record)]:
+        yield from ids_in(record, field)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Corpus:
+    """
+    An article and every record that annotates it.
+
+    The bundled corpus is what the module-level names of `secretspeech`
+    read from; `secretspeech.load_corpus` makes others. Its indexes are
+    built once, when it is made.
+
+    Records hold the ids of the records they mention; the corpus is what
+    resolves them, always the same way: `get` for one id, `refs` for one
+    field (``corpus.refs(quotation, "speaker")``) and `references` for all
+    of a record's fields. The other way round, `involving` and `related`
+    find what refers to a record. Wherever a method takes a record, it also
+    takes the record's id or one of its names (as `lookup` reads them).
+
+    Attributes:
+        article: The article and its canonical text.
+        data_version: The version of the data, separate from the package's.
+        people: The people, in the order of the data.
+        groups: The groups.
+        places: The places.
+        events: The events, in the order the story runs.
+        quotations: The quotations, in article order.
+        statistics: The numbers, in article order.
+        relations: The links between records.
+        notes: What the public record says beside the article.
+
+    >>> import secretspeech as ss
+    >>> ss.corpus().article.title
+    'Khrushchev’s secret speech: a crack in the monolith'
+
+    .. versionadded:: 0.1.0
+    """
+
+    article: Article
+    data_version: str
+    people: Collection[Person] = attrs.field(converter=Collection)
+    groups: Collection[Group] = attrs.field(converter=Collection)
+    places: Collection[Place] = attrs.field(converter=Collection)
+    events: Collection[Event] = attrs.field(converter=Collection)
+    quotations: Collection[Quotation] = attrs.field(converter=Collection)
+    statistics: Collection[Statistic] = attrs.field(converter=Collection)
+    relations: Collection[Relation] = attrs.field(converter=Collection)
+    notes: Collection[Note] = attrs.field(default=(), converter=Collection)
+    _resolver: Resolver = attrs.field(init=False, repr=False)
+    _index: _Index = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # A frozen class may still finish itself here: every index is built
+        # before anyone else sees the corpus, and never changes after.
+        resolver = Resolver(
+            {name: getattr(self, name) for name, _ in COLLECTIONS}
+        )
+        for name, record_type in COLLECTIONS:
+            bound = bind(getattr(self, name), resolver, record_type)
+            object.__setattr__(self, name, bound)
+        object.__setattr__(self, "_resolver", resolver)
+        object.__setattr__(self, "_index", _Index(self))
+
+    def _collections(self) -> tuple[Collection[Any], ...]:
+        return tuple(getattr(self, name) for name, _ in COLLECTIONS)
+
+    def records(self) -> Iterator[Record]:
+        """
+        Iterate over every record, collection by collection.
+
+        The order is people, groups, places, events, quotations, statistics,
+        relations, notes; within each, the order of the data.
+
+        >>> import secretspeech as ss
+        >>> sum(1 for _ in ss.corpus().records()) > 100
+        True
+        """
+        for collection in self._collections():
+            yield from collection
+
+    def _record(
+        self,
+        value: object,
+        among: tuple[str, ...] = _ANY,
+        argument: str = "record=",
+    ) -> Record:
+        return self._resolver.record(value, among, argument)
+
+    # "article" is never a record id (loading rejects it), so the first
+    # overload is safe although a plain str overlaps the Literal.
+    @overload
+    def get(  # type: ignore[overload-overlap]
+        self, key: Literal["article"], /, default: Record | None = None
+    ) -> Article: ...
+    @overload
+    def get(
+        self, key: str, /, default: Record | None = None
+    ) -> Record | None: ...
+    def get(
+        self, key: str, /, default: Record | None = None
+    ) -> Record | Article | None:
+        """
+        Return any record by id, whatever its type, or *default*.
+
+        The key ``"article"`` returns the `Article`.
+
+        Args:
+            key: A record id, such as ``"secret-speech"``.
+            default: What to return if no record has that id.
+
+        Returns:
+            The record, or *default*.
+
+        Raises:
+            InvalidQueryError: If *key* is not a str.
+
+        >>> import secretspeech as ss
+        >>> c = ss.corpus()
+        >>> type(c.get("hungary")).__name__, type(c.get("muck")).__name__
+        ('Place', 'Quotation')
+        >>> c.get("article") is c.article
+        True
+        """
+        if not isinstance(key, str):
+            raise InvalidQueryError(
+                f"get() takes an id str, got {describe(key)}"
+            )
+        if key == "article":
+            return self.article
+        return self._index.by_id.get(key, default)
+
+    def lookup(self, name: str, /) -> Record:
+        """
+        Return the record, of any type, with this id, name or alias.
+
+        An id wins; otherwise names are normalised as in
+        `Collection.lookup` and, if records of several types share a name,
+        people come first, then groups, places, events, quotations,
+        statistics, relations and notes.
+
+        Args:
+            name: An id, name or alias.
+
+        Returns:
+            The record.
+
+        Raises:
+            NotFoundError: If nothing matches; the message quotes *name*
+                and suggests the closest names.
+            InvalidQueryError: If *name* is not a str.
+
+        >>> import secretspeech as ss
+        >>> ss.corpus().lookup("the Great Terror").id
+        'repression-of-the-1930s'
+        """
+        if not isinstance(name, str):
+            raise InvalidQueryError(
+                f"lookup() takes a name str, got {describe(name)}"
+            )
+        found = self._index.by_id.get(name)
+        if found is not None:
+            return found
+        key = normalize(name)
+        collections = self._collections()
+        bases = [base_of(c) for c in collections]
+        for base in bases:
+            positions = base.by_key.get(key)
+            if positions:
+                first: Record = base.records[positions[0]]
+                return first
+        names: dict[str, str] = {}
+        for base in bases:
+            for k, v in base.names.items():
+                names.setdefault(k, v)
+        hints = [title_of(r) for r in ranked(collections, name, limit=3)]
+        raise not_found("record", name, names, hints)
+
+    def search(
+        self, text: str, /, *, limit: int | None = None
+    ) -> tuple[Record, ...]:
+        """
+        Rank records of every type by how well they match *text*.
+
+        Records are scored as in `Collection.search`; ties go to the
+        collection earlier in the order of `records`, then to data order.
+
+        Args:
+            text: Words to look for; small typos are tolerated.
+            limit: The most results to return; all if `None`.
+
+        Returns:
+            The matching records, best first.
+
+        Raises:
+            InvalidQueryError: If *text* is not a str or *limit* is not an
+                int or `None`.
+            InvalidValueError: If *limit* is negative.
+
+        >>> import secretspeech as ss
+        >>> [r.id for r in ss.corpus().search("Kruschev", limit=2)]
+        ['nikita-khrushchev', 'khrushchevs-enemies']
+        """
+        check_count(limit, "limit=", optional=True)
+        return ranked(self._collections(), text, limit=limit)
+
+    def timeline(
+        self,
+        *,
+        start: Period | None = None,
+        end: Period | None = None,
+        strict: bool = False,
+    ) -> tuple[Event, ...]:
+        """
+        Return the dated events in chronological order.
+
+        Events are ordered by `HistoricalDate.sort_key` (first possible
+        day, then last); ties go to the event whose first evidence comes
+        earlier in the article, then to data order. Events with no date
+        are left out.
+
+        *start* and *end* take an `int` year, an EDTF string, a
+        `datetime.date` or a `HistoricalDate`, and together make the
+        period from the first day of *start* to the last day of *end*
+        (either may be left open). An event is kept if its date overlaps
+        that period, or, with *strict*, if it lies entirely inside it.
+
+        Args:
+            start: Keep events that reach this period or later.
+            end: Keep events that begin by the end of this period.
+            strict: Keep only events entirely inside *start* to *end*.
+
+        Returns:
+            The events, earliest first.
+
+        Raises:
+            InvalidQueryError: If an argument has the wrong type.
+            InvalidValueError: If *start* begins after *end* ends.
+            InvalidDateError: If *start* or *end* is not a valid date.
+
+        >>> import secretspeech as ss
+        >>> c = ss.corpus()
+        >>> [e.id for e in c.timeline(start=1961, end=1964, strict=True)]
+        ['attack-on-stalin-1961', 'stalin-reburied', 'swing-back-1963', 'khrushchev-removed']
+        >>> [e.id for e in c.timeline(start=1956, end="1956-03", strict=True)]
+        ['leadership-agrees-on-more', 'delegates-recalled', 'secret-speech']
+        """  # noqa: E501 -- a doctest's output is one line
+        check_flag(strict, "strict=")
+        low = None if start is None else period(start, "start=").earliest
+        high = None if end is None else period(end, "end=").latest
+        if low is not None and high is not None and high < low:
+            raise InvalidValueError(
+                f"start={start!r} begins after end={end!r} ends"
+            )
+        kept = []
+        for event in self._index.timeline:
+            date = event.date
+            assert date is not None  # noqa: S101 -- the timeline holds dated events
+            if strict:
+                inside = (low is None or low <= date.earliest) and (
+                    high is None or date.latest <= high
+                )
+            else:
+                inside = (low is None or low <= date.latest) and (
+                    high is None or date.earliest <= high
+                )
+            if inside:
+                kept.append(event)
+        return tuple(kept)
+
+    def involving(self, record: Entity | str, /) -> tuple[Record, ...]:
+        """
+        Return every record that refers to a person, group or place.
+
+        A record refers to another through any field that holds ids: an
+        event's participants, groups and places; a quotation's speaker,
+        addressees and subjects; a statistic's places and what it is
+        about; a relation's source and target; a note's subjects; a
+        group's members; the place a place lies within.
+
+        Args:
+            record: The person, group or place, or its id or name.
+
+        Returns:
+            The records, in the order of `records`.
+
+        Raises:
+            InvalidQueryError: If *record* is not a str, person, group or
+                place.
+            InvalidValueError: If it is the id of another kind of record.
+            NotFoundError: If no person, group or place has that name.
+
+        >>> import secretspeech as ss
+        >>> [r.id for r in ss.corpus().involving("Mexico")]
+        ['trotsky-killed']
+        """
+        found = self._record(record, _ENTITIES)
+        return self._index.referrers.get(found.id, ())
+
+    def related(self, record: Record | str, /) -> tuple[Relation, ...]:
+        """
+        Return the relations into and out of a record.
+
+        Args:
+            record: A record, or its id or name.
+
+        Returns:
+            The relations whose source or target is *record*, in data
+            order.
+
+        Raises:
+            InvalidQueryError: If *record* is not a record or a str.
+            NotFoundError: If no record has that id or name.
+
+        >>> import secretspeech as ss
+        >>> [str(r) for r in ss.corpus().related("stalins-death")]
+        ['stalins-death enables thaw']
+        """
+        found = self._record(record)
+        return self._index.relations_of.get(found.id, ())
+
+    def causes(
+        self, event: Event | str, /, *, depth: int = 1
+    ) -> tuple[Event, ...]:
+        """
+        Return what led to *event*, following causal relations backwards.
+
+        The causal relations are those of `CAUSAL_KINDS` between two
+        events. With *depth* above 1 the causes of the causes are followed
+        too, up to *depth* steps.
+
+        Args:
+            event: An event, or its id or name.
+            depth: How many causal steps to follow, at least 1.
+
+        Returns:
+            The causes, nearest first (then in the order of the relations),
+            each once, never *event* itself.
+
+        Raises:
+            InvalidQueryError: If *event* is not an event or a str, or
+                *depth* is not an int.
+            InvalidValueError: If *depth* is less than 1, or *event* is the
+                id of another kind of record.
+            NotFoundError: If no event has that id or name.
+
+        >>> import secretspeech as ss
+        >>> [e.id for e in ss.corpus().causes("secret-speech")]
+        ['leadership-agrees-on-more', 'succession-struggle']
+        """
+        return self._follow(event, depth, self._index.causes)
+
+    def consequences(
+        self, event: Event | str, /, *, depth: int = 1
+    ) -> tuple[Event, ...]:
+        """
+        Return what *event* led to, following causal relations forwards.
+
+        Args:
+            event: An event, or its id or name.
+            depth: How many causal steps to follow, at least 1.
+
+        Returns:
+            The consequences, nearest first (then in the order of the
+            relations), each once, never *event* itself.
+
+        Raises:
+            InvalidQueryError: If *event* is not an event or a str, or
+                *depth* is not an int.
+            InvalidValueError: If *depth* is less than 1, or *event* is the
+                id of another kind of record.
+            NotFoundError: If no event has that id or name.
+
+        >>> import secretspeech as ss
+        >>> [e.id for e in ss.corpus().consequences("Stalin’s death", depth=3)]
+        ['thaw']
+        """
+        return self._follow(event, depth, self._index.consequences)
+
+    def _follow(
+        self, event: object, depth: object, graph: dict[str, tuple[str, ...]]
+    ) -> tuple[Event, ...]:
+        """Walk *graph* breadth first from *event*, up to *depth* steps."""
+        start = self._record(event, ("events",), "event=")
+        steps = check_count(depth, "depth=", least=1)
+        seen = {start.id}
+        frontier = [start.id]
+        found: list[Event] = []
+        for _ in range(steps or 0):
+            following = []
+            for rid in frontier:
+                for other in graph.get(rid, ()):
+                    if other not in seen:
+                        seen.add(other)
+                        following.append(other)
+                        found.append(self._index.by_id[other])  # type: ignore[arg-type]
+            if not following:
+                break
+            frontier = following
+        return tuple(found)
+
+    def context(
+        self, record: Record | Evidence | str, /, *, sentences: int = 1
+    ) -> str:
+        """
+        Return the sentences of the article around a record's first evidence.
+
+        A record's first evidence is the first in its *evidence* (the
+        mention the data puts first); for a `Quotation` that is the
+        passage with the quoted words and their attribution. The passage
+        runs from the first sentence the evidence touches to the last, and
+        *sentences* more on each side, across paragraph breaks if need be
+        (fewer at the start and end of the article). Sentences are split
+        as `secretspeech._text.sentence_spans` describes.
+
+        Args:
+            record: A record, an `Evidence` of this article, or a record id
+                or name.
+            sentences: How many sentences to add on each side, beyond those
+                the evidence touches (0 for just those).
+
+        Returns:
+            The passage, as printed.
+
+        Raises:
+            InvalidQueryError: If *record* has the wrong type or
+                *sentences* is not an int.
+            InvalidValueError: If *sentences* is negative or the evidence
+                is not in this article's text.
+            NotFoundError: If no record has that id or name.
+
+        >>> import secretspeech as ss
+        >>> ss.corpus().context("blind-kittens", sentences=0)
+        'But Stalin’s paranoia also grew. “You are blind kittens. What will happen without me?” he told those at the top. “The country will perish because you cannot recognise enemies.”'
+        """  # noqa: E501 -- a doctest's output is one line
+        extra = check_count(sentences, "sentences=") or 0
+        if isinstance(record, Evidence):
+            evidence = record
+            if not evidence.matches(self.article.text):
+                raise InvalidValueError(
+                    f"the evidence {evidence.exact!r} at "
+                    f"{evidence.start}:{evidence.end} is not in the article"
+                )
+        else:
+            evidence = self._record(record).evidence[0]
+        first, last = sentences_around(
+            self._index.spans,
+            self._index.ends,
+            evidence.start,
+            evidence.end,
+            extra=extra,
+        )
+        return self.article.text[first:last]
+
+    def refs(
+        self, record: Record | str, field: str, /
+    ) -> tuple[Record | Article, ...]:
+        """
+        Return the records that one id field of *record* names.
+
+        This is how ids are resolved throughout: a quotation's speaker is
+        ``corpus.refs(q, "speaker")``, an event's places
+        ``corpus.refs(e, "places")``. A field holding one id gives a tuple
+        of one record, or an empty tuple if it is `None`. The id
+        ``"article"`` (a note may be about the article) gives the
+        `Article`.
+
+        The id fields are: groups ``members``; places ``within``; events
+        ``participants``, ``groups``, ``places``; quotations ``speaker``,
+        ``addressees``, ``subjects``; statistics ``places``, ``about``;
+        relations ``source``, ``target``; notes ``about``.
+
+        Args:
+            record: A record, or its id or name.
+            field: The name of one of its id fields.
+
+        Returns:
+            The records, in the order of the ids.
+
+        Raises:
+            InvalidQueryError: If *field* is not an id field of *record*'s
+                type, or an argument has the wrong type.
+            NotFoundError: If no record has that id or name.
+
+        >>> import secretspeech as ss
+        >>> c = ss.corpus()
+        >>> [p.name for p in c.refs("blind-kittens", "speaker")]
+        ['Joseph Stalin']
+        >>> [p.id for p in c.refs("hungarian-revolution", "places")]
+        ['hungary']
+        """
+        found = self._record(record)
+        fields = ID_FIELDS[type(found)]
+        if field not in fields:
+            takes = "it has none"
+            if fields:
+                takes = "they are " + ", ".join(repr(f) for f in fields)
+            raise InvalidQueryError(
+                f"field={field!r} is not an id field of "
+                f"{type(found).__name__}; {takes}"
+            )
+        return self._resolve(ids_in(found, field))
+
+    def _resolve(self, ids: Iterable[str]) -> tuple[Record | Article, ...]:
+        """Return the records (or the article) with these ids, in order."""
+        by_id = self._index.by_id
+        return tuple(
+            self.article if i == "article" else by_id[i]
+            for i in ids
+            if i == "article" or i in by_id
+        )
+
+    def references(
+        self, record: Record | str, /
+    ) -> tuple[Record | Article, ...]:
+        """
+        Return every record that *record* refers to, in field order.
+
+        The fields are those `refs` lists, taken in the order of the
+        record's fields; a record named twice is given once.
+
+        Args:
+            record: A record, or its id or name.
+
+        Returns:
+            The records.
+
+        Raises:
+            InvalidQueryError: If *record* is not a record or a str.
+            NotFoundError: If no record has that id or name.
+
+        >>> import secretspeech as ss
+        >>> [r.id for r in ss.corpus().references("muck")]
+        ['leonid-brezhnev', 'brezhnev-stability', 'joseph-stalin']
+        """
+        return self._resolve(dict.fromkeys(_ids(self._record(record))))

@@ -1,0 +1,386 @@
+"""
+Text helpers shared by lookups, searches and `Corpus.context`.
+
+Three jobs live here, each a pure function of strings:
+
+- name normalisation, so that "Khrushchev’s", " nikita KHRUSHCHEV " and
+  "Nikita Khrushchev" meet under one key;
+- fuzzy word matching (with `difflib`), so that "Kruschev" finds
+  "Khrushchev";
+- sentence boundaries in the article, for quoting context.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+
+__all__ = [
+    "STOP_WORDS",
+    "close_words",
+    "normalize",
+    "sentence_spans",
+    "sentences_around",
+    "similarity",
+    "singular",
+    "suggest",
+    "words",
+]
+
+#: Words too common to say anything about a match on their own. A query
+#: made only of them is still matched word for word.
+STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "his",
+        "in",
+        "its",
+        "of",
+        "on",
+        "or",
+        "the",
+        "their",
+        "to",
+        "was",
+        "were",
+        "with",
+    }
+)
+
+#: How alike two words must be (`difflib.SequenceMatcher.ratio`) to count
+#: as the same word misspelt: "kruschev" and "khrushchev" score 0.89.
+WORD_CUTOFF = 0.8
+#: How alike a whole name must be to be suggested after a failed lookup.
+NAME_CUTOFF = 0.6
+#: The similarity given to a word that the query word begins ("khrush").
+PREFIX_SIMILARITY = 0.9
+
+_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`´′", "'"))
+_TOKEN_RE = re.compile(r"[\w']+")
+_PARAGRAPH_RE = re.compile(r"\n[^\S\n]*\n\s*")
+_TERMINATORS = frozenset(".!?…")
+_CLOSERS = frozenset('”’")]')
+_OPENERS = frozenset('“‘"([')
+
+
+def words(text: str, /) -> tuple[str, ...]:
+    """
+    Split *text* into normalised words.
+
+    Accents are removed (NFKD, then combining marks dropped), case is
+    folded, curly and straight apostrophes are the same, a possessive
+    ``'s`` (or the apostrophe of ``s'``) is dropped from each word, other
+    apostrophes are removed, and every other character that is not a letter
+    or a digit separates words: hyphens, dashes, quotes, brackets and
+    punctuation.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The words, in order.
+
+    >>> from secretspeech._text import words
+    >>> words("Khrushchev’s “secret speech”")
+    ('khrushchev', 'secret', 'speech')
+    >>> words("the delegates' hotels, 1946–7")
+    ('the', 'delegates', 'hotels', '1946', '7')
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    folded = "".join(
+        c for c in decomposed if not unicodedata.combining(c)
+    ).casefold()
+    found: list[str] = []
+    for token in _TOKEN_RE.findall(folded):
+        # Before and after stripping quotes: "’s" and "‘Stalin’s’".
+        word = token.removesuffix("'s").strip("'").removesuffix("'s")
+        word = word.replace("'", "")
+        if word:
+            found.extend(w for w in word.split("_") if w)
+    return tuple(found)
+
+
+def normalize(text: str, /) -> str:
+    """
+    Return the key under which *text* is looked up.
+
+    It is the `words` of *text* joined by single spaces, so the key ignores
+    case, accents, surrounding whitespace and punctuation, the kind of
+    apostrophe, possessives and the difference between a hyphen and a space.
+
+    Args:
+        text: A name, alias, id or query.
+
+    Returns:
+        The key; empty if *text* has no letters or digits.
+
+    >>> from secretspeech._text import normalize
+    >>> normalize("  Nikita KHRUSHCHEV’s ")
+    'nikita khrushchev'
+    >>> normalize("nikita-khrushchev") == normalize("Nikita Khrushchev")
+    True
+    >>> normalize("Sergei Korolëv")
+    'sergei korolev'
+    """
+    return " ".join(words(text))
+
+
+def singular(phrase: str, /) -> str:
+    """
+    Make the last word of a normalised *phrase* singular, roughly.
+
+    Good enough to let "death" find "deaths" and "prisoner" find
+    "prisoners"; it does not know irregular plurals.
+
+    Args:
+        phrase: A normalised phrase (see `normalize`).
+
+    Returns:
+        The phrase with its last word made singular.
+
+    >>> from secretspeech._text import singular
+    >>> [singular(p) for p in ("deaths", "death warrants", "ways", "classes")]
+    ['death', 'death warrant', 'way', 'class']
+    >>> singular("people punished")
+    'people punished'
+    """
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith(("sses", "xes", "ches", "shes")):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        last = last[:-1]
+    return f"{head} {last}" if head else last
+
+
+def similarity(query: str, word: str, /) -> float:
+    """
+    Say how alike a query word and a word of the data are, from 0 to 1.
+
+    Equal words score 1; a word that the query begins (at least three
+    letters) scores `PREFIX_SIMILARITY`; otherwise the score is difflib's
+    ratio.
+
+    Args:
+        query: A normalised word of the query.
+        word: A normalised word of the data.
+
+    Returns:
+        The similarity.
+
+    >>> from secretspeech._text import similarity
+    >>> round(similarity("kruschev", "khrushchev"), 2)
+    0.89
+    >>> similarity("khrush", "khrushchev")
+    0.9
+    """
+    if query == word:
+        return 1.0
+    if len(query) >= 3 and word.startswith(query):
+        return max(PREFIX_SIMILARITY, _ratio(query, word))
+    return _ratio(query, word)
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def close_words(
+    query: str, vocabulary: Iterable[str], /, *, cutoff: float = WORD_CUTOFF
+) -> dict[str, float]:
+    """
+    Find the words of *vocabulary* that *query* may mean.
+
+    Args:
+        query: A normalised word.
+        vocabulary: The words to choose from.
+        cutoff: The least `similarity` that counts.
+
+    Returns:
+        Each close word with its similarity, in *vocabulary* order.
+
+    >>> from secretspeech._text import close_words
+    >>> close_words("kruschev", ["khrushchev", "stalin", "brezhnev"])
+    {'khrushchev': 0.8888888888888888}
+    """
+    found: dict[str, float] = {}
+    matcher = difflib.SequenceMatcher(None, b=query)
+    for word in vocabulary:
+        if word == query:
+            found[word] = 1.0
+            continue
+        if len(query) >= 3 and word.startswith(query):
+            found[word] = similarity(query, word)
+            continue
+        matcher.set_seq1(word)
+        # The cheap upper bounds first, as difflib.get_close_matches does.
+        if (
+            matcher.real_quick_ratio() >= cutoff
+            and matcher.quick_ratio() >= cutoff
+        ):
+            score = matcher.ratio()
+            if score >= cutoff:
+                found[word] = score
+    return found
+
+
+def suggest(
+    query: str, names: Mapping[str, str], /, *, n: int = 3
+) -> tuple[str, ...]:
+    """
+    Choose the names closest to a query that matched nothing.
+
+    Args:
+        query: The text the user gave.
+        names: Each normalised key with the name to show for it.
+        n: The most names to return.
+
+    Returns:
+        Up to *n* names, closest first; empty if none is close.
+
+    >>> from secretspeech._text import suggest
+    >>> suggest("Kruschev", {"khrushchev": "Khrushchev", "stalin": "Stalin"})
+    ('Khrushchev',)
+    """
+    keys = difflib.get_close_matches(
+        normalize(query), list(names), n=n, cutoff=NAME_CUTOFF
+    )
+    return tuple(dict.fromkeys(names[k] for k in keys))
+
+
+def sentence_spans(text: str, /) -> tuple[tuple[int, int], ...]:
+    r"""
+    Find the sentences of *text*, as ``(start, end)`` offsets.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…``, together with any
+    closing quotes or brackets right after it (“…enemies.”), when what
+    follows is the end of the paragraph or whitespace and then a capital
+    letter, a digit or an opening quote. Inside double quotes nothing ends
+    a sentence, so a quoted passage of several sentences stays with its
+    attribution. A paragraph (text up to a blank line) always ends a
+    sentence. Spans leave out the whitespace around sentences.
+    Abbreviations are not recognised ("Mr. Smith" is two sentences); the
+    article has none.
+
+    Args:
+        text: The text, such as `Article.text`.
+
+    Returns:
+        The spans, in order; ``text[start:end]`` is a sentence.
+
+    >>> from secretspeech._text import sentence_spans
+    >>> text = "“You are blind.” He left. “Why?” he asked.\n\nNext."
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['“You are blind.”', 'He left.', '“Why?” he asked.', 'Next.']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for paragraph in _PARAGRAPH_RE.finditer(text + "\n\n"):
+        _paragraph_sentences(text, start, paragraph.start(), spans)
+        start = paragraph.end()
+    return tuple(spans)
+
+
+def _paragraph_sentences(
+    text: str, start: int, end: int, spans: list[tuple[int, int]]
+) -> None:
+    """Append the sentence spans of ``text[start:end]`` to *spans*."""
+    begin = start
+    depth = 0
+    i = start
+    while i < end:
+        char = text[i]
+        i += 1
+        if char == "“":
+            depth += 1
+        elif char == "”":
+            depth = max(0, depth - 1)
+        elif char == '"':
+            depth = 0 if depth else 1
+        elif char in _TERMINATORS:
+            while i < end and (text[i] in _CLOSERS or text[i] in _TERMINATORS):
+                if text[i] == "”" or (text[i] == '"' and depth):
+                    depth = max(0, depth - 1)
+                i += 1
+            if depth == 0 and _starts_sentence(text, i, end):
+                _add_span(text, begin, i, spans)
+                begin = i
+    _add_span(text, begin, end, spans)
+
+
+def _starts_sentence(text: str, at: int, end: int) -> bool:
+    """Tell whether a sentence may begin after the whitespace at *at*."""
+    if at >= end:
+        return True
+    if not text[at].isspace():
+        return False
+    rest = text[at:end].lstrip()
+    return (
+        not rest
+        or rest[0].isupper()
+        or rest[0].isdigit()
+        or (rest[0] in _OPENERS)
+    )
+
+
+def _add_span(
+    text: str, start: int, end: int, spans: list[tuple[int, int]]
+) -> None:
+    """Append ``text[start:end]`` without its surrounding whitespace."""
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))
+
+
+def sentences_around(
+    spans: tuple[tuple[int, int], ...],
+    ends: list[int],
+    start: int,
+    end: int,
+    /,
+    *,
+    extra: int,
+) -> tuple[int, int]:
+    """
+    Find the offsets of the sentences that touch *start*:*end*, widened.
+
+    Args:
+        spans: The sentence spans of the text (see `sentence_spans`).
+        ends: The end offsets of *spans*, for bisection.
+        start: The first offset of the passage.
+        end: The offset just past the passage.
+        extra: How many more sentences to take on each side.
+
+    Returns:
+        The start of the first sentence and the end of the last one.
+
+    >>> from secretspeech._text import sentence_spans, sentences_around
+    >>> text = "One. Two. Three. Four."
+    >>> spans = sentence_spans(text)
+    >>> s, e = sentences_around(spans, [e for _, e in spans], 5, 8, extra=1)
+    >>> text[s:e]
+    'One. Two. Three.'
+    """
+    first = min(bisect.bisect_right(ends, start), len(spans) - 1)
+    last = first
+    while last + 1 < len(spans) and spans[last + 1][0] < end:
+        last += 1
+    first = max(0, first - extra)
+    last = min(len(spans) - 1, last + extra)
+    return spans[first][0], spans[last][1]
