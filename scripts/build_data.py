@@ -98,7 +98,8 @@ def resolve(value: Any, text: str, where: str) -> Any:
 
     A record's ``mentions`` (words whose every whole-word occurrence
     mentions it) become evidence after the explicit spans, which keep
-    their order: the first is the record's primary span.
+    their order: the first is the record's primary span. A mention that
+    lies inside an explicit span is not repeated.
     """
     if isinstance(value, dict):
         out: dict[str, Any] = {}
@@ -119,11 +120,14 @@ def resolve(value: Any, text: str, where: str) -> Any:
             else:
                 out[key] = resolve(item, text, f"{where}.{key}")
         if "mentions" in value:
-            seen = {(e["start"], e["end"]) for e in out["evidence"]}
+            # A mention inside an explicit span adds nothing: skip it.
+            taken = [(e["start"], e["end"]) for e in out["evidence"]]
             for span in mentions(text, value["mentions"]):
-                if (span["start"], span["end"]) not in seen:
+                if not any(
+                    a <= span["start"] and span["end"] <= b for a, b in taken
+                ):
                     out["evidence"].append(span)
-                    seen.add((span["start"], span["end"]))
+                    taken.append((span["start"], span["end"]))
         return out
     if isinstance(value, list):
         return [resolve(v, text, f"{where}[{i}]") for i, v in enumerate(value)]

@@ -327,7 +327,7 @@ class TestRecordsAreValues:
 
 
 class TestNamesAreUnambiguous:
-    """Ids and names lead to one record each."""
+    """Ids, names and spans are each unambiguous."""
 
     def test_no_id_is_another_records_name(self) -> None:
         """No id, read as words, is the name or alias of another record."""
@@ -348,3 +348,15 @@ class TestNamesAreUnambiguous:
         }
 
         assert clashes == {}
+
+    def test_no_span_nested_in_another(self) -> None:
+        """A record's evidence spans never lie inside one another."""
+        for record in ss.corpus().records():
+            spans = [(e.start, e.end) for e in record.evidence]
+            nested = [
+                (a, b)
+                for i, (a, b) in enumerate(spans)
+                for j, (c, d) in enumerate(spans)
+                if i != j and c <= a and b <= d
+            ]
+            assert nested == [], record.id
