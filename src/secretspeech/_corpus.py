@@ -526,8 +526,11 @@ class Corpus:
         passage with the quoted words and their attribution. The passage
         runs from the first sentence the evidence touches to the last, and
         *sentences* more on each side, across paragraph breaks if need be
-        (fewer at the start and end of the article). Sentences are split
-        as `secretspeech._text.sentence_spans` describes.
+        (fewer at the start and end of the article). A sentence ends at
+        ``.``, ``!``, ``?`` or ``…`` with any closing quotes after it, when
+        a capital, a digit or an opening quote follows; nothing inside
+        double quotes ends a sentence, so a quotation stays with its
+        attribution; a paragraph always ends a sentence.
 
         Args:
             record: A record, an `Evidence` of this article, or a record id

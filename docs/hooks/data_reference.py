@@ -1,0 +1,493 @@
+"""
+MkDocs hook: write the data reference pages from the bundled data.
+
+Every table under ``reference/data/`` is generated at build time from
+`secretspeech.corpus()`, through the public API only, so the reference can
+never disagree with the data.  The pages are generated in memory
+(``File.generated``); nothing is written into ``docs/``.
+
+Each record's id carries an anchor, so ``reference/data/events.md#thaw``
+links to the row of the event ``thaw``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from mkdocs.structure.files import File, Files
+
+import secretspeech as ss
+
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+#: The generated pages, in the order of the nav.
+PAGES = (
+    "index",
+    "people",
+    "groups",
+    "places",
+    "events",
+    "quotations",
+    "statistics",
+    "relations",
+    "notes",
+)
+_BASE = "reference/data"
+_KIND_PAGE = {
+    ss.Person: "people",
+    ss.Group: "groups",
+    ss.Place: "places",
+    ss.Event: "events",
+    ss.Quotation: "quotations",
+    ss.Statistic: "statistics",
+    ss.Relation: "relations",
+    ss.Note: "notes",
+}
+_ESCAPE = re.compile(r"([\\`*_\[\]{}>|#])")
+_URL = re.compile(r"https?://[^\s<>]+[^\s<>.,;:)]")
+_DASH = "—"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated data reference pages to the site."""
+    for name, text in pages(ss.corpus()).items():
+        files.append(
+            File.generated(config, f"{_BASE}/{name}.md", content=text)
+        )
+    return files
+
+
+def pages(corpus: ss.Corpus) -> dict[str, str]:
+    """Return the Markdown of every data reference page, by page name."""
+    page_of = {r.id: _KIND_PAGE[type(r)] for r in corpus.records()}
+    ref = _Linker(corpus, page_of)
+    return {
+        "index": _index(corpus),
+        "people": _people(corpus),
+        "groups": _groups(corpus, ref),
+        "places": _places(corpus, ref),
+        "events": _events(corpus, ref),
+        "quotations": _quotations(corpus, ref),
+        "statistics": _statistics(corpus, ref),
+        "relations": _relations(corpus, ref),
+        "notes": _notes(corpus, ref),
+    }
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _escape(value: str) -> str:
+    return _ESCAPE.sub(r"\\\1", value).replace("<", "&lt;")
+
+
+def text(value: object) -> str:
+    """Escape *value* for a Markdown table cell, on one line."""
+    flat = " ".join(str(value).split())
+    return _escape(flat) if flat else _DASH
+
+
+def linked_text(value: str) -> str:
+    """Escape *value* like `text`, but make its web addresses links."""
+    flat = " ".join(value.split())
+    out, last = [], 0
+    for match in _URL.finditer(flat):
+        out += [_escape(flat[last : match.start()]), f"<{match.group()}>"]
+        last = match.end()
+    out.append(_escape(flat[last:]))
+    return "".join(out) or _DASH
+
+
+def number(value: int | None) -> str:
+    """Format a count with thousands separators, or a dash."""
+    return _DASH if value is None else f"{value:,}"
+
+
+def bounds(date: ss.HistoricalDate | None) -> str:
+    """Return the first and last possible day of *date*."""
+    if date is None:
+        return _DASH
+    first = "…" if date.earliest == dt.date.min else date.earliest.isoformat()
+    last = "…" if date.latest == dt.date.max else date.latest.isoformat()
+    return first if first == last else f"{first} – {last}"
+
+
+def wording(date: ss.HistoricalDate | None, ref: _Linker) -> str:
+    """Return the article's words for *date*, with calendar and anchor."""
+    if date is None:
+        return _DASH
+    out = f"“{text(date.text)}”"
+    if date.calendar is not ss.Calendar.GREGORIAN:
+        out += f" ({date.calendar.value} calendar)"
+    if date.relative_to:
+        out += f" (relative to {ref(date.relative_to)})"
+    return out
+
+
+def table(
+    header: Sequence[str], rows: Iterable[Sequence[str]], empty: str
+) -> str:
+    """Return a Markdown table, or *empty* if there are no rows."""
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n" if len(lines) > 2 else empty + "\n"
+
+
+def anchor(record_id: str) -> str:
+    """Return the id as code that carries the anchor ``#id``."""
+    return f"`{record_id}`{{ #{record_id} }}"
+
+
+class _Linker:
+    """Turn ids into links to their rows."""
+
+    def __init__(self, corpus: ss.Corpus, page_of: dict[str, str]) -> None:
+        self.page_of = page_of
+        self.name_of = {
+            r.id: str(getattr(r, "name", None) or r.id)
+            for r in corpus.records()
+        }
+
+    def __call__(self, record_id: str | None) -> str:
+        if record_id is None:
+            return _DASH
+        page = self.page_of.get(record_id)
+        if page is None:  # "article": the article itself
+            return f"`{record_id}`"
+        return f"[{text(self.name_of[record_id])}]({page}.md#{record_id})"
+
+    def many(self, ids: Iterable[str]) -> str:
+        return ", ".join(self(i) for i in ids) or _DASH
+
+
+def _header(title: str, intro: str) -> str:
+    return (
+        f"# {title}\n\n"
+        "<!-- Generated by docs/hooks/data_reference.py from the bundled "
+        "data; do not edit. -->\n\n"
+        f"{intro}\n\n"
+    )
+
+
+def _enum(value: object) -> str:
+    return text(getattr(value, "value", value))
+
+
+def _enums(values: Iterable[object]) -> str:
+    return ", ".join(_enum(v) for v in values) or _DASH
+
+
+# ------------------------------------------------------------------ pages
+
+
+def _index(corpus: ss.Corpus) -> str:
+    article = corpus.article
+    counts: list[tuple[str, Sequence[object]]] = [
+        ("people", corpus.people),
+        ("groups", corpus.groups),
+        ("places", corpus.places),
+        ("events", corpus.events),
+        ("quotations", corpus.quotations),
+        ("statistics", corpus.statistics),
+        ("relations", corpus.relations),
+        ("notes", corpus.notes),
+    ]
+    facts = [
+        ("Title", text(article.title)),
+        ("Standfirst", text(article.standfirst)),
+        ("Author", text(article.author)),
+        ("Publication", text(article.publication)),
+        ("Issue", str(article.issue)),
+        (
+            "Published",
+            (
+                f"{article.published_on.isoformat()} (the page prints "
+                f"“{text(article.published.text)}”; see "
+                "[Curation rules](../../explanation/curation.md"
+                "#the-publication-date))"
+            ),
+        ),
+        ("Caption", text(article.caption)),
+        ("Language", f"`{article.language}`"),
+        ("Text", f"{len(article.text):,} characters"),
+        ("SHA-256 of the text", f"`{article.sha256}`"),
+        ("Data version", f"`{corpus.data_version}`"),
+    ]
+    body = _header(
+        "Data reference",
+        "Every record of the bundled data, in tables generated from the data "
+        "when the site is built.  The tables show the data of version "
+        f"`{corpus.data_version}`; `secretspeech.DATA_VERSION` tells you "
+        "which version you have installed.",
+    )
+    body += "## The article\n\n"
+    body += table(("", ""), facts, "")
+    body += "\n## The records\n\n"
+    body += table(
+        ("Collection", "Records"),
+        [
+            (f"[{name.capitalize()}]({name}.md)", str(len(items)))
+            for name, items in counts
+        ],
+        "",
+    )
+    return body
+
+
+def _people(corpus: ss.Corpus) -> str:
+    body = _header(
+        "People",
+        "Everyone the article mentions, named or not (`named` is “no” when "
+        "the article gives no proper name), in the order of the data "
+        "(`secretspeech.people`).",
+    )
+    return body + table(
+        ("Id", "Name", "Also called", "Roles", "Named", "Description"),
+        (
+            (
+                anchor(p.id),
+                text(p.name),
+                text("; ".join(p.aliases)),
+                _enums(p.roles),
+                "yes" if p.named else "no",
+                text(p.description),
+            )
+            for p in corpus.people
+        ),
+        "No people.",
+    )
+
+
+def _groups(corpus: ss.Corpus, ref: _Linker) -> str:
+    body = _header(
+        "Groups",
+        "Parties, congresses, classes, peoples and leaderships "
+        "(`secretspeech.groups`).",
+    )
+    return body + table(
+        ("Id", "Name", "Kind", "Members", "Also called", "Description"),
+        (
+            (
+                anchor(g.id),
+                text(g.name),
+                _enum(g.kind),
+                ref.many(g.members),
+                text("; ".join(g.aliases)),
+                text(g.description),
+            )
+            for g in corpus.groups
+        ),
+        "No groups.",
+    )
+
+
+def _places(corpus: ss.Corpus, ref: _Linker) -> str:
+    body = _header(
+        "Places",
+        "Countries, regions, cities and buildings (`secretspeech.places`).",
+    )
+    return body + table(
+        ("Id", "Name", "Kind", "Within", "Also called", "Description"),
+        (
+            (
+                anchor(p.id),
+                text(p.name),
+                _enum(p.kind),
+                ref(p.within),
+                text("; ".join(p.aliases)),
+                text(p.description),
+            )
+            for p in corpus.places
+        ),
+        "No places.",
+    )
+
+
+def _events(corpus: ss.Corpus, ref: _Linker) -> str:
+    body = _header(
+        "Events",
+        "Every event, in the order the story runs (`secretspeech.events`). "
+        "*When* is the article's wording; *EDTF* its "
+        "[Extended Date/Time Format](https://www.loc.gov/standards/datetime/) "
+        "string; *Possible days* the first and last day that wording allows "
+        "(proleptic Gregorian).  A relative wording says which record it was "
+        "resolved against.",
+    )
+    body += (
+        "![The dated events as spans from their earliest to their latest "
+        "possible day](../../figures/timeline.svg)\n\n"
+    )
+
+    def also(event: ss.Event) -> str:
+        return (
+            "; ".join(
+                f"{wording(d, ref)} = `{d.edtf}`" for d in event.also_dated
+            )
+            or _DASH
+        )
+
+    return body + table(
+        (
+            "Id",
+            "Event",
+            "Kind",
+            "When",
+            "EDTF",
+            "Possible days",
+            "Also dated",
+            "People",
+            "Groups",
+            "Places",
+        ),
+        (
+            (
+                anchor(e.id),
+                text(e.name),
+                _enum(e.kind),
+                wording(e.date, ref),
+                f"`{e.date.edtf}`" if e.date else _DASH,
+                bounds(e.date),
+                also(e),
+                ref.many(e.participants),
+                ref.many(e.groups),
+                ref.many(e.places),
+            )
+            for e in corpus.events
+        ),
+        "No events.",
+    )
+
+
+def _quotations(corpus: ss.Corpus, ref: _Linker) -> str:
+    body = _header(
+        "Quotations",
+        "Every pair of quote marks, in article order "
+        "(`secretspeech.quotations`).  *Segments* counts the pieces of a "
+        "quotation interrupted by its attribution; editorial insertions such "
+        "as “\\[or\\]” are kept as printed.",
+    )
+    return body + table(
+        ("Id", "Words", "Kind", "Speaker", "To", "When", "Segments", "About"),
+        (
+            (
+                anchor(q.id),
+                f"“{text(q.text)}”",
+                _enum(q.kind),
+                ref(q.speaker),
+                ref.many(q.addressees),
+                wording(q.date, ref),
+                str(len(q.segments)),
+                ref.many(q.subjects),
+            )
+            for q in corpus.quotations
+        ),
+        "No quotations.",
+    )
+
+
+def _statistics(corpus: ss.Corpus, ref: _Linker) -> str:
+    body = _header(
+        "Statistics",
+        "Every number the article gives, with its hedge "
+        "(`secretspeech.statistics`).  *Low* and *High* are what the wording "
+        "allows, not what is true; a dash means the wording leaves that side "
+        "open.  The bounds for “tens of thousands”, “hundreds of thousands” "
+        "and “millions” follow the [curation rules]"
+        "(../../explanation/curation.md#numbers-and-their-hedges).",
+    )
+    return body + table(
+        (
+            "Id",
+            "As written",
+            "Kind",
+            "Hedge",
+            "Value",
+            "Low",
+            "High",
+            "Counting",
+            "When",
+            "About",
+        ),
+        (
+            (
+                anchor(s.id),
+                f"“{text(s.quantity.text)}”",
+                _enum(s.quantity.kind),
+                text(s.quantity.hedge or ""),
+                number(s.quantity.value),
+                number(s.quantity.low),
+                number(s.quantity.high),
+                text(s.counting),
+                wording(s.date, ref),
+                ref.many(s.about),
+            )
+            for s in corpus.statistics
+        ),
+        "No statistics.",
+    )
+
+
+def _relations(corpus: ss.Corpus, ref: _Linker) -> str:
+    body = _header(
+        "Relations",
+        "Every link the article asserts between two records "
+        "(`secretspeech.relations`).  The causal kinds — "
+        + ", ".join(f"*{k.value}*" for k in ss.CAUSAL_KINDS)
+        + " — are the ones `causes()` and `consequences()` follow.",
+    )
+    body += (
+        "[![The relations between events as a layered graph]"
+        "(../../figures/relations.svg)](../../figures/relations.svg)\n\n"
+        "*Select the picture to open it full size.*\n\n"
+    )
+    return body + table(
+        ("Id", "Source", "Kind", "Target", "Causal"),
+        (
+            (
+                anchor(r.id),
+                ref(r.source),
+                _enum(r.kind),
+                ref(r.target),
+                "yes" if r.kind in ss.CAUSAL_KINDS else "no",
+            )
+            for r in corpus.relations
+        ),
+        "No relations.",
+    )
+
+
+def _notes(corpus: ss.Corpus, ref: _Linker) -> str:
+    body = _header(
+        "Notes",
+        "What the public record says where it differs from or adds to the "
+        "article (`secretspeech.notes`).  Notes never change the article's "
+        "own data; they sit beside it, each with its sources.",
+    )
+
+    def sources(note: ss.Note) -> str:
+        return "<br>".join(linked_text(s) for s in note.sources)
+
+    return body + table(
+        ("Id", "Kind", "About", "Note", "Sources"),
+        (
+            (
+                anchor(n.id),
+                _enum(n.kind),
+                ref.many(n.about),
+                text(n.text),
+                sources(n),
+            )
+            for n in corpus.notes
+        ),
+        "No notes yet.",
+    )

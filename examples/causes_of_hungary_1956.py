@@ -1,0 +1,59 @@
+"""
+Print the causal chain the article gives for the Hungarian revolution.
+
+Usage::
+
+    python examples/causes_of_hungary_1956.py
+
+Starting from the revolution, each event is followed back through the
+causal relations (``causes``, ``contributes to``, ``leads to``,
+``enables``) that point at it, as a tree.  Other links into the revolution,
+such as what merely preceded it, are listed after the tree.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import secretspeech as ss
+
+
+def label(event: ss.Event) -> str:
+    """Name an event with the article's wording of its date."""
+    when = event.date.text if event.date else "undated"
+    return f"{event.name} ({when})"
+
+
+def tree(event: ss.Event, prefix: str, seen: set[str]) -> None:
+    """Print the causes of *event*, and theirs, below it."""
+    links = ss.relations.filter(target=event, kind=ss.CAUSAL_KINDS)
+    for n, relation in enumerate(links):
+        last = n == len(links) - 1
+        (cause,) = ss.refs(relation, "source")
+        assert isinstance(cause, ss.Event)  # noqa: S101 -- causal links join events
+        repeat = " (see above)" if cause.id in seen else ""
+        branch = "└── " if last else "├── "
+        print(f"{prefix}{branch}{relation.kind.value}: {label(cause)}{repeat}")
+        if not repeat:
+            seen.add(cause.id)
+            tree(cause, prefix + ("    " if last else "│   "), seen)
+
+
+def main() -> int:
+    """Print the tree of causes, then the other links."""
+    revolution = ss.events.lookup("Hungary 1956")
+    print(label(revolution))
+    tree(revolution, "", {revolution.id})
+    others = [r for r in ss.related(revolution) if not r.is_causal]
+    if others:
+        print()
+        print("Other links the article makes:")
+        for relation in others:
+            (source,) = ss.refs(relation, "source")
+            (target,) = ss.refs(relation, "target")
+            print(f"  {source} — {relation.kind.value} — {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

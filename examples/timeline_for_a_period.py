@@ -1,0 +1,42 @@
+"""
+Print the events of the article that may fall in a period, in time order.
+
+Usage::
+
+    python examples/timeline_for_a_period.py [START [END]]
+
+START and END are years (or any EDTF date, such as ``1956-02``); with
+neither, the whole timeline is printed.  An event is listed if its possible
+days overlap the period, with its EDTF date, the article's own wording and
+its name.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import secretspeech as ss
+
+
+def main(argv: list[str]) -> int:
+    """Print the timeline for the period given on the command line."""
+    bounds: list[int | str] = [int(a) if a.isdigit() else a for a in argv[:2]]
+    start = bounds[0] if bounds else None
+    end = bounds[1] if len(bounds) > 1 else start
+    try:
+        events = ss.timeline(start=start, end=end)
+    except ss.SecretSpeechError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    period = "all dates" if start is None else f"{start} to {end}"
+    print(f"{len(events)} dated events, {period}:")
+    for event in events:
+        date = event.date
+        assert date is not None  # noqa: S101 -- the timeline holds dated events
+        wording = f"“{date.text}”"
+        print(f"  {date.edtf:<22} {wording:<44} {event.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,252 @@
+"""
+The example scripts in ``examples/`` run and print what the docs show.
+
+Each script runs in a subprocess with the interpreter running the tests, as
+a user would run it, from an empty directory.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+DOCS = EXAMPLES.parent / "docs"
+
+
+def run(
+    script: str, *args: str, cwd: Path, status: int = 0
+) -> tuple[list[str], str]:
+    """Run an example; return its output lines and its error output."""
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLES / script), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+
+    assert status == done.returncode, done.stderr
+    return done.stdout.splitlines(), done.stderr
+
+
+def test_every_example_is_tested() -> None:
+    """Each script in examples/ has a test class here."""
+    scripts = sorted(p.name for p in EXAMPLES.glob("*.py"))
+
+    assert [
+        "causes_of_hungary_1956.py",
+        "statistics_table.py",
+        "timeline_for_a_period.py",
+        "what_a_person_said.py",
+    ] == scripts
+
+
+class TestTimelineForAPeriod:
+    """examples/timeline_for_a_period.py."""
+
+    def test_one_year(self, tmp_path: Path) -> None:
+        """One year gives the events that may fall in it, in order."""
+        lines, _ = run("timeline_for_a_period.py", "1956", cwd=tmp_path)
+
+        assert "8 dated events, 1956 to 1956:" == lines[0]
+        assert lines[1].split()[0] == "1956-01~"
+        assert lines[3].startswith("  1956-02-25 ")
+        assert lines[3].endswith("Khrushchev’s secret speech")
+        assert lines[-1].endswith("Soviet tanks roll into Hungary")
+
+    def test_two_years(self, tmp_path: Path) -> None:
+        """A start and an end give the events between them."""
+        lines, _ = run(
+            "timeline_for_a_period.py", "1961", "1964", cwd=tmp_path
+        )
+
+        assert "9 dated events, 1961 to 1964:" == lines[0]
+        assert "“Two years later”" in lines[-2]
+        assert lines[-1].endswith("Khrushchev removed from power")
+
+    def test_everything(self, tmp_path: Path) -> None:
+        """With no years, the whole timeline, from 1917 to the crisis."""
+        lines, _ = run("timeline_for_a_period.py", cwd=tmp_path)
+
+        assert lines[0].endswith("dated events, all dates:")
+        assert lines[1].split()[:2] == ["1917-10", "“October"]
+        assert any("../1939" in line for line in lines)
+        assert any(line.split()[0] == "1984~/1994~" for line in lines[1:])
+
+    def test_bad_period(self, tmp_path: Path) -> None:
+        """A period that ends before it starts is an error, exit status 2."""
+        lines, err = run(
+            "timeline_for_a_period.py", "1960", "1950", cwd=tmp_path, status=2
+        )
+
+        assert [] == lines
+        assert "error: start=1960 begins after end=1950 ends" in err
+
+
+class TestWhatAPersonSaid:
+    """examples/what_a_person_said.py."""
+
+    def test_khrushchev(self, tmp_path: Path) -> None:
+        """Every quotation of Khrushchev, with its date and context."""
+        lines, _ = run("what_a_person_said.py", "Khrushchev’s", cwd=tmp_path)
+
+        assert "Nikita Khrushchev: 5 quotations" == lines[0]
+        assert (
+            "“We should not, give ammunition to the enemy [or] wash our dirty"
+            " linen before their eyes.”"
+        ) in lines
+        assert "  (utterance; when: soon after)" in lines
+        assert "  (quoted term)" in lines
+        assert "“cult of personality”" in lines
+
+    def test_stalin_speaks_to_those_at_the_top(self, tmp_path: Path) -> None:
+        """Addressees are named."""
+        lines, _ = run("what_a_person_said.py", "joseph-stalin", cwd=tmp_path)
+
+        assert "Joseph Stalin: 1 quotation" == lines[0]
+        assert "  (utterance; to: those at the top)" in lines
+        assert lines[-3] == (
+            "  > But Stalin’s paranoia also grew. “You are blind kittens."
+            " What will happen"
+        )
+
+    def test_unknown_person(self, tmp_path: Path) -> None:
+        """A name that matches nobody is an error, exit status 1."""
+        lines, err = run(
+            "what_a_person_said.py", "Gorbachev", cwd=tmp_path, status=1
+        )
+
+        assert [] == lines
+        assert "error: no person has the id, name or alias 'Gorbachev'" in err
+
+    def test_no_name(self, tmp_path: Path) -> None:
+        """Without a name the script prints its usage, exit status 2."""
+        _, err = run("what_a_person_said.py", cwd=tmp_path, status=2)
+
+        assert "usage: what_a_person_said.py NAME" in err
+
+
+class TestStatisticsTable:
+    """examples/statistics_table.py."""
+
+    def test_table(self, tmp_path: Path) -> None:
+        """A header, a rule and one row per statistic, hedges kept."""
+        lines, _ = run("statistics_table.py", cwd=tmp_path)
+
+        assert lines[0].split() == [
+            "as", "written", "kind", "hedge", "value", "low", "high",
+            "counting", "when",
+        ]  # fmt: skip
+        assert set(lines[1]) == {"-", " "}
+        assert 2 + 10 == len(lines)
+        assert lines[5].split() == [
+            "as", "many", "as", "29", "million", "at", "most", "as", "many",
+            "as", "29,000,000", "-", "29,000,000", "deaths", "-",
+        ]  # fmt: skip
+        assert lines[7].startswith("perhaps two million    approximate")
+        assert lines[-1].split()[-6:] == [
+            "-", "20,000", "99,999", "death", "warrants", "-",
+        ]  # fmt: skip
+
+
+class TestCausesOfHungary1956:
+    """examples/causes_of_hungary_1956.py."""
+
+    def test_tree(self, tmp_path: Path) -> None:
+        """The causal chain back from the revolution, then other links."""
+        lines, _ = run("causes_of_hungary_1956.py", cwd=tmp_path)
+
+        assert lines[:4] == [
+            "The Hungarian revolution of 1956 (later in 1956)",
+            (
+                "└── contributes to: Khrushchev’s secret speech"
+                " (Just after midnight, as 25 February began)"
+            ),
+            (
+                "    ├── leads to: The leadership agrees more is necessary"
+                " (At the start of 1956)"
+            ),
+            "    └── contributes to: The struggle for power (undated)",
+        ]
+        assert "Other links the article makes:" in lines
+        assert (
+            "  Soviet tanks roll into Hungary — responds to —"
+            " The Hungarian revolution of 1956"
+        ) in lines
+
+
+def shown_runs() -> list[tuple[str, list[str], list[str]]]:
+    """
+    Return every run of an example that the docs show in a console block.
+
+    Each is (page, arguments after ``python``, the output shown).
+    """
+    runs = []
+    fence = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
+    for page in sorted(DOCS.rglob("*.md")):
+        for block in fence.findall(page.read_text("utf-8")):
+            command, shown = None, []
+            for line in [*block.splitlines(), "$ "]:
+                if line.startswith("$ "):
+                    if command and command[0].startswith("examples/"):
+                        name = page.relative_to(DOCS).as_posix()
+                        runs.append((name, command, shown))
+                    words = shlex.split(line[2:])
+                    command = words[1:] if words[:1] == ["python"] else None
+                    shown = []
+                else:
+                    shown.append(line)
+    return runs
+
+
+SHOWN = shown_runs()
+
+
+def test_docs_show_runs_of_every_example() -> None:
+    """Every script appears, run, on some page of the docs."""
+    shown = {command[0] for _, command, _ in SHOWN}
+
+    assert {f"examples/{p.name}" for p in EXAMPLES.glob("*.py")} == shown
+
+
+@pytest.mark.parametrize(
+    ("page", "command", "output"),
+    SHOWN,
+    ids=[f"{page}:{' '.join(command)}" for page, command, _ in SHOWN],
+)
+def test_docs_show_what_the_example_prints(
+    page: str, command: list[str], output: list[str]
+) -> None:
+    """The output a page shows for a run is what the script prints."""
+    done = subprocess.run(
+        [sys.executable, *command],
+        cwd=EXAMPLES.parent,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+
+    assert [line.rstrip() for line in output] == [
+        line.rstrip() for line in done.stdout.splitlines()
+    ], page
+
+
+@pytest.mark.parametrize(
+    "script", sorted(p.name for p in EXAMPLES.glob("*.py"))
+)
+def test_docs_include_the_script(script: str) -> None:
+    """The example scripts page includes every script by a snippet."""
+    page = DOCS / "reference" / "examples.md"
+
+    assert f'--8<-- "examples/{script}"' in page.read_text("utf-8")
