@@ -58,6 +58,9 @@ class TestCommands:
         assert main(["show", "blind-kittens"]) == 0
         out = capsys.readouterr().out
 
+        assert out.startswith("Quotation 'blind-kittens'\n")
+        assert "  speaker:      joseph-stalin\n" in out
+        assert "  addressees:   those-at-the-top\n" in out
         assert "You are blind kittens." in out
 
     def test_show_unknown(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -81,3 +84,18 @@ class TestCommands:
         assert main(["timeline", "--start", "soon"]) == 1
 
         assert "'soon'" in capsys.readouterr().err
+
+    def test_closed_pipe(self) -> None:
+        """A reader that stops early (`head`) is not an error."""
+        with subprocess.Popen(
+            [sys.executable, "-m", "secretspeech"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        ) as proc:
+            assert proc.stdout is not None
+            assert proc.stderr is not None
+            proc.stdout.read(10)
+            proc.stdout.close()
+            err = proc.stderr.read()
+
+        assert b"Traceback" not in err

@@ -7,8 +7,11 @@ Built only on the public API, so it shows what any user's program can do.
 from __future__ import annotations
 
 import argparse
+import enum
 import sys
 from collections.abc import Sequence
+
+import attrs
 
 import secretspeech as ss
 
@@ -70,7 +73,28 @@ def show(key: str) -> str:
         NotFoundError: If nothing matches.
     """
     record = ss.lookup(key)
-    return f"{record!r}\n\n{ss.context(record, sentences=0)}"
+    lines = [f"{type(record).__name__} {record.id!r}"]
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if field.name in {"id", "evidence", "segments"} or value in ((), None):
+            continue
+        lines.append(f"  {field.name + ':':<13} {_value(value)}")
+    if isinstance(record, ss.Quotation):
+        lines.append(f"  {'text:':<13} {record.text}")
+    lines.append(f"  {'evidence:':<13} {len(record.evidence)} span(s)")
+    return "\n".join([*lines, "", ss.context(record, sentences=0)])
+
+
+def _value(value: object) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(_value(v) for v in value)
+    if isinstance(value, ss.HistoricalDate):
+        return f"{value.text!r} ({value.edtf})"
+    if isinstance(value, ss.Quantity):
+        return f"{value.text!r} ({value.kind.value}, {value.unit})"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return str(value)
 
 
 def timeline(start: str | None, end: str | None) -> str:
@@ -113,5 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ss.SecretSpeechError as e:
         print(f"secretspeech: {e}", file=sys.stderr)
         return 1
-    print(out)
+    try:
+        print(out)
+    except BrokenPipeError:
+        # The reader (`head`, say) stopped early; that is not an error.
+        sys.stderr.close()
     return 0
