@@ -19,7 +19,6 @@ import importlib
 import inspect
 import json
 import sys
-import types
 import typing
 from pathlib import Path
 from typing import Any
@@ -118,7 +117,7 @@ def describe(obj: object) -> dict[str, Any]:
     """Describe one public object of the API."""
     if isinstance(obj, type):
         return describe_type(obj)
-    if isinstance(obj, types.UnionType):
+    if typing.get_origin(obj) is not None:
         return {"kind": "type alias", "value": str(obj)}
     if callable(obj):
         return {"kind": "function", "signature": signature(obj)}

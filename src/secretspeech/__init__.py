@@ -161,7 +161,9 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 -- module attributes vary
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    # The public names and the private ones, but not the helpers imported
+    # for annotations (annotations, TYPE_CHECKING, Any).
+    return sorted({*__all__, *(n for n in globals() if n.startswith("_"))})
 
 
 def corpus() -> Corpus:
@@ -272,8 +274,12 @@ def timeline(
         The events, earliest first.
 
     >>> import secretspeech as ss
-    >>> [e.id for e in ss.timeline(start=1961, end=1964, strict=True)]
-    ['attack-on-stalin-1961', 'stalin-reburied', 'swing-back-1963', 'khrushchev-removed']
+    >>> for event in ss.timeline(start=1961, end=1964, strict=True):
+    ...     print(event.date.edtf, event.id)
+    1961 attack-on-stalin-1961
+    1961 stalin-reburied
+    1963 swing-back-1963
+    1964 khrushchev-removed
 
     .. versionadded:: 0.1.0
     """

@@ -42,6 +42,12 @@ def _roles(value: Iterable[str]) -> tuple[PersonRole, ...]:
     return tuple(PersonRole(r) for r in _strings(value))
 
 
+def _dates_tuple(
+    value: Iterable[HistoricalDate],
+) -> tuple[HistoricalDate, ...]:
+    return tuple(value)
+
+
 def _evidence_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return tuple(value)
 
@@ -696,7 +702,7 @@ class Event:
         default=None, validator=_check_optional_date
     )
     also_dated: tuple[HistoricalDate, ...] = attrs.field(
-        default=(), converter=tuple, validator=_check_dates
+        default=(), converter=_dates_tuple, validator=_check_dates
     )
     participants: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=_check_ids
@@ -998,6 +1004,11 @@ class Article:
 
     def __str__(self) -> str:
         return self.title
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: ANN401, ARG002
+        # IPython and hypothesis' reports ignore repr=False on the text;
+        # keep their output as short as repr().
+        p.text(repr(self))
 
 
 #: Any record that has an id.

@@ -1,0 +1,149 @@
+"""The Hypothesis entry point: strategies reach users' tests unasked."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import find, given
+from hypothesis import strategies as st
+
+import secretspeech as ss
+from secretspeech._hypothesis_plugin import _hypothesis_setup_hook
+
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+REGISTERED = [
+    ss.Person,
+    ss.Group,
+    ss.Place,
+    ss.Event,
+    ss.Quotation,
+    ss.Statistic,
+    ss.Relation,
+    ss.Note,
+    ss.Evidence,
+    ss.HistoricalDate,
+    ss.Quantity,
+    ss.Corpus,
+]
+
+# A user's test module: it never imports secretspeech.strategies.
+USER_TESTS = """
+import sys
+
+import attrs
+from hypothesis import find, given, strategies as st
+
+import secretspeech as ss
+
+HOOK_WAS_LAZY = "secretspeech.strategies" not in sys.modules
+
+
+@attrs.frozen
+class Card:
+    quotation: ss.Quotation
+    when: ss.HistoricalDate
+
+
+@given(st.from_type(ss.Event))
+def test_from_type(event):
+    assert isinstance(event, ss.Event)
+    assert event.evidence
+
+
+@given(st.builds(Card))
+def test_builds(card):
+    assert isinstance(card.quotation, ss.Quotation)
+    assert isinstance(card.when, ss.HistoricalDate)
+
+
+def test_hook_imports_nothing_until_asked():
+    assert HOOK_WAS_LAZY
+
+
+def test_secretspeechs_strategy():
+    # It shrinks to the article's first event, as documented.
+    assert find(st.from_type(ss.Event), lambda _: True) is ss.events[0]
+"""
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run Python with *args* in *cwd*, with plugins enabled."""
+    env = {k: v for k, v in os.environ.items() if k != "HYPOTHESIS_NO_PLUGINS"}
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+def test_user_tests_pass(tmp_path: Path) -> None:
+    """A user's tests with st.from_type and st.builds pass in pytest."""
+    (tmp_path / "test_user.py").write_text(textwrap.dedent(USER_TESTS))
+
+    result = run(
+        ["-m", "pytest", "-q", "-p", "no:cacheprovider", "test_user.py"],
+        tmp_path,
+    )
+
+    assert 0 == result.returncode, result.stdout + result.stderr
+    assert "4 passed" in result.stdout
+
+
+def test_import_does_not_import_hypothesis(tmp_path: Path) -> None:
+    """Importing secretspeech loads neither Hypothesis nor the data."""
+    code = (
+        "import secretspeech, sys; "
+        "assert 'hypothesis' not in sys.modules, 'hypothesis'; "
+        "assert 'secretspeech.strategies' not in sys.modules, 'strategies'"
+    )
+
+    result = run(["-c", code], tmp_path)
+
+    assert 0 == result.returncode, result.stderr
+
+
+def test_importing_strategies_first(tmp_path: Path) -> None:
+    """Importing secretspeech.strategies before Hypothesis works."""
+    code = (
+        "import secretspeech.strategies as s; "
+        "from hypothesis import strategies as st; "
+        "import secretspeech as ss; "
+        "assert isinstance(st.from_type(ss.Note).example(), ss.Note)"
+    )
+
+    result = run(["-W", "ignore", "-c", code], tmp_path)
+
+    assert 0 == result.returncode, result.stderr
+
+
+@pytest.mark.parametrize("cls", REGISTERED, ids=lambda c: c.__name__)
+@given(data=st.data())
+def test_every_type_registered(cls: type, data: st.DataObject) -> None:
+    """st.from_type draws an instance of every registered type."""
+    assert isinstance(data.draw(st.from_type(cls)), cls)
+
+
+@given(st.from_type(ss.Record))  # type: ignore[arg-type]
+def test_record_union(record: ss.Person) -> None:
+    """st.from_type of the Record union draws records of any type."""
+    assert isinstance(record, tuple(REGISTERED[:8]))
+
+
+def test_hook_can_run_again() -> None:
+    """Running the hook again keeps the registered strategies."""
+    _hypothesis_setup_hook()
+
+    assert ss.events[0] is find(st.from_type(ss.Event), lambda _: True)

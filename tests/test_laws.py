@@ -1,0 +1,393 @@
+"""
+The laws of the API, as properties over real and generated data.
+
+Each law runs over the bundled article and over corpora from
+`secretspeech.strategies.corpora` (whose default source draws both).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import secretspeech as ss
+from record_kinds import KINDS, spans_of
+from secretspeech._catalog import COLLECTIONS
+from secretspeech.strategies import (
+    corpora,
+    evidence,
+    historical_dates,
+    quantities,
+)
+
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+NAMED = (ss.Person, ss.Group, ss.Place, ss.Event)
+DATED = ("events", "quotations", "statistics")
+# For each collection, its filter criteria and what each takes: the
+# collections whose records it may name, an enum, a bool, a period or what
+# statistics count.
+ANY = tuple(name for name, _ in COLLECTIONS)
+CRITERIA: dict[str, dict[str, object]] = {
+    "people": {"role": ss.PersonRole, "named": bool},
+    "groups": {"kind": ss.GroupKind, "member": ("people",)},
+    "places": {"kind": ss.PlaceKind, "within": ("places",)},
+    "events": {
+        "during": "period",
+        "involving": ("people", "groups", "places"),
+        "at": ("places",),
+        "kind": ss.EventKind,
+    },
+    "quotations": {
+        "by": ("people",),
+        "to": ("people", "groups"),
+        "about": ANY,
+        "during": "period",
+        "kind": ss.QuotationKind,
+    },
+    "statistics": {
+        "counting": "counting",
+        "during": "period",
+        "at": ("places",),
+        "about": ANY,
+    },
+    "relations": {
+        "kind": ss.RelationKind,
+        "source": ANY,
+        "target": ANY,
+        "involving": ANY,
+    },
+    "notes": {"kind": ss.NoteKind, "about": ANY},
+}
+
+
+def occurrences(text: str, span: ss.Evidence) -> int:
+    """Count where the quote, with its prefix and suffix, is in *text*."""
+    quote = span.prefix + span.exact + span.suffix
+    return sum(text.startswith(quote, i) for i in range(len(text)))
+
+
+def is_subsequence(found: Sequence[object], of: Sequence[object]) -> bool:
+    """Tell whether *found* holds records of *of*, in the same order."""
+    rest = iter(of)
+    return all(any(r is item for r in rest) for item in found)
+
+
+def forms_of(record: ss.Record) -> list[object]:
+    """Return the ways a filter criterion may name *record*."""
+    named = [record.name] if isinstance(record, NAMED) else []
+    return [record, record.id, *named]
+
+
+@st.composite
+def criteria(
+    draw: st.DrawFn, corpus: ss.Corpus, name: str
+) -> dict[str, object]:
+    """Draw some criteria that `Collection.filter` takes for *name*."""
+    chosen: dict[str, object] = {}
+    for criterion, domain in CRITERIA[name].items():
+        if not draw(st.booleans()):
+            continue
+        value: object
+        if domain is bool:
+            value = draw(st.booleans())
+        elif domain == "period":
+            value = draw(historical_dates() | st.integers(1, 9999))
+            chosen["strict"] = draw(st.booleans())
+        elif domain == "counting":
+            countings = [s.counting for s in corpus.statistics]
+            if not countings:
+                continue
+            value = draw(st.sampled_from(countings))
+        elif isinstance(domain, tuple):
+            pool = [r for kind in domain for r in getattr(corpus, kind)]
+            if not pool:
+                continue
+            one = st.sampled_from(pool).map(forms_of).flatmap(st.sampled_from)
+            value = draw(one | st.lists(one, min_size=1, max_size=2))
+        else:
+            members = st.sampled_from(list(domain))  # type: ignore[call-overload]
+            value = draw(
+                members
+                | members.map(lambda m: m.value.upper())
+                | st.lists(members, min_size=1, max_size=2)
+            )
+        chosen[criterion] = value
+    return chosen
+
+
+@st.composite
+def wider(draw: st.DrawFn, date: ss.HistoricalDate) -> ss.HistoricalDate:
+    """Draw a period that contains every possible day of *date*."""
+    first = draw(st.integers(1, date.earliest.year))
+    last = draw(st.integers(date.latest.year, 9999))
+    start = draw(st.sampled_from([f"{first:04d}", ".."]))
+    end = draw(st.sampled_from([f"{last:04d}", ".."]))
+    if start == end:
+        start = f"{first:04d}"
+    return ss.HistoricalDate.from_edtf(f"{start}/{end}", text="wider")
+
+
+class TestDates:
+    """The laws of `HistoricalDate`, over `historical_dates()`."""
+
+    @given(historical_dates())
+    def test_bounds_in_order(self, date: ss.HistoricalDate) -> None:
+        """The first possible day is never after the last."""
+        assert date.earliest <= date.latest
+
+    @given(historical_dates(), historical_dates())
+    def test_overlaps_symmetric(
+        self, a: ss.HistoricalDate, b: ss.HistoricalDate
+    ) -> None:
+        """One date overlaps another exactly when the other overlaps it."""
+        assert a.overlaps(b) == b.overlaps(a)
+
+    @given(historical_dates())
+    def test_period_overlaps_and_contains_itself(
+        self, date: ss.HistoricalDate
+    ) -> None:
+        """Every period overlaps itself and contains itself."""
+        assert date.overlaps(date)
+        assert date.contains(date)
+
+    @given(
+        historical_dates(min_year=1955, max_year=1957),
+        historical_dates(min_year=1955, max_year=1957),
+        historical_dates(min_year=1955, max_year=1957),
+    )
+    def test_contains_transitive(
+        self, a: ss.HistoricalDate, b: ss.HistoricalDate, c: ss.HistoricalDate
+    ) -> None:
+        """If a contains b and b contains c, then a contains c."""
+        if a.contains(b) and b.contains(c):
+            assert a.contains(c)
+
+    @given(historical_dates())
+    def test_edtf_round_trip(self, date: ss.HistoricalDate) -> None:
+        """Reading a date's EDTF string again gives the same date."""
+        assert date == ss.HistoricalDate.from_edtf(
+            date.edtf,
+            text=date.text,
+            calendar=date.calendar,
+            relative_to=date.relative_to,
+        )
+
+
+class TestQuantities:
+    """The laws of `Quantity`, over `quantities()`."""
+
+    @given(quantities())
+    def test_low_not_above_high(self, q: ss.Quantity) -> None:
+        """Where both bounds are given, low <= high."""
+        assert q.low is None or q.high is None or q.low <= q.high
+
+    @given(quantities())
+    def test_kind_agrees_with_bounds(self, q: ss.Quantity) -> None:
+        """Each kind of hedge has the value and bounds its wording allows."""
+        kind = ss.QuantityKind
+        if q.kind is kind.EXACT:
+            assert q.value == q.low == q.high
+            assert q.hedge is None
+        elif q.kind is kind.APPROXIMATE:
+            assert q.value is not None
+            assert q.low is None or q.low <= q.value
+            assert q.high is None or q.value <= q.high
+        elif q.kind is kind.AT_MOST:
+            assert q.value is not None
+            assert q.value == q.high
+        elif q.kind is kind.AT_LEAST:
+            assert q.value is not None
+            assert q.value == q.low
+        elif q.kind is kind.ORDER_OF_MAGNITUDE:
+            assert q.value is None
+            assert q.low is not None
+            assert q.high is not None
+        else:
+            assert q.value is None
+        assert q.hedge is None or q.hedge in q.text
+
+
+class TestQueries:
+    """The laws of `Collection` and `Corpus` queries."""
+
+    @given(corpora(), st.data())
+    def test_filters_compose(self, corpus: ss.Corpus, data: Any) -> None:
+        """filter(a).filter(b) == filter(**a, **b), a subsequence."""
+        name = data.draw(st.sampled_from(sorted(CRITERIA)))
+        collection = getattr(corpus, name)
+        everything = data.draw(criteria(corpus, name))
+        first = {k for k in everything if data.draw(st.booleans())}
+        # strict= qualifies during= and must come in the same call.
+        first.discard("strict")
+        if "during" in first:
+            first.add("strict")
+        a = {k: v for k, v in everything.items() if k in first}
+        b = {k: v for k, v in everything.items() if k not in first}
+
+        found = collection.filter(**everything)
+
+        assert found == collection.filter(**a).filter(**b)
+        assert found == collection.filter(**b).filter(**a)
+        assert all(record in collection for record in found)
+        assert is_subsequence(found, collection)
+
+    @given(corpora(), st.data())
+    def test_widening_during_loses_nothing(
+        self, corpus: ss.Corpus, data: Any
+    ) -> None:
+        """A record found during a period is found during any wider one."""
+        collection = getattr(corpus, data.draw(st.sampled_from(DATED)))
+        narrow = data.draw(historical_dates())
+        wide = data.draw(wider(narrow))
+        strict = data.draw(st.booleans())
+
+        found = collection.filter(during=narrow, strict=strict)
+
+        assert set(found) <= set(collection.filter(during=wide, strict=strict))
+
+    @given(corpora(), st.data())
+    def test_widening_timeline_loses_nothing(
+        self, corpus: ss.Corpus, data: Any
+    ) -> None:
+        """An event on the timeline of a period is on that of a wider one."""
+        start = data.draw(st.integers(1, 9999))
+        end = data.draw(st.integers(start, 9999))
+        earlier = data.draw(st.integers(1, start))
+        later = data.draw(st.integers(end, 9999))
+        strict = data.draw(st.booleans())
+
+        found = corpus.timeline(start=start, end=end, strict=strict)
+
+        assert set(found) <= set(
+            corpus.timeline(start=earlier, end=later, strict=strict)
+        )
+
+    @given(corpora())
+    def test_timeline_sorted_permutation(self, corpus: ss.Corpus) -> None:
+        """The timeline is sorted and holds each dated event once."""
+        timeline = corpus.timeline()
+        keys = [event.date.sort_key for event in timeline]  # type: ignore[union-attr]
+        dated = [event for event in corpus.events if event.date is not None]
+
+        assert sorted(keys) == keys
+        assert Counter(e.id for e in dated) == Counter(e.id for e in timeline)
+
+    @given(corpora())
+    def test_get_returns_the_record(self, corpus: ss.Corpus) -> None:
+        """get(x.id) is x, from the corpus and from x's collection."""
+        for name, _ in COLLECTIONS:
+            collection = getattr(corpus, name)
+            for record in collection:
+                assert record is corpus.get(record.id)
+                assert record is collection.get(record.id)
+
+    @given(corpora())
+    def test_lookup_by_id_name_and_alias(self, corpus: ss.Corpus) -> None:
+        """A collection's lookup of x's id, name or any alias returns x."""
+        for name, _ in COLLECTIONS:
+            collection = getattr(corpus, name)
+            for record in collection:
+                assert record is collection.lookup(record.id)
+                if isinstance(record, NAMED):
+                    for key in (record.name, *record.aliases):
+                        assert record is collection.lookup(key)
+
+    @given(corpora())
+    def test_corpus_lookup(self, corpus: ss.Corpus) -> None:
+        """The corpus's lookup of x's id, name or alias returns x."""
+        for record in corpus.records():
+            assert record is corpus.lookup(record.id)
+            if isinstance(record, NAMED):
+                for key in (record.name, *record.aliases):
+                    assert record is corpus.lookup(key)
+
+    def test_module_level_verbs(self) -> None:
+        """ss.get and ss.lookup answer as the bundled corpus does."""
+        corpus = ss.corpus()
+        for record in corpus.records():
+            assert record is ss.get(record.id)
+            assert record is ss.lookup(record.id)
+        assert ss.timeline() == corpus.timeline()
+
+
+@st.composite
+def records_in_text(draw: st.DrawFn) -> tuple[str, object]:
+    """Draw a text and a synthetic record whose evidence points into it."""
+    text = draw(st.text(min_size=1).filter(str.strip))
+    return text, draw(
+        st.one_of(
+            [k(source="synthetic", text=text) for _, k in KINDS.values()]
+        )
+    )
+
+
+class TestEvidence:
+    """The laws of `Evidence`: it points at its text and can be found."""
+
+    def test_article_spans_match(self) -> None:
+        """Every span of every bundled record reads as the article does."""
+        corpus = ss.corpus()
+        text = corpus.article.text
+        for record in corpus.records():
+            for span in spans_of(record):
+                assert span.exact == text[span.start : span.end]
+                assert span.matches(text)
+                assert span is span.reanchor(text)
+
+    def test_article_spans_are_unambiguous(self) -> None:
+        """Each bundled quote, with its context, occurs once in the text."""
+        corpus = ss.corpus()
+        text = corpus.article.text
+        for record in corpus.records():
+            for span in spans_of(record):
+                assert 1 == occurrences(text, span), span
+
+    @given(records_in_text())
+    def test_synthetic_spans_match(self, drawn: tuple[str, object]) -> None:
+        """Every span of a synthetic record reads as its text does."""
+        text, record = drawn
+        for span in spans_of(record):
+            assert span.exact == text[span.start : span.end]
+            assert span is span.reanchor(text)
+
+    @given(evidence(source="article"), st.text(min_size=1), st.data())
+    def test_article_reanchors_after_insertion(
+        self, span: ss.Evidence, inserted: str, data: Any
+    ) -> None:
+        """Re-anchoring finds an article span after text is put before."""
+        text = ss.article.text
+        at = data.draw(st.integers(0, span.start - len(span.prefix)))
+        changed = text[:at] + inserted + text[at:]
+        found = span.reanchor(changed)
+
+        if occurrences(changed, span) == 1:
+            assert found is not None
+            assert span.start + len(inserted) == found.start
+            assert span.exact == found.exact
+        else:
+            assert found is None or found.matches(changed)
+
+    @given(records_in_text(), st.text(min_size=1), st.data())
+    def test_synthetic_reanchors_after_insertion(
+        self, drawn: tuple[str, object], inserted: str, data: Any
+    ) -> None:
+        """Re-anchoring finds a synthetic span after text is put before."""
+        text, record = drawn
+        span = data.draw(st.sampled_from(spans_of(record)))
+        at = data.draw(st.integers(0, span.start - len(span.prefix)))
+        changed = text[:at] + inserted + text[at:]
+        found = span.reanchor(changed)
+
+        if occurrences(changed, span) == 1:
+            assert found is not None
+            assert span.start + len(inserted) == found.start
+            assert span.exact == found.exact
+        else:
+            assert found is None or found.matches(changed)

@@ -1,0 +1,317 @@
+"""Tests for `secretspeech.strategies`: what they draw and what they refuse."""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+import pytest
+from hypothesis import find, given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument, NoSuchExample
+
+import secretspeech as ss
+from record_kinds import KINDS, spans_of
+from secretspeech import strategies
+from secretspeech._load import parse_corpus
+from secretspeech.strategies import (
+    corpora,
+    events,
+    evidence,
+    historical_dates,
+    people,
+    quantities,
+)
+
+
+TEXT = "In 1956 Khrushchev spoke.\n“We should not pour muck on ourselves.”"
+
+
+def dumped(corpus: ss.Corpus) -> ss.Corpus:
+    """Write *corpus* as JSON text and read it back with the validator."""
+    document = json.dumps(strategies._corpus_json(corpus), ensure_ascii=False)
+    return parse_corpus(document, corpus.article.text)
+
+
+def same_corpus(a: ss.Corpus, b: ss.Corpus) -> bool:
+    """Tell whether two corpora hold equal data (`Corpus` compares by id)."""
+    return (a.article, a.data_version) == (b.article, b.data_version) and all(
+        getattr(a, name) == getattr(b, name) for name in KINDS
+    )
+
+
+class TestRecords:
+    """The record strategies draw valid records of the right type."""
+
+    @pytest.mark.parametrize("name", sorted(KINDS))
+    @given(data=st.data())
+    def test_synthetic_evidence_points_into_text(
+        self, name: str, data: st.DataObject
+    ) -> None:
+        """Synthetic records given a text have every span in that text."""
+        record = data.draw(KINDS[name][1](source="synthetic", text=TEXT))
+
+        assert isinstance(record, KINDS[name][0])
+        assert all(span.matches(TEXT) for span in spans_of(record))
+
+    @pytest.mark.parametrize("name", sorted(KINDS))
+    @given(data=st.data())
+    def test_valid_again(self, name: str, data: st.DataObject) -> None:
+        """Every drawn record passes the model's validators when rebuilt."""
+        record = data.draw(KINDS[name][1]())
+
+        assert record == attrs.evolve(record)
+
+    @pytest.mark.parametrize("name", sorted(KINDS))
+    def test_article_records_in_data_order(self, name: str) -> None:
+        """source="article" draws only the article's records, from the first."""
+        collection = getattr(ss.corpus(), name)
+        strategy = KINDS[name][1](source="article")
+
+        assert collection[0] is find(strategy, lambda _: True)
+        assert collection[-1] is find(strategy, lambda r: r == collection[-1])
+
+    @pytest.mark.parametrize("name", sorted(KINDS))
+    @given(data=st.data())
+    def test_article_source(self, name: str, data: st.DataObject) -> None:
+        """Every record drawn from the article is one of its records."""
+        record = data.draw(KINDS[name][1](source="article"))
+
+        assert record in getattr(ss.corpus(), name)
+
+    def test_any_draws_both(self) -> None:
+        """source="any" draws the article's records and new ones."""
+        bundled = ss.corpus().events
+
+        assert bundled[0] is find(events(), lambda _: True)
+        assert find(events(), lambda e: e not in bundled).id
+
+    def test_synthetic_shrinks_to_simplest(self) -> None:
+        """A synthetic person shrinks to one-character strings and defaults."""
+        person = find(people(source="synthetic", text=" x"), lambda _: True)
+
+        assert (
+            ss.Person(
+                id="0",
+                name="0",
+                description="0",
+                evidence=[ss.Evidence(start=1, end=2, exact="x", prefix=" ")],
+            )
+            == person
+        )
+
+
+class TestEvidence:
+    """`evidence` draws spans whose offsets and quote agree."""
+
+    @given(evidence())
+    def test_consistent(self, span: ss.Evidence) -> None:
+        """The quote is as long as the offsets say and is not blank."""
+        assert len(span.exact) == span.end - span.start
+        assert span.exact.strip()
+
+    @given(evidence(source="synthetic", text=TEXT))
+    def test_in_text(self, span: ss.Evidence) -> None:
+        """A synthetic span of a given text matches it."""
+        assert span.matches(TEXT)
+
+    @given(evidence(source="article"))
+    def test_in_article(self, span: ss.Evidence) -> None:
+        """A span of the article matches the article's text."""
+        assert span.matches(ss.article.text)
+
+    def test_shrinks_to_first_character(self) -> None:
+        """A synthetic span shrinks to the first non-blank character."""
+        span = find(evidence(source="synthetic", text="\n ab"), lambda _: True)
+
+        assert (
+            ss.Evidence(start=2, end=3, exact="a", prefix="\n ", suffix="b")
+            == span
+        )
+
+
+class TestHistoricalDates:
+    """`historical_dates` honours its options."""
+
+    @given(
+        historical_dates(
+            calendars=[ss.Calendar.JULIAN], min_year=1900, max_year=1920
+        )
+    )
+    def test_calendar_and_years(self, date: ss.HistoricalDate) -> None:
+        """Only Julian dates that name years from 1900 to 1920 are drawn."""
+        years = strategies._written_years(date.edtf)
+
+        assert ss.Calendar.JULIAN is date.calendar
+        assert years is None or 1900 <= years[0] <= years[1] <= 1920
+
+    @given(historical_dates(intervals=False))
+    def test_no_intervals(self, date: ss.HistoricalDate) -> None:
+        """intervals=False draws single dates only."""
+        assert ss.Precision.INTERVAL is not date.precision
+
+    @given(historical_dates(open_ends=False))
+    def test_no_open_ends(self, date: ss.HistoricalDate) -> None:
+        """open_ends=False draws no open interval."""
+        assert not date.is_open
+
+    @given(historical_dates(source="article"))
+    def test_article_dates(self, date: ss.HistoricalDate) -> None:
+        """source="article" draws dates that the bundled data holds."""
+        corpus = ss.corpus()
+        held = {corpus.article.published}
+        for record in corpus.records():
+            held.update(getattr(record, "also_dated", ()))
+            held.add(getattr(record, "date", None))  # type: ignore[arg-type]
+
+        assert date in held
+
+    @given(historical_dates(source="synthetic", min_year=9990))
+    def test_late_years(self, date: ss.HistoricalDate) -> None:
+        """Dates near the end of 9999 are built, in either calendar."""
+        assert date.earliest <= date.latest
+
+    def test_decades_and_centuries_fit(self) -> None:
+        """A decade or century is drawn only if it fits the years."""
+        decade = find(
+            historical_dates(source="synthetic", min_year=1950, max_year=1959),
+            lambda d: d.precision is ss.Precision.DECADE,
+        )
+
+        assert "195X" == decade.edtf.rstrip("?~%")
+        with pytest.raises(NoSuchExample):
+            find(
+                historical_dates(
+                    source="synthetic", min_year=1951, max_year=1960
+                ),
+                lambda d: d.precision is ss.Precision.DECADE,
+                settings=settings(max_examples=200),
+            )
+
+
+class TestQuantities:
+    """`quantities` honours its options."""
+
+    @given(quantities(kinds=["vague", ss.QuantityKind.AT_LEAST]))
+    def test_kinds(self, quantity: ss.Quantity) -> None:
+        """Only the kinds asked for are drawn, by member or by value."""
+        assert quantity.kind in {
+            ss.QuantityKind.VAGUE,
+            ss.QuantityKind.AT_LEAST,
+        }
+
+    def test_shrinks_to_exact_zero(self) -> None:
+        """A synthetic quantity shrinks to the exact figure 0."""
+        quantity = find(quantities(source="synthetic"), lambda _: True)
+
+        assert (ss.QuantityKind.EXACT, 0, 0, 0) == (
+            quantity.kind,
+            quantity.value,
+            quantity.low,
+            quantity.high,
+        )
+
+
+class TestCorpora:
+    """`corpora` draws whole datasets that the loader accepts."""
+
+    @given(corpora(source="synthetic"))
+    def test_json_round_trip(self, corpus: ss.Corpus) -> None:
+        """A drawn corpus, written as JSON and read back, is unchanged."""
+        assert same_corpus(corpus, dumped(corpus))
+
+    def test_bundled_round_trip(self) -> None:
+        """The bundled corpus, written as JSON and read back, is unchanged."""
+        corpus = ss.corpus()
+
+        assert same_corpus(corpus, dumped(corpus))
+
+    @given(corpora(source="synthetic", text=TEXT, max_size=2))
+    def test_text_and_size(self, corpus: ss.Corpus) -> None:
+        """A given text is the article's, and no collection exceeds max_size."""
+        assert TEXT == corpus.article.text
+        assert all(len(getattr(corpus, name)) <= 2 for name in KINDS)
+
+    @given(corpora(source="synthetic", max_size=0))
+    def test_empty(self, corpus: ss.Corpus) -> None:
+        """max_size=0 draws corpora with no records."""
+        assert [] == list(corpus.records())
+
+    def test_article(self) -> None:
+        """source="article" draws the bundled corpus itself."""
+        assert ss.corpus() is find(corpora(source="article"), lambda _: True)
+
+
+class TestInvalidArguments:
+    """Impossible arguments raise `InvalidArgument` when a strategy is made."""
+
+    @pytest.mark.parametrize("name", sorted(KINDS))
+    @pytest.mark.parametrize(
+        ("kwargs", "match"),
+        [
+            ({"source": "web"}, "source must be"),
+            (
+                {"source": "article", "text": TEXT},
+                "only for source='synthetic'",
+            ),
+            ({"text": TEXT}, "only for source='synthetic'"),
+            ({"source": "synthetic", "text": " \n\t"}, "not whitespace"),
+            ({"source": "synthetic", "text": ""}, "not whitespace"),
+            ({"source": "synthetic", "text": b"x"}, "must be a str"),
+        ],
+    )
+    def test_records(
+        self, name: str, kwargs: dict[str, object], match: str
+    ) -> None:
+        """A bad source or text is refused by every record strategy."""
+        with pytest.raises(InvalidArgument, match=match):
+            KINDS[name][1](**kwargs)
+
+    @pytest.mark.parametrize(
+        ("kwargs", "match"),
+        [
+            ({"min_year": 0}, "years run from 1 to 9999"),
+            ({"max_year": 10000}, "years run from 1 to 9999"),
+            ({"min_year": True}, "must be an int"),
+            ({"min_year": 1957, "max_year": 1956}, "not be greater"),
+            ({"calendars": []}, "at least one Calendar"),
+            ({"calendars": ["mayan"]}, "'mayan' is not a valid Calendar"),
+            ({"calendars": "julian"}, "not a str"),
+            (
+                {"calendars": [ss.Calendar.JULIAN], "max_year": 1},
+                "Julian date of those years",
+            ),
+            ({"source": "article", "min_year": 9000}, "has no such value"),
+        ],
+    )
+    def test_historical_dates(
+        self, kwargs: dict[str, object], match: str
+    ) -> None:
+        """Years and calendars that allow no date are refused."""
+        with pytest.raises(InvalidArgument, match=match):
+            historical_dates(**kwargs)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("kwargs", "match"),
+        [
+            ({"kinds": []}, "at least one QuantityKind"),
+            ({"kinds": ["lots"]}, "'lots' is not a valid QuantityKind"),
+            ({"source": "any", "kinds": "exact"}, "not a str"),
+        ],
+    )
+    def test_quantities(self, kwargs: dict[str, object], match: str) -> None:
+        """Kinds that allow no quantity are refused."""
+        with pytest.raises(InvalidArgument, match=match):
+            quantities(**kwargs)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("max_size", [-1, True, 1.5, None])
+    def test_corpora(self, max_size: object) -> None:
+        """A max_size that is not an int >= 0 is refused."""
+        with pytest.raises(InvalidArgument, match="max_size"):
+            corpora(max_size=max_size)  # type: ignore[arg-type]
+
+    def test_source_of_values(self) -> None:
+        """The value strategies refuse an unknown source too."""
+        for strategy in (evidence, historical_dates, quantities, corpora):
+            with pytest.raises(InvalidArgument, match="source must be"):
+                strategy(source="all")  # type: ignore[arg-type]
