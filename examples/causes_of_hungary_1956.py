@@ -7,7 +7,8 @@ Usage::
 
 Starting from the revolution, each event is followed back through the
 causal relations (``causes``, ``contributes to``, ``leads to``,
-``enables``) that point at it, as a tree.  Other links into the revolution,
+``enables``) that point at it, as a tree: each line names a cause of the
+line above it.  Other links into the revolution,
 such as what merely preceded it, are listed after the tree.
 """
 
@@ -33,7 +34,10 @@ def tree(event: ss.Event, prefix: str, seen: set[str]) -> None:
         assert isinstance(cause, ss.Event)  # noqa: S101 -- causal links join events
         repeat = " (see above)" if cause.id in seen else ""
         branch = "└── " if last else "├── "
-        print(f"{prefix}{branch}{relation.kind.value}: {label(cause)}{repeat}")
+        print(
+            f"{prefix}{branch}{label(cause)}, which {relation.kind.value} "
+            f"it{repeat}"
+        )
         if not repeat:
             seen.add(cause.id)
             tree(cause, prefix + ("    " if last else "│   "), seen)

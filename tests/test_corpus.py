@@ -302,12 +302,19 @@ class TestInvolving:
         assert C.involving(stalin) == C.involving("joseph-stalin")
         assert C.involving(stalin) == C.involving("Stalin’s")
 
-    def test_not_an_entity(self) -> None:
-        """An event's id is a value error; an event a query error."""
-        with raises(InvalidValueError, ValueError, "'secret-speech'"):
-            C.involving("secret-speech")
-        with raises(InvalidQueryError, TypeError, "'secret-speech'"):
-            C.involving(C.events.get("secret-speech"))  # type: ignore[arg-type]
+    def test_any_record(self) -> None:
+        """An event is involved in the quotations, relations and notes on it."""
+        found = [r.id for r in C.involving("famine-1946-7")]
+
+        assert ["famine-dead", "famine-deaths-range"] == found
+        assert [r.id for r in C.involving(C.events.get("famine-1946-7"))] == (
+            found
+        )
+
+    def test_not_a_record(self) -> None:
+        """Something that is neither a record nor a str is a query error."""
+        with raises(InvalidQueryError, TypeError, "3"):
+            C.involving(3)  # type: ignore[arg-type]
 
     def test_unknown(self) -> None:
         """An unknown name is not found."""

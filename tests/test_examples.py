@@ -165,17 +165,21 @@ class TestCausesOfHungary1956:
         """The causal chain back from the revolution, then other links."""
         lines, _ = run("causes_of_hungary_1956.py", cwd=tmp_path)
 
-        assert lines[:4] == [
+        assert lines[:5] == [
             "The Hungarian revolution of 1956 (later in 1956)",
             (
-                "└── contributes to: Khrushchev’s secret speech"
-                " (Just after midnight, as 25 February began)"
+                "├── Khrushchev’s secret speech (Just after midnight, as"
+                " 25 February began), which contributes to it"
             ),
             (
-                "    ├── leads to: The leadership agrees more is necessary"
-                " (At the start of 1956)"
+                "│   ├── The leadership agrees more is necessary"
+                " (At the start of 1956), which leads to it"
             ),
-            "    └── contributes to: The struggle for power (undated)",
+            (
+                "│   │   └── The first tentative steps: the “thaw”"
+                " (At first), which leads to it"
+            ),
+            "│   │       └── Stalin’s death (March 1953), which enables it",
         ]
         assert "Other links the article makes:" in lines
         assert (

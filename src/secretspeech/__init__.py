@@ -286,12 +286,15 @@ def timeline(
     return corpus().timeline(start=start, end=end, strict=strict)
 
 
-def involving(record: Entity | str, /) -> tuple[Record, ...]:
+def involving(record: Record | str, /) -> tuple[Record, ...]:
     """
-    Return every record that refers to a person, group or place.
+    Return every record that refers to a record.
+
+    Most often the record is a person, group or place; for an event it
+    gives the quotations, statistics, relations and notes about it.
 
     Args:
-        record: The person, group or place, or its id or name.
+        record: A record, or its id or name.
 
     Returns:
         Every record that refers to it (groups through their members,

@@ -10,7 +10,7 @@ orders events in time and quotes the article around any record.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import Any, Literal, overload
 
 import attrs
 
@@ -48,14 +48,9 @@ from secretspeech._text import normalize, sentence_spans, sentences_around
 from secretspeech.exceptions import InvalidQueryError, InvalidValueError
 
 
-if TYPE_CHECKING:
-    from secretspeech._model import Entity
-
-
 __all__ = ["Corpus"]
 
 _ANY = tuple(name for name, _ in COLLECTIONS)
-_ENTITIES = ("people", "groups", "places")
 
 
 class _Index:
@@ -384,9 +379,12 @@ class Corpus:
                 kept.append(event)
         return tuple(kept)
 
-    def involving(self, record: Entity | str, /) -> tuple[Record, ...]:
+    def involving(self, record: Record | str, /) -> tuple[Record, ...]:
         """
-        Return every record that refers to a person, group or place.
+        Return every record that refers to a record.
+
+        Most often the record is a person, group or place; for an event it
+        gives the quotations, statistics, relations and notes about it.
 
         A record refers to another through any field that holds ids: an
         event's participants, groups and places; a quotation's speaker,
@@ -395,22 +393,22 @@ class Corpus:
         group's members; the place a place lies within.
 
         Args:
-            record: The person, group or place, or its id or name.
+            record: A record, or its id or name.
 
         Returns:
             The records, in the order of `records`.
 
         Raises:
-            InvalidQueryError: If *record* is not a str, person, group or
-                place.
-            InvalidValueError: If it is the id of another kind of record.
-            NotFoundError: If no person, group or place has that name.
+            InvalidQueryError: If *record* is not a str or a record.
+            NotFoundError: If no record has that id or name.
 
         >>> import secretspeech as ss
         >>> [r.id for r in ss.corpus().involving("Mexico")]
         ['trotsky-killed']
+        >>> [r.id for r in ss.corpus().involving("famine-1946-7")]
+        ['famine-dead', 'famine-deaths-range']
         """
-        found = self._record(record, _ENTITIES)
+        found = self._record(record)
         return self._index.referrers.get(found.id, ())
 
     def related(self, record: Record | str, /) -> tuple[Relation, ...]:
