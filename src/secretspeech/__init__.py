@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from secretspeech import _model
 from secretspeech._catalog import Collection
 from secretspeech._corpus import Corpus
 from secretspeech._dates import Calendar, HistoricalDate, Order, Precision
@@ -131,18 +132,7 @@ __all__ = [
     "timeline",
 ]
 
-_COLLECTIONS = frozenset(
-    {
-        "people",
-        "groups",
-        "places",
-        "events",
-        "quotations",
-        "statistics",
-        "relations",
-        "notes",
-    }
-)
+_COLLECTIONS = frozenset(name for name, _ in _model.COLLECTIONS)
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 -- module attributes vary

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, overload
 
 from secretspeech._dates import HistoricalDate
 from secretspeech._model import (
+    COLLECTIONS,
+    REFERENCES,
     Article,
     Event,
     EventKind,
@@ -77,18 +79,6 @@ Period: TypeAlias = int | str | datetime.date | HistoricalDate
 #: One value, or several meaning "any of them".
 OneOrMany: TypeAlias = _T | Sequence[_T] | AbstractSet[_T]
 
-#: The collections of a corpus with their record types, in the order that
-#: cross-collection lookups prefer.
-COLLECTIONS: tuple[tuple[str, type[Any]], ...] = (
-    ("people", Person),
-    ("groups", Group),
-    ("places", Place),
-    ("events", Event),
-    ("quotations", Quotation),
-    ("statistics", Statistic),
-    ("relations", Relation),
-    ("notes", Note),
-)
 _ANY = tuple(name for name, _ in COLLECTIONS)
 _ENTITIES = ("people", "groups", "places")
 _TYPE_OF = dict(COLLECTIONS)
@@ -96,14 +86,7 @@ _TYPE_OF = dict(COLLECTIONS)
 #: For each record type, its fields that hold ids of other records, in
 #: field order.
 ID_FIELDS: dict[type[Any], tuple[str, ...]] = {
-    Person: (),
-    Group: ("members",),
-    Place: ("within",),
-    Event: ("participants", "groups", "places"),
-    Quotation: ("speaker", "addressees", "subjects"),
-    Statistic: ("places", "about"),
-    Relation: ("source", "target"),
-    Note: ("about",),
+    cls: tuple(fields) for cls, fields in REFERENCES.items()
 }
 
 _NOUNS: dict[type[Any], tuple[str, str]] = {
@@ -726,7 +709,7 @@ class Resolver:
         """
         types = tuple(_TYPE_OF[name] for name in among)
         if isinstance(value, types):
-            return value  # type: ignore[no-any-return]
+            return value
         if not isinstance(value, str):
             raise InvalidQueryError(
                 f"{argument} takes {_a(_nouns(among))} or its id or name, got "

@@ -21,17 +21,12 @@ from typing import Any, TypeVar
 from secretspeech._corpus import Corpus
 from secretspeech._dates import Calendar, HistoricalDate, Precision
 from secretspeech._model import (
+    ANY_COLLECTION,
+    COLLECTIONS,
+    REFERENCES,
     Article,
-    Event,
     Evidence,
-    Group,
-    Note,
-    Person,
-    Place,
     Quantity,
-    Quotation,
-    Relation,
-    Statistic,
 )
 from secretspeech.exceptions import InvalidCorpusError, SecretSpeechError
 
@@ -49,32 +44,11 @@ _T = TypeVar("_T")
 _lock = threading.Lock()
 _bundled: Corpus | None = None
 
-# Each collection: its JSON key, its record class, and for every field that
-# holds ids, which collections those ids may name ("*" = any record).
-_ANY = ("*",)
+_ANY = (ANY_COLLECTION,)
+# Each collection's JSON key, its record class and, for every field that
+# holds ids, the collections those ids may name.
 _KINDS: dict[str, tuple[type[Any], dict[str, tuple[str, ...]]]] = {
-    "people": (Person, {}),
-    "groups": (Group, {"members": ("people",)}),
-    "places": (Place, {"within": ("places",)}),
-    "events": (
-        Event,
-        {
-            "participants": ("people",),
-            "groups": ("groups",),
-            "places": ("places",),
-        },
-    ),
-    "quotations": (
-        Quotation,
-        {
-            "speaker": ("people",),
-            "addressees": ("people", "groups"),
-            "subjects": _ANY,
-        },
-    ),
-    "statistics": (Statistic, {"places": ("places",), "about": _ANY}),
-    "relations": (Relation, {"source": _ANY, "target": _ANY}),
-    "notes": (Note, {"about": _ANY}),
+    name: (cls, REFERENCES[cls]) for name, cls in COLLECTIONS
 }
 _OPTIONAL_KINDS = frozenset({"notes"})
 

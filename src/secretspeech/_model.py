@@ -1017,3 +1017,38 @@ Record: TypeAlias = (
 )
 #: The records that `Corpus.involving` accepts.
 Entity: TypeAlias = Person | Group | Place
+
+#: The collections of a corpus with their record types, in the order of the
+#: data and of cross-collection lookups.
+COLLECTIONS: tuple[tuple[str, type[Record]], ...] = (
+    ("people", Person),
+    ("groups", Group),
+    ("places", Place),
+    ("events", Event),
+    ("quotations", Quotation),
+    ("statistics", Statistic),
+    ("relations", Relation),
+    ("notes", Note),
+)
+#: Stands for "a record of any collection" in `REFERENCES`.
+ANY_COLLECTION = "*"
+#: For each record type, the fields that hold ids and the collections the
+#: ids may name. ``"article"`` may stand wherever any record may.
+REFERENCES: dict[type[Record], dict[str, tuple[str, ...]]] = {
+    Person: {},
+    Group: {"members": ("people",)},
+    Place: {"within": ("places",)},
+    Event: {
+        "participants": ("people",),
+        "groups": ("groups",),
+        "places": ("places",),
+    },
+    Quotation: {
+        "speaker": ("people",),
+        "addressees": ("people", "groups"),
+        "subjects": (ANY_COLLECTION,),
+    },
+    Statistic: {"places": ("places",), "about": (ANY_COLLECTION,)},
+    Relation: {"source": (ANY_COLLECTION,), "target": (ANY_COLLECTION,)},
+    Note: {"about": (ANY_COLLECTION,)},
+}
