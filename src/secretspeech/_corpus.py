@@ -487,7 +487,7 @@ class Corpus:
 
         >>> import secretspeech as ss
         >>> [e.id for e in ss.corpus().consequences("Stalin’s death", depth=3)]
-        ['thaw']
+        ['thaw', 'leadership-agrees-on-more', 'secret-speech']
         """
         return self._follow(event, depth, self._index.consequences)
 

@@ -296,6 +296,12 @@ class QuantityKind(enum.StrEnum):
     """
     How firmly the article states a number.
 
+    >>> import secretspeech as ss
+    >>> ss.statistics.get("famine-dead").quantity.kind
+    <QuantityKind.APPROXIMATE: 'approximate'>
+    >>> ss.QuantityKind("at most") is ss.QuantityKind.AT_MOST
+    True
+
     .. versionadded:: 0.1.0
     """
 
@@ -405,6 +411,10 @@ class PersonRole(enum.StrEnum):
     """
     What a person is in the article.
 
+    >>> import secretspeech as ss
+    >>> [p.name for p in ss.people.filter(role=ss.PersonRole.REVOLUTIONARY)]
+    ['Vladimir Lenin', 'Leon Trotsky', 'Nikolai Bukharin']
+
     .. versionadded:: 0.1.0
     """
 
@@ -419,6 +429,10 @@ class PersonRole(enum.StrEnum):
 class GroupKind(enum.StrEnum):
     """
     What sort of group a `Group` is.
+
+    >>> import secretspeech as ss
+    >>> ss.groups.get("bolsheviks").kind
+    <GroupKind.PARTY: 'party'>
 
     .. versionadded:: 0.1.0
     """
@@ -439,6 +453,10 @@ class PlaceKind(enum.StrEnum):
     """
     What sort of place a `Place` is.
 
+    >>> import secretspeech as ss
+    >>> [p.name for p in ss.places.filter(kind="site")]
+    ['Red Square']
+
     .. versionadded:: 0.1.0
     """
 
@@ -453,6 +471,12 @@ class PlaceKind(enum.StrEnum):
 class EventKind(enum.StrEnum):
     """
     What sort of event an `Event` is.
+
+    >>> import secretspeech as ss
+    >>> ss.events.get("famine-1946-7").kind
+    <EventKind.FAMINE: 'famine'>
+    >>> ss.EventKind.FAMINE == "famine"
+    True
 
     .. versionadded:: 0.1.0
     """
@@ -482,6 +506,10 @@ class QuotationKind(enum.StrEnum):
     """
     Whether quoted words were said or only marked as a term.
 
+    >>> import secretspeech as ss
+    >>> ss.quotations.get("thaw-term").kind
+    <QuotationKind.QUOTED_TERM: 'quoted term'>
+
     .. versionadded:: 0.1.0
     """
 
@@ -497,6 +525,12 @@ class RelationKind(enum.StrEnum):
 
     The first four are causal: `Corpus.causes` and `Corpus.consequences`
     follow them.
+
+    >>> import secretspeech as ss
+    >>> ss.relations.get("stalins-death-enables-thaw").kind
+    <RelationKind.ENABLES: 'enables'>
+    >>> ss.RelationKind.ENABLES in ss.CAUSAL_KINDS
+    True
 
     .. versionadded:: 0.1.0
     """
@@ -533,6 +567,10 @@ CAUSAL_KINDS: tuple[RelationKind, ...] = (
 class NoteKind(enum.StrEnum):
     """
     What a `Note` adds to the article.
+
+    >>> import secretspeech as ss
+    >>> len(ss.notes.filter(kind=ss.NoteKind.CORRECTION)) > 0
+    True
 
     .. versionadded:: 0.1.0
     """

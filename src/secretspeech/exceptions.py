@@ -104,5 +104,12 @@ class InvalidCorpusError(SecretSpeechError, ValueError):
     at its offsets, bounds in the wrong order, or a text whose checksum
     differs from the one recorded.
 
+    >>> import secretspeech as ss
+    >>> try:
+    ...     ss.load_corpus("no-such-corpus.json", "no-such-text.txt")
+    ... except ValueError as e:
+    ...     print(type(e).__name__, "-", e)
+    InvalidCorpusError - no-such-corpus.json: cannot read: ...
+
     .. versionadded:: 0.1.0
     """
