@@ -269,14 +269,14 @@ class TestHardCases:
             (
                 "shot-in-the-1930s",
                 "order of magnitude",
-                None,
+                "Hundreds of thousands",
                 200_000,
                 999_999,
             ),
             (
                 "death-warrants-signed",
                 "order of magnitude",
-                None,
+                "tens of thousands",
                 20_000,
                 99_999,
             ),
