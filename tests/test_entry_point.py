@@ -147,3 +147,29 @@ def test_hook_can_run_again() -> None:
     _hypothesis_setup_hook()
 
     assert ss.events[0] is find(st.from_type(ss.Event), lambda _: True)
+
+
+def test_strategies_without_hypothesis_say_what_to_install(
+    tmp_path: Path,
+) -> None:
+    """Without Hypothesis, importing the strategies names the extra."""
+    blocker = tmp_path / "sitecustomize.py"
+    blocker.write_text(
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'hypothesis' or name.startswith('hypothesis.'):\n"
+        "            raise ModuleNotFoundError(name=name)\n"
+        "sys.meta_path.insert(0, Block())\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "import secretspeech.strategies"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+
+    assert result.returncode == 1
+    assert "pip install 'secretspeech[hypothesis]'" in result.stderr

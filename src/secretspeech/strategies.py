@@ -54,8 +54,17 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
 
 import attrs
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ModuleNotFoundError as e:  # pragma: no cover - tested in a subprocess
+    raise ModuleNotFoundError(
+        "secretspeech.strategies needs Hypothesis; install it with "
+        "pip install 'secretspeech[hypothesis]'",
+        name=e.name,
+    ) from e
 
 from secretspeech._corpus import Corpus
 from secretspeech._dates import (
