@@ -1,5 +1,6 @@
 # Copyright (c) 2026 The secretspeech developers. SPDX-License-Identifier: MIT
-"""Hypothesis strategies for `secretspeech._dates`.
+"""
+Hypothesis strategies for `secretspeech._dates`.
 
 The strategies build canonical EDTF strings from their parts, so they know
 each side's first and last day *in its own calendar* without asking the code

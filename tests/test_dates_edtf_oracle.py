@@ -1,5 +1,6 @@
 # Copyright (c) 2026 The secretspeech developers. SPDX-License-Identifier: MIT
-"""Differential tests of `secretspeech._dates` against python-edtf.
+"""
+Differential tests of `secretspeech._dates` against python-edtf.
 
 python-edtf (``edtf`` on PyPI, 5.x) is the reference implementation of EDTF
 in Python.  Its ``lower_strict()`` and ``upper_strict()`` give the first and

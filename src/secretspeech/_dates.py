@@ -1,5 +1,6 @@
 # Copyright (c) 2026 The secretspeech developers. SPDX-License-Identifier: MIT
-"""Dates and periods as the article words them, with honest bounds.
+"""
+Dates and periods as the article words them, with honest bounds.
 
 A `HistoricalDate` keeps the article's wording, an EDTF string for it and
 the first and last day that the wording allows.  The bounds are always in
@@ -47,7 +48,8 @@ __all__ = ["Calendar", "HistoricalDate", "Order", "Precision"]
 
 
 class Precision(enum.Enum):
-    """The finest unit of time that a date's wording fixes.
+    """
+    The finest unit of time that a date's wording fixes.
 
     A single date has the precision of its form; an interval is always
     `INTERVAL`.
@@ -68,7 +70,8 @@ class Precision(enum.Enum):
 
 
 class Calendar(enum.Enum):
-    """The calendar in which a date is worded.
+    """
+    The calendar in which a date is worded.
 
     Bounds are always proleptic Gregorian; the calendar says how to read the
     EDTF string.
@@ -85,7 +88,8 @@ class Calendar(enum.Enum):
 
 
 class Order(enum.Enum):
-    """The honest answer to "which came first?".
+    """
+    The honest answer to "which came first?".
 
     `UNKNOWN` means the possible days of the two dates overlap, so the text
     does not settle the order.
@@ -145,7 +149,8 @@ def _days_in_month(year: int, month: int, calendar: Calendar) -> int:
 
 
 def _julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
-    """Convert a Julian calendar date to the proleptic Gregorian calendar.
+    """
+    Convert a Julian calendar date to the proleptic Gregorian calendar.
 
     Uses the Julian day number, which is valid for every year from 1 on.
 
@@ -183,7 +188,8 @@ def _unrecognised(edtf: str) -> InvalidDateError:
 
 
 def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
-    """Parse one date (not an interval) *text* that is part of *edtf*.
+    """
+    Parse one date (not an interval) *text* that is part of *edtf*.
 
     Raises:
         InvalidDateError: If *text* is not a valid date in *calendar*.
@@ -240,7 +246,8 @@ def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
 
 @functools.lru_cache(maxsize=4096)
 def _parse(edtf: str, calendar: Calendar) -> _Parsed:
-    """Compute the fields that *edtf*, read in *calendar*, determines.
+    """
+    Compute the fields that *edtf*, read in *calendar*, determines.
 
     Raises:
         InvalidDateError: If *edtf* is outside the subset or impossible.
@@ -278,7 +285,8 @@ def _parse(edtf: str, calendar: Calendar) -> _Parsed:
 def _of_type(
     kind: type, description: str
 ) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    """Return a validator that accepts only values whose type is *kind*.
+    """
+    Return a validator that accepts only values whose type is *kind*.
 
     The type must match exactly, because a `bool` is an `int` and a
     `datetime.datetime` is a `datetime.date`, and neither is what a field of
@@ -310,7 +318,8 @@ def _not_blank(
 
 
 def _require_date(other: object, method: str) -> None:
-    """Check that *other*, passed to *method*, is a `HistoricalDate`.
+    """
+    Check that *other*, passed to *method*, is a `HistoricalDate`.
 
     Raises:
         InvalidQueryError: If it is not.
@@ -326,7 +335,8 @@ def _require_date(other: object, method: str) -> None:
 
 @attrs.frozen(kw_only=True)
 class HistoricalDate:
-    """A date or period as the article words it, with its possible days.
+    """
+    A date or period as the article words it, with its possible days.
 
     Build one with `from_edtf` (or `coerce`); the constructor also takes
     the computed fields, but only to check them, so a record can never carry
@@ -437,7 +447,8 @@ class HistoricalDate:
         calendar: Calendar = Calendar.GREGORIAN,
         relative_to: str | None = None,
     ) -> HistoricalDate:
-        """Read an EDTF string, computing its bounds, precision and qualifiers.
+        """
+        Read an EDTF string, computing its bounds, precision and qualifiers.
 
         Args:
             edtf: An EDTF string in the subset described in the module
@@ -504,7 +515,8 @@ class HistoricalDate:
 
     @classmethod
     def coerce(cls, value: object, /) -> HistoricalDate:
-        """Turn what users pass as a period into a `HistoricalDate`.
+        """
+        Turn what users pass as a period into a `HistoricalDate`.
 
         The *text* of the result is ``str(value)``.
 
@@ -555,7 +567,8 @@ class HistoricalDate:
         raise InvalidQueryError(msg)
 
     def overlaps(self, other: HistoricalDate) -> bool:
-        """Tell whether the two dates share at least one possible day.
+        """
+        Tell whether the two dates share at least one possible day.
 
         Symmetric, and every date overlaps itself.
 
@@ -577,7 +590,8 @@ class HistoricalDate:
         return self.earliest <= other.latest and other.earliest <= self.latest
 
     def contains(self, other: HistoricalDate) -> bool:
-        """Tell whether every possible day of *other* is possible for *self*.
+        """
+        Tell whether every possible day of *other* is possible for *self*.
 
         Reflexive and transitive.
 
@@ -599,7 +613,8 @@ class HistoricalDate:
         return self.earliest <= other.earliest and other.latest <= self.latest
 
     def before(self, other: HistoricalDate) -> bool:
-        """Tell whether *self* is definitely before *other*.
+        """
+        Tell whether *self* is definitely before *other*.
 
         That is, whether *self*'s last possible day comes before *other*'s
         first.
@@ -623,7 +638,8 @@ class HistoricalDate:
         return self.latest < other.earliest
 
     def after(self, other: HistoricalDate) -> bool:
-        """Tell whether *self* is definitely after *other*.
+        """
+        Tell whether *self* is definitely after *other*.
 
         That is, whether *self*'s first possible day comes after *other*'s
         last.
@@ -645,7 +661,8 @@ class HistoricalDate:
         return other.latest < self.earliest
 
     def order(self, other: HistoricalDate) -> Order:
-        """Say which of two dates came first, as far as the wording tells.
+        """
+        Say which of two dates came first, as far as the wording tells.
 
         Args:
             other: The date to compare with.
@@ -676,7 +693,8 @@ class HistoricalDate:
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.date]:
-        """A key that puts dates in chronological order.
+        """
+        A key that puts dates in chronological order.
 
         The key is ``(earliest, latest)``, except that a date with an open
         start sorts as ``(latest, latest)``: "By 1939" (``../1939``) sorts at
@@ -696,7 +714,8 @@ class HistoricalDate:
 
     @property
     def is_open(self) -> bool:
-        """Whether either end is open (``..``).
+        """
+        Whether either end is open (``..``).
 
         >>> from secretspeech._dates import HistoricalDate
         >>> HistoricalDate.coerce("1956/..").is_open

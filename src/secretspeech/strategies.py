@@ -452,7 +452,8 @@ def _year_ranges(
 
 
 def _spans_of(size: int, low: int, high: int) -> tuple[int, int]:
-    """Return the first and last prefix of decades or centuries in range.
+    """
+    Return the first and last prefix of decades or centuries in range.
 
     *size* is 10 or 100; spans must lie within *low*..*high* and never
     include the year 0.
