@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -300,3 +301,54 @@ class TestLoadCorpus:
         """Pathologically deep JSON is an InvalidCorpusError, not a crash."""
         with pytest.raises(ss.InvalidCorpusError):
             parse_corpus("[" * 100_000 + "]" * 100_000, "x")
+
+
+class TestSaveCorpus:
+    """A corpus saved to files loads back equal."""
+
+    def test_round_trip(self, tmp_path: Path) -> None:
+        """save_corpus then load_corpus gives an equal corpus."""
+        ss.save_corpus(ss.corpus(), tmp_path / "c.json", tmp_path / "a.txt")
+
+        again = load_corpus(tmp_path / "c.json", tmp_path / "a.txt")
+
+        assert again.article == ss.article
+        assert again.data_version == ss.DATA_VERSION
+        for name in ("people", "events", "quotations", "relations", "notes"):
+            assert getattr(again, name) == getattr(ss, name)
+
+    def test_text_kept_byte_for_byte(self, tmp_path: Path) -> None:
+        """The text file is the canonical text exactly, newlines included."""
+        text = "First line.\r\nSecond line.\n"
+        doc = bundled_document()
+        doc["article"]["sha256"] = hashlib.sha256(text.encode()).hexdigest()
+        for name in ("people", "groups", "places", "events", "quotations"):
+            doc[name] = []
+        for name in ("statistics", "relations", "notes"):
+            doc[name] = []
+        corpus = parse_corpus(doc, text)
+
+        ss.save_corpus(corpus, tmp_path / "c.json", tmp_path / "t.txt")
+
+        assert (tmp_path / "t.txt").read_bytes() == text.encode()
+        assert load_corpus(
+            tmp_path / "c.json", tmp_path / "t.txt"
+        ).article == (corpus.article)
+
+    def test_document_is_plain_json(self) -> None:
+        """to_document holds only JSON types and parses back equal."""
+        document = ss.corpus().to_document()
+        again = parse_corpus(json.dumps(document), bundled_text())
+
+        assert json.loads(json.dumps(document)) == document
+        assert again.events == ss.events
+        assert again.statistics == ss.statistics
+
+    def test_not_a_corpus(self, tmp_path: Path) -> None:
+        """Saving something that is not a corpus is a query error."""
+        with pytest.raises(ss.InvalidQueryError, match="takes a Corpus"):
+            ss.save_corpus(
+                ss.people,  # type: ignore[arg-type]
+                tmp_path / "c.json",
+                tmp_path / "a.txt",
+            )

@@ -29,7 +29,7 @@ TEXT = "In 1956 Khrushchev spoke.\n“We should not pour muck on ourselves.”"
 
 def dumped(corpus: ss.Corpus) -> ss.Corpus:
     """Write *corpus* as JSON text and read it back with the validator."""
-    document = json.dumps(strategies._corpus_json(corpus), ensure_ascii=False)
+    document = json.dumps(corpus.to_document(), ensure_ascii=False)
     return parse_corpus(document, corpus.article.text)
 
 

@@ -8,7 +8,7 @@ checker must infer.  ``tests/test_typing.py`` runs ``mypy --strict`` here.
 from __future__ import annotations
 
 import datetime
-from typing import assert_type
+from typing import Any, assert_type
 
 import secretspeech as ss
 
@@ -67,6 +67,8 @@ def module_queries() -> None:
     assert_type(ss.DATA_VERSION, str)
     assert_type(ss.__version__, str)
     assert_type(ss.load_corpus("corpus.json", "article.txt"), ss.Corpus)
+    assert_type(ss.save_corpus(ss.corpus(), "c.json", "a.txt"), None)
+    assert_type(ss.corpus().to_document(), dict[str, Any])
 
 
 def corpus_queries(corpus: ss.Corpus) -> None:

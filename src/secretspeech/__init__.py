@@ -20,6 +20,7 @@ from secretspeech import _model
 from secretspeech._catalog import Collection
 from secretspeech._corpus import Corpus
 from secretspeech._dates import Calendar, HistoricalDate, Order, Precision
+from secretspeech._export import save_corpus
 from secretspeech._load import load_corpus
 from secretspeech._model import (
     CAUSAL_KINDS,
@@ -127,6 +128,7 @@ __all__ = [
     "refs",
     "related",
     "relations",
+    "save_corpus",
     "search",
     "statistics",
     "timeline",

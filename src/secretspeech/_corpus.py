@@ -32,6 +32,7 @@ from secretspeech._catalog import (
     title_of,
 )
 from secretspeech._model import (
+    CORPUS_FORMAT,
     Article,
     Event,
     Evidence,
@@ -43,6 +44,7 @@ from secretspeech._model import (
     Record,
     Relation,
     Statistic,
+    plain,
 )
 from secretspeech._text import normalize, sentence_spans, sentences_around
 from secretspeech.exceptions import InvalidQueryError, InvalidValueError
@@ -175,6 +177,37 @@ class Corpus:
 
     def _collections(self) -> tuple[Collection[Any], ...]:
         return tuple(getattr(self, name) for name, _ in COLLECTIONS)
+
+    def to_document(self) -> dict[str, Any]:
+        """
+        Return the corpus as the JSON document that `load_corpus` reads.
+
+        The document holds the article's metadata (with the SHA-256 of its
+        text, but not the text) and every record, in plain JSON types:
+        write it with ``json.dump``, or use `save_corpus` to write it and the
+        text to files.
+
+        Returns:
+            A new dict of lists, dicts, strings, numbers, booleans and
+            `None`.
+
+        >>> import secretspeech as ss
+        >>> document = ss.corpus().to_document()
+        >>> document["format"], document["article"]["issue"]
+        (1, 1988)
+        >>> document["events"][0]["date"]["edtf"]
+        '1917-10'
+        """
+        article = plain(self.article)
+        del article["text"]
+        document: dict[str, Any] = {
+            "format": CORPUS_FORMAT,
+            "data_version": self.data_version,
+            "article": article,
+        }
+        for name, _ in COLLECTIONS:
+            document[name] = [plain(r) for r in getattr(self, name)]
+        return document
 
     def records(self) -> Iterator[Record]:
         """

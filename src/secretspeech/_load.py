@@ -23,6 +23,7 @@ from secretspeech._dates import Calendar, HistoricalDate, Precision
 from secretspeech._model import (
     ANY_COLLECTION,
     COLLECTIONS,
+    CORPUS_FORMAT,
     REFERENCES,
     Article,
     Evidence,
@@ -34,7 +35,7 @@ from secretspeech.exceptions import InvalidCorpusError, SecretSpeechError
 __all__ = ["load_bundled", "load_corpus", "parse_corpus"]
 
 #: The corpus format this module reads.
-FORMAT = 1
+FORMAT = CORPUS_FORMAT
 #: The largest corpus JSON document accepted, in bytes.
 MAX_BYTES = 20_000_000
 #: The largest number of records of one kind accepted.
@@ -117,7 +118,9 @@ def load_corpus(
                 f"{source}: {size} bytes is more than the limit of {MAX_BYTES}"
             )
         document = Path(records).read_text(encoding=encoding)
-        body = Path(text).read_text(encoding=encoding)
+        # Bytes, not read_text: newline translation would change the text
+        # the offsets and the checksum refer to.
+        body = Path(text).read_bytes().decode(encoding)
     except OSError as e:
         raise InvalidCorpusError(f"{source}: cannot read: {e}") from e
     except UnicodeDecodeError as e:

@@ -7,19 +7,16 @@ builds these records and `secretspeech._catalog` indexes them.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 
 from secretspeech._dates import HistoricalDate
 from secretspeech.exceptions import InvalidValueError
-
-
-if TYPE_CHECKING:
-    import datetime
 
 
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -1090,3 +1087,33 @@ REFERENCES: dict[type[Record], dict[str, tuple[str, ...]]] = {
     Relation: {"source": (ANY_COLLECTION,), "target": (ANY_COLLECTION,)},
     Note: {"about": (ANY_COLLECTION,)},
 }
+
+#: The version of the corpus JSON format that `Corpus.to_document` writes
+#: and the loader reads.
+CORPUS_FORMAT = 1
+
+
+def plain(value: object) -> Any:  # noqa: ANN401 -- JSON is untyped
+    """
+    Turn a record or value into plain JSON data.
+
+    Records become objects of their fields, tuples lists, vocabulary
+    members their values and dates ISO strings.
+
+    >>> from secretspeech._model import plain
+    >>> import secretspeech as ss
+    >>> plain(ss.statistics.get("war-dead").quantity)["kind"]
+    'at most'
+    """
+    cls = type(value)
+    if attrs.has(cls):
+        return {
+            a.name: plain(getattr(value, a.name)) for a in attrs.fields(cls)
+        }
+    if isinstance(value, tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value

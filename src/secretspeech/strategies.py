@@ -47,13 +47,10 @@ article's values reads the bundled data on its first draw, or at once for
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
-
-import attrs
 
 
 try:
@@ -93,6 +90,7 @@ from secretspeech._model import (
     Relation,
     RelationKind,
     Statistic,
+    plain,
 )
 from secretspeech._text import normalize
 
@@ -1077,36 +1075,6 @@ _KINDS: tuple[tuple[str, _Build[Any]], ...] = (
 _TARGETS = ("people", "groups", "places", "events", "quotations", "statistics")
 
 
-def _plain(value: object) -> Any:  # noqa: ANN401 -- JSON is untyped
-    """Turn a record or value into the JSON shape of ``corpus.json``."""
-    cls = type(value)
-    if attrs.has(cls):
-        return {
-            a.name: _plain(getattr(value, a.name)) for a in attrs.fields(cls)
-        }
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def _corpus_json(corpus: Corpus) -> dict[str, Any]:
-    """Return *corpus* as the JSON document that `parse_corpus` reads."""
-    article = _plain(corpus.article)
-    del article["text"]
-    document = {
-        "format": FORMAT,
-        "data_version": corpus.data_version,
-        "article": article,
-    }
-    for name, _build in _KINDS:
-        document[name] = [_plain(r) for r in getattr(corpus, name)]
-    return document
-
-
 @st.composite
 def _synthetic_corpora(
     draw: DrawFn, text: _Text | None, max_size: int
@@ -1144,7 +1112,7 @@ def _synthetic_corpora(
             "author": draw(_LABELS),
             "publication": draw(_LABELS),
             "issue": draw(st.integers(0, 10**6)),
-            "published": _plain(draw(published)),
+            "published": plain(draw(published)),
             "caption": draw(_LABELS),
             "sha256": hashlib.sha256(scope.text.encode()).hexdigest(),
             "language": draw(st.sampled_from(("en-GB", "en", "de", "ru"))),
@@ -1156,7 +1124,7 @@ def _synthetic_corpora(
             if name == "places":
                 # A place lies only within a place before it: no cycles.
                 scope.places = tuple(r["id"] for r in records)
-            records.append(_plain(build(draw, scope, rid)))
+            records.append(plain(build(draw, scope, rid)))
         if name == "places":
             scope.places = tuple(planned["places"])
         document[name] = records

@@ -1,0 +1,52 @@
+"""Writing a corpus to files that `load_corpus` reads back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from secretspeech._corpus import Corpus
+from secretspeech.exceptions import InvalidQueryError
+
+
+__all__ = ["save_corpus"]
+
+
+def save_corpus(
+    corpus: Corpus, records: str | Path, text: str | Path, /
+) -> None:
+    """
+    Write a corpus as a JSON file of records and a UTF-8 text file.
+
+    `load_corpus` reads the two files back into an equal corpus, so a
+    corpus can be saved, shared, edited and loaded again; the JSON is
+    `Corpus.to_document`, indented, with non-ASCII characters as they are.
+
+    Args:
+        corpus: The corpus to write.
+        records: Path of the JSON file to write.
+        text: Path of the text file to write.
+
+    Raises:
+        InvalidQueryError: If *corpus* is not a `Corpus`.
+        OSError: If a file cannot be written.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> import secretspeech as ss
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> ss.save_corpus(ss.corpus(), folder / "c.json", folder / "a.txt")
+    >>> again = ss.load_corpus(folder / "c.json", folder / "a.txt")
+    >>> again.events == ss.events and again.article == ss.article
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(corpus, Corpus):
+        raise InvalidQueryError(
+            f"save_corpus() takes a Corpus, got {type(corpus).__name__}"
+        )
+    document = json.dumps(corpus.to_document(), ensure_ascii=False, indent=1)
+    Path(records).write_text(document + "\n", encoding="utf-8")
+    # newline="" keeps the text byte for byte, so its checksum still holds.
+    Path(text).write_text(corpus.article.text, encoding="utf-8", newline="")
