@@ -48,7 +48,15 @@ class TestNormalize:
     def test_possessive_on_each_word(self) -> None:
         """A possessive is dropped from every word, not only the last."""
         assert "stalin death" == normalize("Stalin’s death")
-        assert "the delegates hotels" == normalize("the delegates’ hotels")
+        assert "delegates hotels" == normalize("the delegates’ hotels")
+
+    def test_leading_article(self) -> None:
+        """A leading article is dropped, but never the only word."""
+        assert "great terror" == normalize("the Great Terror")
+        assert "kremlin" == normalize("The Kremlin")
+        assert "novelist" == normalize("a novelist")
+        assert "the" == normalize("the")
+        assert "west of the union" == normalize("the West of the Union")
 
     def test_other_apostrophes_are_removed(self) -> None:
         """An apostrophe inside a word joins it rather than splitting it."""

@@ -76,6 +76,10 @@ _CLOSERS = frozenset('”’")]')
 _OPENERS = frozenset('“‘"([')
 
 
+#: Leading words that `normalize` drops: "the Kremlin" is "Kremlin".
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def words(text: str, /) -> tuple[str, ...]:
     """
     Split *text* into normalised words.
@@ -117,9 +121,11 @@ def normalize(text: str, /) -> str:
     """
     Return the key under which *text* is looked up.
 
-    It is the `words` of *text* joined by single spaces, so the key ignores
+    It is the `words` of *text* joined by single spaces, less a leading
+    article ("the", "a", "an") when other words follow, so the key ignores
     case, accents, surrounding whitespace and punctuation, the kind of
-    apostrophe, possessives and the difference between a hyphen and a space.
+    apostrophe, possessives, a leading article and the difference between a
+    hyphen and a space.
 
     Args:
         text: A name, alias, id or query.
@@ -134,8 +140,13 @@ def normalize(text: str, /) -> str:
     True
     >>> normalize("Sergei Korolëv")
     'sergei korolev'
+    >>> normalize("the Great Terror") == normalize("Great Terror")
+    True
     """
-    return " ".join(words(text))
+    found = words(text)
+    if len(found) > 1 and found[0] in _ARTICLES:
+        found = found[1:]
+    return " ".join(found)
 
 
 def singular(phrase: str, /) -> str:
