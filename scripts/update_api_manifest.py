@@ -89,7 +89,13 @@ def describe_type(cls: type) -> dict[str, Any]:
     if issubclass(cls, enum.Enum):
         return {
             "kind": "enum",
-            "bases": [b.__name__ for b in cls.__bases__],
+            # Public ancestors, so a private base class in between (which
+            # only adds forgiving parsing) is not part of the contract.
+            "ancestors": [
+                b.__name__
+                for b in cls.__mro__[1:]
+                if not b.__name__.startswith("_") and b is not object
+            ],
             "members": {m.name: m.value for m in cls},
         }
     if issubclass(cls, BaseException):

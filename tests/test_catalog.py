@@ -419,6 +419,9 @@ class TestFilterExamples:
         assert ss.events.filter(kind="power struggle") == ss.events.filter(
             kind="POWER_STRUGGLE"
         )
+        assert ss.events.filter(kind="power-struggle") == ss.events.filter(
+            kind="power_struggle"
+        )
         assert all(e.kind is EventKind.WAR for e in wars)
 
     def test_during_overlap(self) -> None:
@@ -542,7 +545,9 @@ class TestFilterErrors:
 
     def test_bad_kind_value(self) -> None:
         """An unknown kind is a value error that quotes it."""
-        with raises(InvalidValueError, ValueError, "kind=", "'picnic'"):
+        with raises(
+            InvalidValueError, ValueError, "kind='picnic'", "'power struggle'"
+        ):
             ss.events.filter(kind="picnic")
 
     @pytest.mark.parametrize("kind", [3, PlaceKind.CITY, None])
@@ -557,9 +562,21 @@ class TestFilterErrors:
             ss.events.filter(at="Hungry")
 
     def test_name_of_wrong_collection(self) -> None:
-        """at= looks only among places."""
-        with raises(NotFoundError, LookupError, "at=", "'Stalin'"):
+        """at= looks only among places, and says what the name is instead."""
+        with raises(
+            NotFoundError,
+            LookupError,
+            "at='Stalin'",
+            "it names a person ('joseph-stalin'), but at= takes a place",
+        ):
             ss.events.filter(at="Stalin")
+        with raises(
+            NotFoundError,
+            LookupError,
+            "it names a group",
+            "by= takes a person",
+        ):
+            ss.quotations.filter(by="those at the top")
 
     def test_id_of_wrong_type(self) -> None:
         """An id of another type of record is a value error."""

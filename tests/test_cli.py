@@ -63,6 +63,16 @@ class TestCommands:
         assert "  addressees:   those-at-the-top\n" in out
         assert "You are blind kittens." in out
 
+    def test_show_article(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``show article`` prints the article's metadata, not its text."""
+        assert main(["show", "article"]) == 0
+        out = capsys.readouterr().out
+
+        assert out.startswith("Article 'article'\n")
+        assert "  issue:        1988\n" in out
+        assert "  published:    'Issue 1988' (2006-02-18)\n" in out
+        assert "You are blind kittens" not in out
+
     def test_show_unknown(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown record exits 1 with the error on stderr."""
         assert main(["show", "Gorbachev"]) == 1
@@ -78,6 +88,25 @@ class TestCommands:
 
         assert "Khrushchev’s sharper attack on Stalin" in out
         assert "Khrushchev removed from power" not in out
+
+    def test_timeline_strict(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--strict`` keeps only events entirely inside the period."""
+        assert main(["timeline", "--start", "1946", "--end", "1947"]) == 0
+        overlapping = capsys.readouterr().out
+        argv = ["timeline", "--start", "1947", "--end", "1950", "--strict"]
+        assert main(argv) == 0
+        inside = capsys.readouterr().out
+
+        assert "The famine of 1946-7" in overlapping
+        assert "The famine of 1946-7" not in inside
+
+    def test_strict_without_period(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """``--strict`` alone exits 1 and says a period is needed."""
+        assert main(["timeline", "--strict"]) == 1
+
+        assert "start=" in capsys.readouterr().err
 
     def test_bad_period(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A period that is not a date exits 1 and says why."""

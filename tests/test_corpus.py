@@ -141,6 +141,10 @@ class TestLookup:
         )
         assert "cult-of-personality" == C.lookup("cult of personality").id
 
+    def test_article(self) -> None:
+        """The id "article" finds the Article, as get() does."""
+        assert C.article is C.lookup("article") is C.get("article")
+
     def test_miss(self) -> None:
         """A miss quotes the input and suggests close names."""
         with raises(NotFoundError, LookupError, "'Hungry'", "'Hungary'"):
@@ -264,6 +268,15 @@ class TestTimeline:
         """The strict flag takes only a bool."""
         with raises(InvalidQueryError, TypeError, "strict="):
             C.timeline(strict=1)  # type: ignore[arg-type]
+
+    def test_strict_needs_a_period(self) -> None:
+        """strict=True with neither start nor end is refused, as in filter."""
+        with raises(InvalidQueryError, TypeError, "start=", "end="):
+            C.timeline(strict=True)
+        with raises(InvalidQueryError, TypeError, "during="):
+            C.events.filter(strict=True)
+
+        assert C.timeline(start=1956, strict=True)
 
     @given(st.integers(1900, 2000), st.integers(0, 40), st.booleans())
     def test_agrees_with_filter(
@@ -535,6 +548,13 @@ class TestRefs:
 
         for note in notes:
             assert C.article in C.refs(note, "about")
+
+    def test_every_reference_has_an_id(self) -> None:
+        """Whatever references() returns, the article included, has an id."""
+        for note in C.notes:
+            ids = [r.id for r in C.references(note)]
+
+            assert list(note.about) == ids
 
     def test_unknown_field(self) -> None:
         """A field that holds no ids is a query error naming the fields."""

@@ -175,7 +175,47 @@ class TestValidation:
             event = next(e for e in d["events"] if e["id"] == "trotsky-killed")
             event["date"]["latest"] = "1940-06-30"
 
-        assert "trotsky-killed" in broken(mutate)
+        message = broken(mutate)
+        assert "trotsky-killed" in message
+        assert "date: latest is '1940-06-30', but edtf" in message
+
+    def test_date_from_text_and_edtf_alone(self) -> None:
+        """A date given as text and EDTF gets its bounds computed."""
+        doc = bundled_document()
+        event = next(e for e in doc["events"] if e["id"] == "famine-1946-7")
+        event["date"] = {"text": "1946-7", "edtf": "1946/1947"}
+
+        date = parse(doc).events.get("famine-1946-7").date  # type: ignore[union-attr]
+
+        assert ss.events.get("famine-1946-7").date == date  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize(
+        ("date", "problem"),
+        [
+            ({"text": "1946-7"}, "date: 'edtf' must be a string, got None"),
+            ({"edtf": "1946"}, "date: 'text' must be a string, got None"),
+            (
+                {"text": "x", "edtf": "1946", "calendar": "lunar"},
+                "calendar 'lunar' is not one of 'gregorian', 'julian'",
+            ),
+            ({"text": "x", "edtf": "1946-13"}, "date: "),
+            (
+                {"text": "x", "edtf": "1946", "precision": "day"},
+                "precision is 'day', but edtf '1946' gives 'year'",
+            ),
+            (
+                {"text": "x", "edtf": "1946", "approximate": 0},
+                "approximate is 0, but edtf '1946' gives False",
+            ),
+        ],
+    )
+    def test_bad_date(self, date: dict[str, Any], problem: str) -> None:
+        """A date missing its text or EDTF, or contradicting it, is named."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["events"][0]["date"] = date
+
+        assert problem in broken(mutate)
 
     def test_quantity_bounds_order(self) -> None:
         """A quantity whose low bound is above its high bound is refused."""
@@ -245,7 +285,9 @@ class TestValidation:
         def mutate(d: dict[str, Any]) -> None:
             d["events"][0]["kind"] = "picnic"
 
-        assert "'picnic'" in broken(mutate)
+        message = broken(mutate)
+        assert "'picnic' is not an EventKind; choose from" in message
+        assert "'power struggle'" in message
 
     def test_notes_are_optional(self) -> None:
         """A corpus without notes loads with an empty notes collection."""

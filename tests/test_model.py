@@ -129,9 +129,59 @@ class TestQuantity:
             quantity(**fields)
 
     def test_unknown_kind(self) -> None:
-        """A kind outside the vocabulary is a ValueError."""
-        with pytest.raises(ValueError, match="'roughly'"):
+        """A kind outside the vocabulary is a ValueError listing choices."""
+        with pytest.raises(
+            ss.InvalidValueError, match="'roughly' is not a QuantityKind"
+        ) as caught:
             quantity(kind="roughly")
+
+        assert "choose from 'exact', 'approximate'" in str(caught.value)
+
+
+class TestVocabularies:
+    """The kind and role enums read spellings forgivingly."""
+
+    @pytest.mark.parametrize(
+        "enum_cls",
+        [
+            ss.QuantityKind,
+            ss.PersonRole,
+            ss.GroupKind,
+            ss.PlaceKind,
+            ss.EventKind,
+            ss.QuotationKind,
+            ss.RelationKind,
+            ss.NoteKind,
+        ],
+    )
+    def test_every_spelling(self, enum_cls: Any) -> None:
+        """Value, name, hyphens, underscores and case all find a member."""
+        for member in enum_cls:
+            spellings = {
+                member.value,
+                member.name,
+                member.value.replace(" ", "-"),
+                member.value.replace(" ", "_").upper(),
+                f"  {member.value.title()} ",
+            }
+            for spelling in spellings:
+                assert enum_cls(spelling) is member, spelling
+
+    def test_refusal_names_the_vocabulary(self) -> None:
+        """A miss is an InvalidValueError with every choice."""
+        with pytest.raises(ss.InvalidValueError) as caught:
+            ss.EventKind("coup")
+
+        assert str(caught.value).startswith("'coup' is not an EventKind;")
+        for member in ss.EventKind:
+            assert repr(member.value) in str(caught.value)
+
+    def test_not_a_str(self) -> None:
+        """A value that is not a str is refused the same way."""
+        with pytest.raises(
+            ss.InvalidValueError, match=r"^3 is not a PlaceKind"
+        ):
+            ss.PlaceKind(3)
 
 
 class TestRecords:

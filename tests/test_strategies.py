@@ -295,7 +295,7 @@ class TestInvalidArguments:
         ("kwargs", "match"),
         [
             ({"kinds": []}, "at least one QuantityKind"),
-            ({"kinds": ["lots"]}, "'lots' is not a valid QuantityKind"),
+            ({"kinds": ["lots"]}, "'lots' is not a QuantityKind; choose from"),
             ({"source": "any", "kinds": "exact"}, "not a str"),
         ],
     )

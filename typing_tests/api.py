@@ -63,6 +63,21 @@ def module_queries() -> None:
         ss.consequences("stalins-death", depth=2), tuple[ss.Event, ...]
     )
     assert_type(ss.context("muck", sentences=0), str)
+    assert_type(ss.refs("muck", "speaker"), tuple[ss.Person, ...])
+    assert_type(ss.refs("secret-speech", "groups"), tuple[ss.Group, ...])
+    assert_type(ss.refs("secret-speech", "places"), tuple[ss.Place, ...])
+    assert_type(ss.refs("hungary", "within"), tuple[ss.Place, ...])
+    assert_type(
+        ss.refs("blind-kittens", "addressees"),
+        tuple[ss.Person | ss.Group, ...],
+    )
+    assert_type(
+        ss.refs("blind-kittens", "subjects"),
+        tuple[ss.Record | ss.Article, ...],
+    )
+    assert_type(ss.references("muck"), tuple[ss.Record | ss.Article, ...])
+    for referenced in ss.references("muck"):
+        assert_type(referenced.id, str)
     assert_type(ss.article, ss.Article)
     assert_type(ss.DATA_VERSION, str)
     assert_type(ss.__version__, str)
@@ -74,6 +89,11 @@ def module_queries() -> None:
 def corpus_queries(corpus: ss.Corpus) -> None:
     assert_type(corpus.get("article"), ss.Article)
     assert_type(corpus.get("hungary"), ss.Record | None)
+    assert_type(corpus.refs("blind-kittens", "speaker"), tuple[ss.Person, ...])
+    assert_type(
+        corpus.refs("blind-kittens", "addressees"),
+        tuple[ss.Person | ss.Group, ...],
+    )
     assert_type(corpus.lookup("Hungary"), ss.Record)
     assert_type(corpus.timeline(), tuple[ss.Event, ...])
     assert_type(corpus.events, ss.Collection[ss.Event])
@@ -96,6 +116,7 @@ def records(event: ss.Event, quotation: ss.Quotation) -> None:
     assert_type(ss.statistics[0].quantity, ss.Quantity)
     assert_type(ss.statistics[0].quantity.value, int | None)
     assert_type(ss.article.published_on, datetime.date)
+    assert_type(ss.article.id, str)
     assert_type(ss.CAUSAL_KINDS, tuple[ss.RelationKind, ...])
 
 

@@ -14,7 +14,7 @@ and indexed once, on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from secretspeech import _model
 from secretspeech._catalog import Collection
@@ -178,9 +178,19 @@ def corpus() -> Corpus:
     return load_bundled()
 
 
-def get(key: str, /, default: Record | None = None) -> Record | None:
+# "article" is never a record id (loading rejects it), so the first
+# overload is safe although a plain str overlaps the Literal.
+@overload
+def get(  # type: ignore[overload-overlap]
+    key: Literal["article"], /, default: Record | None = None
+) -> Article: ...
+@overload
+def get(key: str, /, default: Record | None = None) -> Record | None: ...
+def get(key: str, /, default: Record | None = None) -> Record | Article | None:
     """
     Return any record by id, whatever its type, or *default*.
+
+    The key ``"article"`` returns the `Article`.
 
     Args:
         key: A record id, such as ``"secret-speech"``.
@@ -200,12 +210,17 @@ def get(key: str, /, default: Record | None = None) -> Record | None:
     return corpus().get(key, default)
 
 
-def lookup(name: str, /) -> Record:
+@overload
+def lookup(name: Literal["article"], /) -> Article: ...  # type: ignore[overload-overlap]
+@overload
+def lookup(name: str, /) -> Record: ...
+def lookup(name: str, /) -> Record | Article:
     """
     Return the one record, of any type, with this id, name or alias.
 
     Matching ignores case, accents, surrounding whitespace, the kind of
-    apostrophe and a possessive ``’s``.
+    apostrophe, a possessive ``’s`` and a leading article. The id
+    ``"article"`` returns the `Article`, as in `get`.
 
     Args:
         name: An id, name or alias.
@@ -363,6 +378,28 @@ def consequences(
     return corpus().consequences(event, depth=depth)
 
 
+@overload
+def refs(
+    record: Record | str,
+    field: Literal["speaker", "participants", "members"],
+    /,
+) -> tuple[Person, ...]: ...
+@overload
+def refs(
+    record: Record | str, field: Literal["groups"], /
+) -> tuple[Group, ...]: ...
+@overload
+def refs(
+    record: Record | str, field: Literal["places", "within"], /
+) -> tuple[Place, ...]: ...
+@overload
+def refs(
+    record: Record | str, field: Literal["addressees"], /
+) -> tuple[Person | Group, ...]: ...
+@overload
+def refs(
+    record: Record | str, field: str, /
+) -> tuple[Record | Article, ...]: ...
 def refs(record: Record | str, field: str, /) -> tuple[Record | Article, ...]:
     """
     Return the records that one id field of *record* names.

@@ -55,6 +55,7 @@ from secretspeech.exceptions import (
     InvalidQueryError,
     InvalidValueError,
     NotFoundError,
+    SecretSpeechError,
 )
 
 
@@ -379,15 +380,6 @@ class _Kind(_Criterion):
     def __init__(self, field: str, kinds: type[enum.StrEnum]) -> None:
         self.field = field
         self.kinds = kinds
-        self.by_text = {
-            text.casefold(): member
-            for member in kinds
-            for text in (
-                member.value,
-                member.name,
-                member.name.replace("_", " "),
-            )
-        }
 
     def keys(self, record: Record) -> Iterable[object]:
         value = getattr(record, self.field)
@@ -407,14 +399,12 @@ class _Kind(_Criterion):
                 f"{argument} takes {_a(self.kinds.__name__)} or its value as "
                 f"a str, got {describe(value)}"
             )
-        member = self.by_text.get(" ".join(value.split()).casefold())
-        if member is None:
-            choices = ", ".join(repr(m.value) for m in self.kinds)
-            raise InvalidValueError(
-                f"{argument}{value!r} is not a value of "
-                f"{self.kinds.__name__}; choose from {choices}"
-            )
-        return member
+        # The vocabularies read names, values and their spellings with
+        # hyphens or underscores, and list the choices when they refuse.
+        try:
+            return self.kinds(value)
+        except ValueError as e:
+            raise InvalidValueError(f"{argument}{e}") from None
 
 
 class _Counting(_Criterion):
@@ -725,15 +715,31 @@ class Resolver:
             found = base.by_key.get(key)
             if found:
                 return base.records[found[0]]  # type: ignore[no-any-return]
+        raise self.miss(value, key, among, argument)
+
+    def miss(
+        self, value: str, key: str, among: tuple[str, ...], argument: str
+    ) -> SecretSpeechError:
+        """Build the error for a *value* that names nothing in *among*."""
         owner = self.owner.get(value.strip())
         if owner is not None:
-            raise InvalidValueError(
+            return InvalidValueError(
                 f"{argument}{value!r} is the id of "
                 f"{_a(noun(_TYPE_OF[owner]))}, but {argument} takes "
                 f"{_a(_nouns(among))}"
             )
+        elsewhere = self.named_elsewhere(key, among)
+        if elsewhere is not None:
+            # Suggesting near names of the wrong type would mislead: say
+            # what the name is instead.
+            return NotFoundError(
+                f"{argument}{value!r}: no {_nouns(among)} has this id, name "
+                f"or alias; it names {_a(noun(type(elsewhere)))} "
+                f"({elsewhere.id!r}), but {argument} takes "
+                f"{_a(_nouns(among))}"
+            )
         names: dict[str, str] = {}
-        for base in bases:
+        for base in (base_of(self.collections[name]) for name in among):
             for k, v in base.names.items():
                 names.setdefault(k, v)
         hints = [
@@ -742,7 +748,18 @@ class Resolver:
                 [self.collections[name] for name in among], value, limit=3
             )
         ]
-        raise not_found(_nouns(among), value, names, hints, argument=argument)
+        return not_found(_nouns(among), value, names, hints, argument=argument)
+
+    def named_elsewhere(
+        self, key: str, among: tuple[str, ...]
+    ) -> Record | None:
+        """Return a record outside *among* with the normalised name *key*."""
+        for name, collection in self.collections.items():
+            if name not in among:
+                found = base_of(collection).by_key.get(key)
+                if found:
+                    return base_of(collection).records[found[0]]  # type: ignore[no-any-return]
+        return None
 
 
 _NO_RESOLVER = Resolver({})
@@ -1175,7 +1192,7 @@ class Collection(Sequence[R], Generic[R]):
         >>> ss.events.filter(kind="picnic")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        secretspeech.exceptions.InvalidValueError: kind='picnic' is not a value of EventKind; choose from 'revolution', 'speech', ...
+        secretspeech.exceptions.InvalidValueError: kind='picnic' is not an EventKind; choose from 'revolution', 'speech', ...
         """  # noqa: E501 -- a doctest's output is one line
         spec = _spec(self._base.record_type)
         if not spec and self._records:

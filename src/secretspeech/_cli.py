@@ -16,9 +16,18 @@ import attrs
 import secretspeech as ss
 
 
-def _date(event: ss.Event) -> str:
-    d = event.date
-    return f"{d.edtf:<24} {d.text!r}" if d else "(undated)"
+def _lines(events: Sequence[ss.Event]) -> list[str]:
+    """One aligned line per event: EDTF, wording as written, name."""
+    rows = [
+        (e.date.edtf, repr(e.date.text), e.name) if e.date else ("", "", "")
+        for e in events
+    ]
+    edtf_width = max((len(r[0]) for r in rows), default=0)
+    text_width = max((len(r[1]) for r in rows), default=0)
+    return [
+        f"{edtf:<{edtf_width}}  {text:<{text_width}}  {name}"
+        for edtf, text, name in rows
+    ]
 
 
 def summary() -> str:
@@ -55,7 +64,7 @@ def summary() -> str:
     )
     lines += [f"  {name:<11} {len(getattr(ss, name)):>4}" for name in names]
     lines += ["", "Timeline (dated events, earliest first):"]
-    lines += [f"  {_date(e)}  {e.name}" for e in ss.timeline()]
+    lines += [f"  {line}" for line in _lines(ss.timeline())]
     return "\n".join(lines)
 
 
@@ -73,6 +82,8 @@ def show(key: str) -> str:
         NotFoundError: If nothing matches.
     """
     record = ss.lookup(key)
+    if isinstance(record, ss.Article):
+        return _show_article(record)
     lines = [f"{type(record).__name__} {record.id!r}"]
     for field in attrs.fields(type(record)):
         value = getattr(record, field.name)
@@ -83,6 +94,16 @@ def show(key: str) -> str:
         lines.append(f"  {'text:':<13} {record.text}")
     lines.append(f"  {'evidence:':<13} {len(record.evidence)} span(s)")
     return "\n".join([*lines, "", ss.context(record, sentences=0)])
+
+
+def _show_article(article: ss.Article) -> str:
+    lines = [f"Article {article.id!r}"]
+    for field in attrs.fields(ss.Article):
+        if field.name != "text":
+            value = _value(getattr(article, field.name))
+            lines.append(f"  {field.name + ':':<13} {value}")
+    lines.append(f"  {'text:':<13} {len(article.text)} characters")
+    return "\n".join(lines)
 
 
 def _value(value: object) -> str:
@@ -97,11 +118,12 @@ def _value(value: object) -> str:
     return str(value)
 
 
-def timeline(start: str | None, end: str | None) -> str:
+def timeline(
+    start: str | None, end: str | None, *, strict: bool = False
+) -> str:
     """Return the timeline between two periods, one event a line."""
-    return "\n".join(
-        f"{_date(e)}  {e.name}" for e in ss.timeline(start=start, end=end)
-    )
+    events = ss.timeline(start=start, end=end, strict=strict)
+    return "\n".join(_lines(events))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,12 +148,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     timeline_parser = commands.add_parser("timeline", help="list events")
     timeline_parser.add_argument("--start", help="a year or EDTF period")
     timeline_parser.add_argument("--end", help="a year or EDTF period")
+    timeline_parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="keep only events entirely inside the period",
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "show":
             out = show(args.key)
         elif args.command == "timeline":
-            out = timeline(args.start, args.end)
+            out = timeline(args.start, args.end, strict=args.strict)
         else:
             out = summary()
     except ss.SecretSpeechError as e:

@@ -274,14 +274,18 @@ class Corpus:
             return self.article
         return self._index.by_id.get(key, default)
 
-    def lookup(self, name: str, /) -> Record:
+    @overload
+    def lookup(self, name: Literal["article"], /) -> Article: ...  # type: ignore[overload-overlap]
+    @overload
+    def lookup(self, name: str, /) -> Record: ...
+    def lookup(self, name: str, /) -> Record | Article:
         """
         Return the record, of any type, with this id, name or alias.
 
-        An id wins; otherwise names are normalised as in
-        `Collection.lookup` and, if records of several types share a name,
-        people come first, then groups, places, events, quotations,
-        statistics, relations and notes.
+        An id wins (``"article"`` is the `Article`'s, as in `get`);
+        otherwise names are normalised as in `Collection.lookup` and, if
+        records of several types share a name, people come first, then
+        groups, places, events, quotations, statistics, relations and notes.
 
         Args:
             name: An id, name or alias.
@@ -302,6 +306,8 @@ class Corpus:
             raise InvalidQueryError(
                 f"lookup() takes a name str, got {describe(name)}"
             )
+        if name == "article":
+            return self.article
         found = self._index.by_id.get(name)
         if found is not None:
             return found
@@ -378,7 +384,8 @@ class Corpus:
             The events, earliest first.
 
         Raises:
-            InvalidQueryError: If an argument has the wrong type.
+            InvalidQueryError: If an argument has the wrong type, or
+                *strict* is set without *start* or *end*.
             InvalidValueError: If *start* begins after *end* ends.
             InvalidDateError: If *start* or *end* is not a valid date.
 
@@ -390,6 +397,12 @@ class Corpus:
         ['leadership-agrees-on-more', 'delegates-recalled', 'secret-speech']
         """  # noqa: E501 -- a doctest's output is one line
         check_flag(strict, "strict=")
+        if strict and start is None and end is None:
+            # As in Collection.filter: a strict test without a period would
+            # silently keep everything, which is never what was meant.
+            raise InvalidQueryError(
+                "strict=True needs a start= or end= period"
+            )
         low = None if start is None else period(start, "start=").earliest
         high = None if end is None else period(end, "end=").latest
         if low is not None and high is not None and high < low:
@@ -602,6 +615,29 @@ class Corpus:
         )
         return self.article.text[first:last]
 
+    @overload
+    def refs(
+        self,
+        record: Record | str,
+        field: Literal["speaker", "participants", "members"],
+        /,
+    ) -> tuple[Person, ...]: ...
+    @overload
+    def refs(
+        self, record: Record | str, field: Literal["groups"], /
+    ) -> tuple[Group, ...]: ...
+    @overload
+    def refs(
+        self, record: Record | str, field: Literal["places", "within"], /
+    ) -> tuple[Place, ...]: ...
+    @overload
+    def refs(
+        self, record: Record | str, field: Literal["addressees"], /
+    ) -> tuple[Person | Group, ...]: ...
+    @overload
+    def refs(
+        self, record: Record | str, field: str, /
+    ) -> tuple[Record | Article, ...]: ...
     def refs(
         self, record: Record | str, field: str, /
     ) -> tuple[Record | Article, ...]:
@@ -618,7 +654,10 @@ class Corpus:
         The id fields are: groups ``members``; places ``within``; events
         ``participants``, ``groups``, ``places``; quotations ``speaker``,
         ``addressees``, ``subjects``; statistics ``places``, ``about``;
-        relations ``source``, ``target``; notes ``about``.
+        relations ``source``, ``target``; notes ``about``. For the fields
+        that can only name people, groups or places the return type says
+        so; the others may name any record, or the article (which has the
+        ``id`` ``"article"`` too).
 
         Args:
             record: A record, or its id or name.

@@ -9,7 +9,6 @@ and the problem.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import json
 import threading
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from secretspeech._corpus import Corpus
-from secretspeech._dates import Calendar, HistoricalDate, Precision
+from secretspeech._dates import Calendar, HistoricalDate
 from secretspeech._model import (
     ANY_COLLECTION,
     COLLECTIONS,
@@ -28,6 +27,7 @@ from secretspeech._model import (
     Article,
     Evidence,
     Quantity,
+    plain,
 )
 from secretspeech.exceptions import InvalidCorpusError, SecretSpeechError
 
@@ -269,15 +269,56 @@ class _Parser:
                 "relative_to",
             },
         )
+        for key in ("text", "edtf"):
+            if not isinstance(d.get(key), str):
+                raise self.fail(
+                    f"{field}: {key!r} must be a string, got "
+                    f"{d.get(key)!r:.60}"
+                )
         try:
-            kwargs = dict(d)
-            kwargs["earliest"] = datetime.date.fromisoformat(d["earliest"])
-            kwargs["latest"] = datetime.date.fromisoformat(d["latest"])
-            kwargs["precision"] = Precision(d["precision"])
-            kwargs["calendar"] = Calendar(d.get("calendar", "gregorian"))
-        except (KeyError, TypeError, ValueError) as e:
-            raise self.fail(f"{field}: bad date {dict(d)!r:.200}: {e}") from e
-        return self.build(HistoricalDate, **kwargs)
+            calendar = Calendar(d.get("calendar", "gregorian"))
+        except ValueError:
+            choices = ", ".join(repr(c.value) for c in Calendar)
+            raise self.fail(
+                f"{field}: calendar {d.get('calendar')!r:.60} is not one of "
+                f"{choices}"
+            ) from None
+        try:
+            date = HistoricalDate.from_edtf(
+                d["edtf"],
+                text=d["text"],
+                calendar=calendar,
+                relative_to=d.get("relative_to"),
+            )
+        except SecretSpeechError as e:
+            raise self.fail(f"{field}: {e}") from e
+        # The bounds, precision and flags follow from the EDTF string, so a
+        # document may leave them out; where it gives them they must agree.
+        for key in (
+            "earliest",
+            "latest",
+            "precision",
+            "approximate",
+            "uncertain",
+        ):
+            self.agrees(d, date, key, field)
+        return date
+
+    def agrees(
+        self,
+        given: Mapping[str, Any],
+        date: HistoricalDate,
+        key: str,
+        field: str,
+    ) -> None:
+        if key not in given:
+            return
+        expected = plain(getattr(date, key))
+        if given[key] != expected or type(given[key]) is not type(expected):
+            raise self.fail(
+                f"{field}: {key} is {given[key]!r:.60}, but edtf "
+                f"{date.edtf!r} gives {expected!r}"
+            )
 
     def article(self, raw: Mapping[str, Any]) -> Article:
         self.no_extra(

@@ -289,7 +289,39 @@ class Evidence:
         )
 
 
-class QuantityKind(enum.StrEnum):
+class _Vocabulary(enum.StrEnum):
+    """
+    A closed list of words, read forgivingly and refused clearly.
+
+    Besides its value, a member is found by its name or any spelling that
+    differs only in case or in spaces, hyphens and underscores
+    (``"power-struggle"``, ``"POWER_STRUGGLE"``); anything else raises
+    `InvalidValueError` listing the choices.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> _Vocabulary:
+        if isinstance(value, str):
+            wanted = _spelling(value)
+            for member in cls:
+                if wanted in (_spelling(member.value), _spelling(member.name)):
+                    return member
+        choices = ", ".join(repr(m.value) for m in cls)
+        raise InvalidValueError(
+            f"{value!r} is not {_article_for(cls.__name__)} {cls.__name__}; "
+            f"choose from {choices}"
+        )
+
+
+def _spelling(text: str) -> str:
+    return " ".join(re.split(r"[\s_-]+", text.strip())).casefold()
+
+
+def _article_for(noun: str) -> str:
+    return "an" if noun[:1] in "AEIOU" else "a"
+
+
+class QuantityKind(_Vocabulary):
     """
     How firmly the article states a number.
 
@@ -404,7 +436,7 @@ class Quantity:
         return self.text
 
 
-class PersonRole(enum.StrEnum):
+class PersonRole(_Vocabulary):
     """
     What a person is in the article.
 
@@ -423,7 +455,7 @@ class PersonRole(enum.StrEnum):
     AUTHOR = "author"
 
 
-class GroupKind(enum.StrEnum):
+class GroupKind(_Vocabulary):
     """
     What sort of group a `Group` is.
 
@@ -446,7 +478,7 @@ class GroupKind(enum.StrEnum):
     OTHER = "other"
 
 
-class PlaceKind(enum.StrEnum):
+class PlaceKind(_Vocabulary):
     """
     What sort of place a `Place` is.
 
@@ -465,7 +497,7 @@ class PlaceKind(enum.StrEnum):
     INSTITUTION = "institution"
 
 
-class EventKind(enum.StrEnum):
+class EventKind(_Vocabulary):
     """
     What sort of event an `Event` is.
 
@@ -499,7 +531,7 @@ class EventKind(enum.StrEnum):
     OTHER = "other"
 
 
-class QuotationKind(enum.StrEnum):
+class QuotationKind(_Vocabulary):
     """
     Whether quoted words were said or only marked as a term.
 
@@ -516,7 +548,7 @@ class QuotationKind(enum.StrEnum):
     QUOTED_TERM = "quoted term"
 
 
-class RelationKind(enum.StrEnum):
+class RelationKind(_Vocabulary):
     """
     How a `Relation` links its source to its target.
 
@@ -561,7 +593,7 @@ CAUSAL_KINDS: tuple[RelationKind, ...] = (
 )
 
 
-class NoteKind(enum.StrEnum):
+class NoteKind(_Vocabulary):
     """
     What a `Note` adds to the article.
 
@@ -1025,6 +1057,23 @@ class Article:
             raise InvalidValueError(
                 f"sha256 must be 64 hex digits, got {value!r}"
             )
+
+    @property
+    def id(self) -> str:
+        """
+        The id that stands for the article wherever a record id may.
+
+        A note may be about the article, so `Corpus.refs` and
+        `Corpus.references` can return the `Article` beside records; this
+        property lets code read ``.id`` from any of them.
+
+        >>> import secretspeech as ss
+        >>> ss.article.id
+        'article'
+
+        .. versionadded:: 0.1.0
+        """
+        return "article"
 
     @property
     def published_on(self) -> datetime.date:
