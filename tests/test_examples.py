@@ -58,7 +58,7 @@ class TestTimelineForAPeriod:
         lines, _ = run("timeline_for_a_period.py", "1956", cwd=tmp_path)
 
         assert "8 dated events, 1956 to 1956:" == lines[0]
-        assert lines[1].split()[0] == "1956-01~"
+        assert lines[1].split()[0] == "1956-01~/1956-02-24"
         assert lines[3].startswith("  1956-02-25 ")
         assert lines[3].endswith("Khrushchev’s secret speech")
         assert lines[-1].endswith("Soviet tanks roll into Hungary")

@@ -358,6 +358,22 @@ class TestSaveCorpus:
         assert again.data_version == ss.DATA_VERSION
         for name in ("people", "events", "quotations", "relations", "notes"):
             assert getattr(again, name) == getattr(ss, name)
+        assert again == ss.corpus()
+        assert hash(again) == hash(ss.corpus())
+
+    def test_equality_is_by_value(self) -> None:
+        """Corpora differing in any record or the data version differ."""
+        doc = bundled_document()
+        same = parse(doc)
+        doc["data_version"] = "other"
+        other_version = parse(doc)
+        doc = bundled_document()
+        doc["people"][0]["description"] = "Someone else."
+        other_person = parse(doc)
+
+        assert same == ss.corpus()
+        assert other_version != ss.corpus()
+        assert other_person != ss.corpus()
 
     def test_text_kept_byte_for_byte(self, tmp_path: Path) -> None:
         """The text file is the canonical text exactly, newlines included."""

@@ -115,7 +115,7 @@ def _ids(record: Record) -> Iterator[str]:
         yield from ids_in(record, field)
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True)
 class Corpus:
     """
     An article and every record that annotates it.
@@ -130,6 +130,10 @@ class Corpus:
     of a record's fields. The other way round, `involving` and `related`
     find what refers to a record. Wherever a method takes a record, it also
     takes the record's id or one of its names (as `lookup` reads them).
+
+    Two corpora are equal when their articles, data versions and records
+    are, so a corpus saved with `save_corpus` and read back with
+    `load_corpus` equals the original.
 
     Attributes:
         article: The article and its canonical text.
@@ -160,8 +164,9 @@ class Corpus:
     statistics: Collection[Statistic] = attrs.field(converter=Collection)
     relations: Collection[Relation] = attrs.field(converter=Collection)
     notes: Collection[Note] = attrs.field(default=(), converter=Collection)
-    _resolver: Resolver = attrs.field(init=False, repr=False)
-    _index: _Index = attrs.field(init=False, repr=False)
+    # Derived from the fields above, so equality and hashing leave them out.
+    _resolver: Resolver = attrs.field(init=False, repr=False, eq=False)
+    _index: _Index = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         # A frozen class may still finish itself here: every index is built
