@@ -91,6 +91,13 @@ class TestSequence:
         assert isinstance(part, Collection)
         assert list(ss.events)[2:5] == list(part)
 
+    def test_str_index_points_to_get_and_lookup(self) -> None:
+        """Indexing by a str is a TypeError naming get() and lookup()."""
+        with raises(
+            InvalidQueryError, TypeError, ".get('secret-speech')", ".lookup("
+        ):
+            ss.events["secret-speech"]  # type: ignore[call-overload]
+
     def test_reversed_slice_keeps_its_order(self) -> None:
         """A reversed slice stays reversed through filter and where."""
         backwards = ss.events[::-1]

@@ -312,6 +312,17 @@ class TestLoadCorpus:
         assert tuple(loaded.events) == tuple(ss.events)
         assert loaded.article == ss.article
 
+    @pytest.mark.parametrize(
+        ("records", "text", "argument"),
+        [(123, "a.txt", "records"), ("c.json", None, "text")],
+    )
+    def test_not_a_path(self, records: Any, text: Any, argument: str) -> None:
+        """An argument that is not a path is a TypeError naming it."""
+        with pytest.raises(ss.InvalidQueryError, match=argument) as caught:
+            load_corpus(records, text)
+
+        assert isinstance(caught.value, TypeError)
+
     def test_missing_file(self, tmp_path: Path) -> None:
         """A missing file is an InvalidCorpusError naming it."""
         with pytest.raises(ss.InvalidCorpusError, match=r"nope\.json"):

@@ -903,6 +903,13 @@ class Collection(Sequence[R], Generic[R]):
         if isinstance(index, slice):
             kept = list(self._positions())[index]
             return type(self)._make(self._base, kept, self._resolver)
+        if isinstance(index, str):
+            # A sequence is indexed by position; say where ids and names go.
+            raise InvalidQueryError(
+                f"a collection is indexed by position, not by {index!r}: "
+                f"use .get({index!r}) for an id or .lookup({index!r}) for "
+                "a name"
+            )
         return self._records[index]
 
     def __len__(self) -> int:

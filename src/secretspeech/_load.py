@@ -14,6 +14,7 @@ import json
 import threading
 from collections.abc import Callable, Mapping
 from importlib import resources
+from os import PathLike
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,7 +30,11 @@ from secretspeech._model import (
     Quantity,
     plain,
 )
-from secretspeech.exceptions import InvalidCorpusError, SecretSpeechError
+from secretspeech.exceptions import (
+    InvalidCorpusError,
+    InvalidQueryError,
+    SecretSpeechError,
+)
 
 
 __all__ = ["load_bundled", "load_corpus", "parse_corpus"]
@@ -102,6 +107,7 @@ def load_corpus(
     Raises:
         InvalidCorpusError: If a file cannot be read or any rule is broken;
             the message names the file, the record and the problem.
+        InvalidQueryError: If *records* or *text* is not a path.
 
     >>> import secretspeech as ss
     >>> from secretspeech._load import load_corpus
@@ -110,6 +116,11 @@ def load_corpus(
     ...
     secretspeech.exceptions.InvalidCorpusError: missing.json: cannot read: ...
     """
+    for argument, value in (("records", records), ("text", text)):
+        if not isinstance(value, str | PathLike):
+            raise InvalidQueryError(
+                f"load_corpus() takes a path for {argument}, got {value!r:.60}"
+            )
     source = str(records)
     try:
         size = Path(records).stat().st_size
