@@ -47,6 +47,7 @@ from secretspeech._text import (
     normalize,
     singular,
     suggest,
+    with_article,
     words,
 )
 from secretspeech.exceptions import (
@@ -128,11 +129,6 @@ def _spec(record_type: type[Any] | None) -> dict[str, _Criterion]:
     if record_type is not None and record_type in _CRITERIA:
         return _CRITERIA[record_type]
     return {}
-
-
-def _a(phrase: str) -> str:
-    """Put "a" or "an" before *phrase*."""
-    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
 
 
 def _nouns(among: tuple[str, ...]) -> str:
@@ -396,8 +392,8 @@ class _Kind(_Criterion):
             return value
         if isinstance(value, enum.Enum) or not isinstance(value, str):
             raise InvalidQueryError(
-                f"{argument} takes {_a(self.kinds.__name__)} or its value as "
-                f"a str, got {describe(value)}"
+                f"{argument} takes {with_article(self.kinds.__name__)} or "
+                f"its value as a str, got {describe(value)}"
             )
         # The vocabularies read names, values and their spellings with
         # hyphens or underscores, and list the choices when they refuse.
@@ -702,8 +698,8 @@ class Resolver:
             return value
         if not isinstance(value, str):
             raise InvalidQueryError(
-                f"{argument} takes {_a(_nouns(among))} or its id or name, got "
-                f"{describe(value)}"
+                f"{argument} takes {with_article(_nouns(among))} or its id "
+                f"or name, got {describe(value)}"
             )
         bases = [base_of(self.collections[name]) for name in among]
         for base in bases:
@@ -725,8 +721,8 @@ class Resolver:
         if owner is not None:
             return InvalidValueError(
                 f"{argument}{value!r} is the id of "
-                f"{_a(noun(_TYPE_OF[owner]))}, but {argument} takes "
-                f"{_a(_nouns(among))}"
+                f"{with_article(noun(_TYPE_OF[owner]))}, but {argument} takes "
+                f"{with_article(_nouns(among))}"
             )
         elsewhere = self.named_elsewhere(key, among)
         if elsewhere is not None:
@@ -734,9 +730,9 @@ class Resolver:
             # what the name is instead.
             return NotFoundError(
                 f"{argument}{value!r}: no {_nouns(among)} has this id, name "
-                f"or alias; it names {_a(noun(type(elsewhere)))} "
+                f"or alias; it names {with_article(noun(type(elsewhere)))} "
                 f"({elsewhere.id!r}), but {argument} takes "
-                f"{_a(_nouns(among))}"
+                f"{with_article(_nouns(among))}"
             )
         names: dict[str, str] = {}
         for base in (base_of(self.collections[name]) for name in among):

@@ -16,6 +16,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from secretspeech._dates import HistoricalDate
+from secretspeech._text import with_article
 from secretspeech.exceptions import InvalidValueError
 
 
@@ -308,17 +309,13 @@ class _Vocabulary(enum.StrEnum):
                     return member
         choices = ", ".join(repr(m.value) for m in cls)
         raise InvalidValueError(
-            f"{value!r} is not {_article_for(cls.__name__)} {cls.__name__}; "
+            f"{value!r} is not {with_article(cls.__name__)}; "
             f"choose from {choices}"
         )
 
 
 def _spelling(text: str) -> str:
     return " ".join(re.split(r"[\s_-]+", text.strip())).casefold()
-
-
-def _article_for(noun: str) -> str:
-    return "an" if noun[:1] in "AEIOU" else "a"
 
 
 class QuantityKind(_Vocabulary):

@@ -30,6 +30,7 @@ __all__ = [
     "similarity",
     "singular",
     "suggest",
+    "with_article",
     "words",
 ]
 
@@ -395,3 +396,13 @@ def sentences_around(
     first = max(0, first - extra)
     last = min(len(spans) - 1, last + extra)
     return spans[first][0], spans[last][1]
+
+
+def with_article(phrase: str) -> str:
+    """
+    Put "a" or "an" before *phrase*, for error messages.
+
+    >>> with_article("EventKind"), with_article("person")
+    ('an EventKind', 'a person')
+    """
+    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
