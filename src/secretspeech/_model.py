@@ -159,6 +159,9 @@ class Evidence:
         prefix: Up to 32 characters before the span.
         suffix: Up to 32 characters after the span.
 
+    The repr leaves out *prefix* and *suffix*, which the offsets and the
+    text determine, so that records with many spans stay readable.
+
     >>> import secretspeech as ss
     >>> ev = ss.get("secret-speech").evidence[0]
     >>> ss.article.text[ev.start:ev.end] == ev.exact
@@ -171,10 +174,10 @@ class Evidence:
     end: int = attrs.field(validator=_check_non_negative)
     exact: str = attrs.field(validator=_check_text)
     prefix: str = attrs.field(
-        default="", validator=attrs.validators.instance_of(str)
+        default="", repr=False, validator=attrs.validators.instance_of(str)
     )
     suffix: str = attrs.field(
-        default="", validator=attrs.validators.instance_of(str)
+        default="", repr=False, validator=attrs.validators.instance_of(str)
     )
 
     def __attrs_post_init__(self) -> None:
