@@ -511,7 +511,9 @@ class Corpus:
 
         >>> import secretspeech as ss
         >>> [e.id for e in ss.corpus().causes("secret-speech")]
-        ['leadership-agrees-on-more', 'succession-struggle']
+        ['succession-struggle']
+        >>> [e.id for e in ss.corpus().causes("hungarian-revolution", depth=2)]
+        ['secret-speech', 'eastern-bloc-discussion', 'succession-struggle']
         """
         return self._follow(event, depth, self._index.causes)
 
@@ -537,8 +539,10 @@ class Corpus:
             NotFoundError: If no event has that id or name.
 
         >>> import secretspeech as ss
-        >>> [e.id for e in ss.corpus().consequences("Stalin’s death", depth=3)]
-        ['thaw', 'leadership-agrees-on-more', 'secret-speech']
+        >>> [e.id for e in ss.corpus().consequences("Stalin’s death")]
+        ['thaw']
+        >>> [e.id for e in ss.corpus().consequences("the Cold War", depth=2)]
+        ['industrialisation-redoubled', 'camps-at-peak']
         """
         return self._follow(event, depth, self._index.consequences)
 
