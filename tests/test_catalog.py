@@ -625,9 +625,7 @@ class TestFilterErrors:
         with raises(InvalidQueryError, TypeError, "strict="):
             ss.events.filter(during=1956, strict=strict)
 
-    @pytest.mark.parametrize(
-        "value", [1.5, True, dt.datetime(1956, 1, 1, tzinfo=dt.UTC)]
-    )
+    @pytest.mark.parametrize("value", [1.5, True, b"1956"])
     def test_during_type(self, value: Any) -> None:
         """during= takes only a period type."""
         with raises(InvalidQueryError, TypeError, "during="):

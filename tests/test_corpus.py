@@ -58,6 +58,43 @@ def ids(records: Any) -> list[str]:
     return [r.id for r in records]
 
 
+class TestRecordsOfAnotherCorpus:
+    """A record this corpus does not hold is refused, not answered for."""
+
+    @pytest.mark.parametrize(
+        "ask",
+        [
+            C.context,
+            C.causes,
+            C.related,
+            C.references,
+            lambda r: C.relations.filter(source=r),
+        ],
+    )
+    def test_changed_copy(self, ask: Any) -> None:
+        """A record that shares an id but differs names its id."""
+        other = attrs.evolve(C.events.get("secret-speech"), summary="Else.")
+
+        with raises(
+            InvalidValueError, ValueError, "'secret-speech'", "this corpus"
+        ):
+            ask(other)
+
+    def test_person_of_another_corpus(self) -> None:
+        """A person criterion is checked the same way."""
+        other = attrs.evolve(C.people[0], description="Someone else.")
+
+        with raises(InvalidValueError, ValueError, "involving=", "Person("):
+            C.events.filter(involving=other)
+
+    def test_equal_copy_is_accepted(self) -> None:
+        """An equal record (say, from a reloaded copy) stands for its twin."""
+        twin = attrs.evolve(C.events.get("secret-speech"))
+
+        assert C.causes(twin) == C.causes("secret-speech")
+        assert C.context(twin) == C.context("secret-speech")
+
+
 class TestConstruction:
     """A corpus binds its collections and builds its indexes once."""
 
@@ -548,6 +585,26 @@ class TestRefs:
 
         for note in notes:
             assert C.article in C.refs(note, "about")
+
+    def test_article_is_involved(self) -> None:
+        """involving() and related() take the article, by id or itself."""
+        about = [n for n in C.notes if "article" in n.about]
+
+        assert about
+        assert tuple(about) == C.involving("article")
+        assert C.involving(C.article) == C.involving("article")
+        assert () == C.related(C.article)
+
+    @pytest.mark.parametrize(
+        "ask", [C.context, C.references, C.causes, C.consequences]
+    )
+    def test_article_is_not_a_record_elsewhere(self, ask: Any) -> None:
+        """Record-only questions about the article say why they refuse."""
+        for article in ("article", C.article):
+            with raises(
+                InvalidQueryError, TypeError, "the Article is not one here"
+            ):
+                ask(article)
 
     def test_every_reference_has_an_id(self) -> None:
         """Whatever references() returns, the article included, has an id."""

@@ -358,6 +358,25 @@ class TestCoerce:
         assert Precision.DAY is d.precision
         assert (D(1956, 2, 25), D(1956, 2, 25)) == (d.earliest, d.latest)
 
+    @pytest.mark.parametrize(
+        "moment",
+        [
+            dt.datetime(1956, 2, 25, 0, 5),  # noqa: DTZ001 -- users pass naive ones
+            dt.datetime(1956, 2, 25, 23, 59, tzinfo=dt.UTC),
+        ],
+    )
+    def test_datetime_is_its_day(self, moment: dt.datetime) -> None:
+        """A datetime stands for the day it falls on."""
+        assert HistoricalDate.coerce(moment) == HistoricalDate.coerce(
+            dt.date(1956, 2, 25)
+        )
+
+    @pytest.mark.parametrize("text", [" 1956 ", "\t1956-02\n"])
+    def test_whitespace_is_ignored(self, text: str) -> None:
+        """Whitespace around an EDTF string is dropped."""
+        assert text.strip() == HistoricalDate.coerce(text).edtf
+        assert text.strip() == HistoricalDate.coerce(text).text
+
     def test_historical_date_is_returned_as_is(self) -> None:
         """A HistoricalDate comes back unchanged, as the same object."""
         d = HistoricalDate.from_edtf("1917-10", text="October 1917")
@@ -369,7 +388,6 @@ class TestCoerce:
         [
             True,
             False,
-            dt.datetime(1956, 2, 25, tzinfo=dt.UTC),
             1956.0,
             None,
             [1956],
@@ -379,7 +397,7 @@ class TestCoerce:
         ],
     )
     def test_wrong_types(self, value: object) -> None:
-        """Other types, bool and datetime included, are InvalidQueryError."""
+        """Other types, bool included, are InvalidQueryError."""
         with pytest.raises(InvalidQueryError) as e:
             HistoricalDate.coerce(value)
 

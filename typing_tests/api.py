@@ -52,8 +52,10 @@ def collection_queries() -> None:
 
 def module_queries() -> None:
     assert_type(ss.corpus(), ss.Corpus)
-    assert_type(ss.get("hungary"), ss.Record | None)
-    assert_type(ss.lookup("Hungary"), ss.Record)
+    assert_type(ss.get("hungary"), ss.Record | ss.Article | None)
+    assert_type(ss.lookup("Hungary"), ss.Record | ss.Article)
+    assert_type(ss.lookup("article"), ss.Article)
+    assert_type(ss.involving(ss.article), tuple[ss.Record, ...])
     assert_type(ss.search("Kruschev", limit=3), tuple[ss.Record, ...])
     assert_type(ss.timeline(start=1956, end="1964"), tuple[ss.Event, ...])
     assert_type(ss.involving("Hungary"), tuple[ss.Record, ...])
@@ -88,13 +90,13 @@ def module_queries() -> None:
 
 def corpus_queries(corpus: ss.Corpus) -> None:
     assert_type(corpus.get("article"), ss.Article)
-    assert_type(corpus.get("hungary"), ss.Record | None)
+    assert_type(corpus.get("hungary"), ss.Record | ss.Article | None)
     assert_type(corpus.refs("blind-kittens", "speaker"), tuple[ss.Person, ...])
     assert_type(
         corpus.refs("blind-kittens", "addressees"),
         tuple[ss.Person | ss.Group, ...],
     )
-    assert_type(corpus.lookup("Hungary"), ss.Record)
+    assert_type(corpus.lookup("Hungary"), ss.Record | ss.Article)
     assert_type(corpus.timeline(), tuple[ss.Event, ...])
     assert_type(corpus.events, ss.Collection[ss.Event])
     assert_type(corpus.data_version, str)

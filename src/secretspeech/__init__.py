@@ -178,14 +178,16 @@ def corpus() -> Corpus:
     return load_bundled()
 
 
-# "article" is never a record id (loading rejects it), so the first
-# overload is safe although a plain str overlaps the Literal.
+# The key "article" names the article; any other str may name a record (or
+# nothing), so the plain str overload keeps Article in its union.
 @overload
-def get(  # type: ignore[overload-overlap]
+def get(
     key: Literal["article"], /, default: Record | None = None
 ) -> Article: ...
 @overload
-def get(key: str, /, default: Record | None = None) -> Record | None: ...
+def get(
+    key: str, /, default: Record | None = None
+) -> Record | Article | None: ...
 def get(key: str, /, default: Record | None = None) -> Record | Article | None:
     """
     Return any record by id, whatever its type, or *default*.
@@ -211,9 +213,9 @@ def get(key: str, /, default: Record | None = None) -> Record | Article | None:
 
 
 @overload
-def lookup(name: Literal["article"], /) -> Article: ...  # type: ignore[overload-overlap]
+def lookup(name: Literal["article"], /) -> Article: ...
 @overload
-def lookup(name: str, /) -> Record: ...
+def lookup(name: str, /) -> Record | Article: ...
 def lookup(name: str, /) -> Record | Article:
     """
     Return the one record, of any type, with this id, name or alias.
@@ -293,7 +295,7 @@ def timeline(
     return corpus().timeline(start=start, end=end, strict=strict)
 
 
-def involving(record: Record | str, /) -> tuple[Record, ...]:
+def involving(record: Record | Article | str, /) -> tuple[Record, ...]:
     """
     Return every record that refers to a record.
 
@@ -301,7 +303,7 @@ def involving(record: Record | str, /) -> tuple[Record, ...]:
     gives the quotations, statistics, relations and notes about it.
 
     Args:
-        record: A record, or its id or name.
+        record: A record, its id or name, or the article.
 
     Returns:
         Every record that refers to it (groups through their members,
@@ -317,12 +319,12 @@ def involving(record: Record | str, /) -> tuple[Record, ...]:
     return corpus().involving(record)
 
 
-def related(record: Record | str, /) -> tuple[Relation, ...]:
+def related(record: Record | Article | str, /) -> tuple[Relation, ...]:
     """
     Return the relations into and out of a record.
 
     Args:
-        record: A record, or its id or name.
+        record: A record, its id or name, or the article.
 
     Returns:
         The relations, in data order.

@@ -695,7 +695,7 @@ class Resolver:
         """
         types = tuple(_TYPE_OF[name] for name in among)
         if isinstance(value, types):
-            return value
+            return self.own(value, argument)
         if not isinstance(value, str):
             raise InvalidQueryError(
                 f"{argument} takes {with_article(_nouns(among))} or its id "
@@ -712,6 +712,30 @@ class Resolver:
             if found:
                 return base.records[found[0]]  # type: ignore[no-any-return]
         raise self.miss(value, key, among, argument)
+
+    def own(self, record: Record, argument: str) -> Record:
+        """
+        Return *record* if these collections hold it, else raise.
+
+        A record of another corpus may share an id with one of these; answering
+        for it would quietly answer for a different record.
+
+        Raises:
+            InvalidValueError: If no record here is equal to *record*.
+        """
+        if not self.collections:
+            return record
+        name = self.owner.get(record.id)
+        if name is not None:
+            base = base_of(self.collections[name])
+            held = base.records[base.by_id[record.id]]
+            if held is record or held == record:
+                return held  # type: ignore[no-any-return]
+        raise InvalidValueError(
+            f"{argument}{type(record).__name__}(id={record.id!r}) is not a "
+            "record of this corpus (it may come from another one); pass its "
+            "id to use this corpus's record of that id"
+        )
 
     def miss(
         self, value: str, key: str, among: tuple[str, ...], argument: str

@@ -234,18 +234,32 @@ class Corpus:
         among: tuple[str, ...] = _ANY,
         argument: str = "record=",
     ) -> Record:
+        if value == "article" or isinstance(value, Article):
+            # Ids name the article, but it is the text itself: it has no
+            # evidence, refers to nothing and has no causes.
+            raise InvalidQueryError(
+                f"{argument} takes a record, and the Article is not one "
+                "here: it has no evidence and refers to nothing (involving() "
+                "and related() take it)"
+            )
         return self._resolver.record(value, among, argument)
 
-    # "article" is never a record id (loading rejects it), so the first
-    # overload is safe although a plain str overlaps the Literal.
+    def _referee(self, value: object) -> str:
+        """Return the id of a record, or ``"article"`` for the article."""
+        if value in ("article", self.article):
+            return "article"
+        return self._record(value).id
+
+    # The key "article" names the article; any other str may name a record
+    # (or nothing), so the plain str overload keeps Article in its union.
     @overload
-    def get(  # type: ignore[overload-overlap]
+    def get(
         self, key: Literal["article"], /, default: Record | None = None
     ) -> Article: ...
     @overload
     def get(
         self, key: str, /, default: Record | None = None
-    ) -> Record | None: ...
+    ) -> Record | Article | None: ...
     def get(
         self, key: str, /, default: Record | None = None
     ) -> Record | Article | None:
@@ -280,9 +294,9 @@ class Corpus:
         return self._index.by_id.get(key, default)
 
     @overload
-    def lookup(self, name: Literal["article"], /) -> Article: ...  # type: ignore[overload-overlap]
+    def lookup(self, name: Literal["article"], /) -> Article: ...
     @overload
-    def lookup(self, name: str, /) -> Record: ...
+    def lookup(self, name: str, /) -> Record | Article: ...
     def lookup(self, name: str, /) -> Record | Article:
         """
         Return the record, of any type, with this id, name or alias.
@@ -430,7 +444,9 @@ class Corpus:
                 kept.append(event)
         return tuple(kept)
 
-    def involving(self, record: Record | str, /) -> tuple[Record, ...]:
+    def involving(
+        self, record: Record | Article | str, /
+    ) -> tuple[Record, ...]:
         """
         Return every record that refers to a record.
 
@@ -441,10 +457,11 @@ class Corpus:
         event's participants, groups and places; a quotation's speaker,
         addressees and subjects; a statistic's places and what it is
         about; a relation's source and target; a note's subjects; a
-        group's members; the place a place lies within.
+        group's members; the place a place lies within. The `Article` (or
+        ``"article"``) gives the notes about the article itself.
 
         Args:
-            record: A record, or its id or name.
+            record: A record, its id or name, or the article.
 
         Returns:
             The records, in the order of `records`.
@@ -459,15 +476,16 @@ class Corpus:
         >>> [r.id for r in ss.corpus().involving("famine-1946-7")]
         ['famine-dead', 'famine-deaths-range']
         """
-        found = self._record(record)
-        return self._index.referrers.get(found.id, ())
+        return self._index.referrers.get(self._referee(record), ())
 
-    def related(self, record: Record | str, /) -> tuple[Relation, ...]:
+    def related(
+        self, record: Record | Article | str, /
+    ) -> tuple[Relation, ...]:
         """
         Return the relations into and out of a record.
 
         Args:
-            record: A record, or its id or name.
+            record: A record, its id or name, or the article.
 
         Returns:
             The relations whose source or target is *record*, in data
@@ -481,8 +499,7 @@ class Corpus:
         >>> [str(r) for r in ss.corpus().related("stalins-death")]
         ['stalins-death enables thaw']
         """
-        found = self._record(record)
-        return self._index.relations_of.get(found.id, ())
+        return self._index.relations_of.get(self._referee(record), ())
 
     def causes(
         self, event: Event | str, /, *, depth: int = 1

@@ -525,8 +525,9 @@ class HistoricalDate:
 
                 - an `int` year from 1 to 9999, such as ``1956``;
                 - an EDTF `str` such as ``"1956-02"``, ``"1950/1959"`` or
-                  ``"195X"``;
-                - a `datetime.date`, meaning that day;
+                  ``"195X"`` (surrounding whitespace is ignored);
+                - a `datetime.date`, meaning that day, or a
+                  `datetime.datetime`, meaning the day it falls on;
                 - a `HistoricalDate`, which is returned as it is.
 
         Returns:
@@ -538,18 +539,22 @@ class HistoricalDate:
                 not a valid EDTF date in the accepted subset.
 
             InvalidQueryError:
-                If *value* has any other type, including `bool` and
-                `datetime.datetime` (a moment, not a day).
+                If *value* has any other type, including `bool`.
 
-        >>> from secretspeech._dates import HistoricalDate
-        >>> HistoricalDate.coerce(1956).edtf
+        >>> import datetime
+        >>> import secretspeech as ss
+        >>> ss.HistoricalDate.coerce(1956).edtf
         '1956'
-        >>> HistoricalDate.coerce("195X").latest
+        >>> ss.HistoricalDate.coerce("195X").latest
         datetime.date(1959, 12, 31)
+        >>> ss.HistoricalDate.coerce(datetime.datetime(1956, 2, 25, 0, 5)).edtf
+        '1956-02-25'
         """
         if isinstance(value, HistoricalDate):
             return value
-        if isinstance(value, bool | dt.datetime):
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, bool):
             pass
         elif isinstance(value, int):
             if not 1 <= value <= 9999:
@@ -557,7 +562,7 @@ class HistoricalDate:
                 raise InvalidDateError(msg)
             return cls.from_edtf(f"{value:04d}", text=str(value))
         elif isinstance(value, str):
-            return cls.from_edtf(value, text=value)
+            return cls.from_edtf(value.strip(), text=value.strip() or value)
         elif isinstance(value, dt.date):
             return cls.from_edtf(value.isoformat(), text=str(value))
         msg = (
