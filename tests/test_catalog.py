@@ -155,6 +155,14 @@ class TestGet:
         assert ss.people.get("gorbachev") is None
         assert stalin is ss.people.get("gorbachev", stalin)
 
+    @pytest.mark.parametrize("blank", ["", "   ", "\t\n"])
+    def test_blank(self, blank: str) -> None:
+        """A blank name says it is blank and points to search()."""
+        with raises(NotFoundError, LookupError, "blank name", "search()"):
+            ss.people.lookup(blank)
+        with raises(NotFoundError, LookupError, "at=", "blank name"):
+            ss.events.filter(at=blank)
+
     def test_not_a_member(self) -> None:
         """A sub-collection does not find records it left out."""
         assert ss.people.where(lambda p: p.named).get("the-tsar") is None

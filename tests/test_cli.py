@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -107,6 +108,26 @@ class TestCommands:
         assert main(["timeline", "--strict"]) == 1
 
         assert "start=" in capsys.readouterr().err
+
+    def test_bare_year_of_three_digits(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A year without four digits is still a year, as in the API."""
+        assert main(["timeline", "--start", "956", "--end", "1917"]) == 0
+
+        assert "The revolution of October 1917" in capsys.readouterr().out
+
+    def test_ascii_terminal(self) -> None:
+        """A terminal that cannot show curly quotes gets escapes."""
+        done = subprocess.run(
+            [sys.executable, "-m", "secretspeech", "show", "muck"],
+            capture_output=True,
+            check=False,
+            env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        )
+
+        assert done.returncode == 0, done.stderr
+        assert b"\\u201cWe should not pour muck" in done.stdout
 
     def test_bad_period(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A period that is not a date exits 1 and says why."""

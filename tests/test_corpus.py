@@ -23,7 +23,7 @@ from secretspeech import (
     HistoricalDate,
     Relation,
 )
-from secretspeech._catalog import COLLECTIONS, ID_FIELDS, names_of
+from secretspeech._catalog import COLLECTIONS, ID_FIELDS, ids_in, names_of
 from secretspeech.exceptions import (
     InvalidCorpusError,
     InvalidDateError,
@@ -588,9 +588,15 @@ class TestRefs:
 
     def test_article_is_involved(self) -> None:
         """involving() and related() take the article, by id or itself."""
-        about = [n for n in C.notes if "article" in n.about]
+        about = [
+            r
+            for r in RECORDS
+            if "article" in getattr(r, "about", ())
+            or "article" in ids_in(r, "relative_to")
+        ]
 
-        assert about
+        assert any(isinstance(r, ss.Note) for r in about)
+        assert "secret-speech" in ids(about)
         assert tuple(about) == C.involving("article")
         assert C.involving(C.article) == C.involving("article")
         assert () == C.related(C.article)
@@ -612,6 +618,15 @@ class TestRefs:
             ids = [r.id for r in C.references(note)]
 
             assert list(note.about) == ids
+
+    def test_relative_to(self) -> None:
+        """relative_to gives the records a record's dates count from."""
+        swing = C.events.get("swing-back-1963")
+
+        assert ["attack-on-stalin-1961"] == ids(C.refs(swing, "relative_to"))
+        assert "attack-on-stalin-1961" in ids(C.references(swing))
+        assert swing in C.involving("attack-on-stalin-1961")
+        assert () == C.refs("muck", "relative_to")
 
     def test_unknown_field(self) -> None:
         """A field that holds no ids is a query error naming the fields."""

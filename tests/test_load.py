@@ -250,11 +250,12 @@ class TestValidation:
 
         assert "lower-case slug" in broken(mutate)
 
-    def test_wrong_format(self) -> None:
-        """An unknown format version is refused."""
+    @pytest.mark.parametrize("version", [99, True, "1", 1.0])
+    def test_wrong_format(self, version: object) -> None:
+        """A format that is not the int 1 is refused, JSON true included."""
 
         def mutate(d: dict[str, Any]) -> None:
-            d["format"] = 99
+            d["format"] = version
 
         assert "format must be 1" in broken(mutate)
 
@@ -327,6 +328,24 @@ class TestLoadCorpus:
         """A missing file is an InvalidCorpusError naming it."""
         with pytest.raises(ss.InvalidCorpusError, match=r"nope\.json"):
             load_corpus(tmp_path / "nope.json", tmp_path / "nope.txt")
+
+    def test_missing_text_names_the_text(self, tmp_path: Path) -> None:
+        """A missing text file is named, not the records file."""
+        ss.save_corpus(ss.corpus(), tmp_path / "c.json", tmp_path / "a.txt")
+
+        with pytest.raises(ss.InvalidCorpusError) as caught:
+            load_corpus(tmp_path / "c.json", tmp_path / "nope.txt")
+
+        assert str(caught.value).startswith(f"{tmp_path / 'nope.txt'}: ")
+
+    def test_unknown_encoding(self, tmp_path: Path) -> None:
+        """An encoding Python does not know is a query error naming it."""
+        with pytest.raises(ss.InvalidQueryError, match="'bogus'") as caught:
+            load_corpus(
+                tmp_path / "c.json", tmp_path / "a.txt", encoding="bogus"
+            )
+
+        assert isinstance(caught.value, TypeError)
 
     def test_not_utf8(self, tmp_path: Path) -> None:
         """A file in another encoding is refused."""
@@ -421,3 +440,17 @@ class TestSaveCorpus:
                 tmp_path / "c.json",
                 tmp_path / "a.txt",
             )
+
+    def test_same_file_twice(self, tmp_path: Path) -> None:
+        """Records and text written to one file is refused, not clobbered."""
+        path = tmp_path / "c.json"
+
+        with pytest.raises(ss.InvalidValueError, match="same file"):
+            ss.save_corpus(ss.corpus(), path, tmp_path / "." / "c.json")
+
+        assert not path.exists()
+
+    def test_path_type(self, tmp_path: Path) -> None:
+        """A path that is not a str or PathLike is a query error."""
+        with pytest.raises(ss.InvalidQueryError, match="path for text"):
+            ss.save_corpus(ss.corpus(), tmp_path / "c.json", 3)  # type: ignore[arg-type]

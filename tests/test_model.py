@@ -78,6 +78,13 @@ class TestEvidence:
         """Re-anchoring returns None when the quote is gone."""
         assert evidence().reanchor("Nothing here.") is None
 
+    @pytest.mark.parametrize("text", [None, b"bytes", 3])
+    def test_text_must_be_a_str(self, text: Any) -> None:
+        """matches() and reanchor() refuse a text that is not a str."""
+        for method in (evidence().matches, evidence().reanchor):
+            with pytest.raises(ss.InvalidQueryError, match="as a str"):
+                method(text)
+
 
 class TestQuantity:
     """The hedge kind agrees with the bounds."""

@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, overload
 
+import attrs
+
 from secretspeech._dates import HistoricalDate
 from secretspeech._model import (
     COLLECTIONS,
@@ -87,8 +89,13 @@ _TYPE_OF = dict(COLLECTIONS)
 
 #: For each record type, its fields that hold ids of other records, in
 #: field order.
+#: The fields that hold ids, per record type: those of `REFERENCES`, and
+#: ``relative_to`` for the types with dates, which stands for the records
+#: their dates (``date`` and ``also_dated``) were resolved against.
 ID_FIELDS: dict[type[Any], tuple[str, ...]] = {
-    cls: tuple(fields) for cls, fields in REFERENCES.items()
+    cls: tuple(fields)
+    + (("relative_to",) if "date" in attrs.fields_dict(cls) else ())
+    for cls, fields in REFERENCES.items()
 }
 
 _NOUNS: dict[type[Any], tuple[str, str]] = {
@@ -219,7 +226,19 @@ def ids_in(record: Record, field: str) -> tuple[str, ...]:
     >>> from secretspeech._catalog import ids_in
     >>> ids_in(ss.quotations.get("muck"), "speaker")
     ('leonid-brezhnev',)
+    >>> ids_in(ss.events.get("swing-back-1963"), "relative_to")
+    ('attack-on-stalin-1961',)
     """
+    if field == "relative_to":
+        also: tuple[HistoricalDate, ...] = getattr(record, "also_dated", ())
+        dates = (getattr(record, "date", None), *also)
+        return tuple(
+            dict.fromkeys(
+                d.relative_to
+                for d in dates
+                if d is not None and d.relative_to is not None
+            )
+        )
     value = getattr(record, field)
     if value is None:
         return ()
@@ -246,6 +265,11 @@ def not_found(
     argument: str | None = None,
 ) -> NotFoundError:
     """Build the error for a name that matches nothing, with suggestions."""
+    if not value.strip():
+        return NotFoundError(
+            f"{argument or ''}{value!r}: a blank name matches no {what}; "
+            "give an id or a name (search() ranks records by any words)"
+        )
     close = suggest(value, names) or tuple(dict.fromkeys(hints))[:3]
     if argument is None:
         message = f"no {what} has the id, name or alias {value!r}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import io
 import sys
 from collections.abc import Sequence
 
@@ -122,8 +123,15 @@ def timeline(
     start: str | None, end: str | None, *, strict: bool = False
 ) -> str:
     """Return the timeline between two periods, one event a line."""
-    events = ss.timeline(start=start, end=end, strict=strict)
+    events = ss.timeline(start=_period(start), end=_period(end), strict=strict)
     return "\n".join(_lines(events))
+
+
+def _period(value: str | None) -> str | int | None:
+    # A bare number is a year, as in the API: EDTF wants four digits.
+    if value is not None and value.strip().isdigit():
+        return int(value)
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -164,6 +172,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ss.SecretSpeechError as e:
         print(f"secretspeech: {e}", file=sys.stderr)
         return 1
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # A terminal that cannot show “curly quotes” gets escapes, not a
+        # traceback.
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
         print(out)
     except BrokenPipeError:

@@ -457,8 +457,10 @@ class Corpus:
         event's participants, groups and places; a quotation's speaker,
         addressees and subjects; a statistic's places and what it is
         about; a relation's source and target; a note's subjects; a
-        group's members; the place a place lies within. The `Article` (or
-        ``"article"``) gives the notes about the article itself.
+        group's members; the place a place lies within; and a date's
+        ``relative_to``, the record a relative date was counted from. The
+        `Article` (or ``"article"``) gives the notes about the article and
+        the records dated from it (“Fifty years ago next week”).
 
         Args:
             record: A record, its id or name, or the article.
@@ -680,7 +682,9 @@ class Corpus:
         The id fields are: groups ``members``; places ``within``; events
         ``participants``, ``groups``, ``places``; quotations ``speaker``,
         ``addressees``, ``subjects``; statistics ``places``, ``about``;
-        relations ``source``, ``target``; notes ``about``. For the fields
+        relations ``source``, ``target``; notes ``about``; and, for events,
+        quotations and statistics, ``relative_to``: the records their
+        relative dates were counted from. For the fields
         that can only name people, groups or places the return type says
         so; the others may name any record, or the article (which has the
         ``id`` ``"article"`` too).

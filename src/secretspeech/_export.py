@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from os import PathLike
 from pathlib import Path
 
 from secretspeech._corpus import Corpus
-from secretspeech.exceptions import InvalidQueryError
+from secretspeech.exceptions import InvalidQueryError, InvalidValueError
 
 
 __all__ = ["save_corpus"]
@@ -28,7 +29,9 @@ def save_corpus(
         text: Path of the text file to write.
 
     Raises:
-        InvalidQueryError: If *corpus* is not a `Corpus`.
+        InvalidQueryError: If *corpus* is not a `Corpus`, or *records* or
+            *text* is not a path.
+        InvalidValueError: If *records* and *text* are the same file.
         OSError: If a file cannot be written.
 
     >>> import tempfile
@@ -45,6 +48,16 @@ def save_corpus(
     if not isinstance(corpus, Corpus):
         raise InvalidQueryError(
             f"save_corpus() takes a Corpus, got {type(corpus).__name__}"
+        )
+    for argument, value in (("records", records), ("text", text)):
+        if not isinstance(value, str | PathLike):
+            raise InvalidQueryError(
+                f"save_corpus() takes a path for {argument}, got {value!r:.60}"
+            )
+    if Path(records).resolve() == Path(text).resolve():
+        raise InvalidValueError(
+            f"save_corpus() would write the records and the text to the same "
+            f"file, {str(records)!r}; give two paths"
         )
     document = json.dumps(corpus.to_document(), ensure_ascii=False, indent=1)
     Path(records).write_text(document + "\n", encoding="utf-8")

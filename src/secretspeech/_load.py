@@ -9,6 +9,7 @@ and the problem.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import threading
@@ -107,7 +108,8 @@ def load_corpus(
     Raises:
         InvalidCorpusError: If a file cannot be read or any rule is broken;
             the message names the file, the record and the problem.
-        InvalidQueryError: If *records* or *text* is not a path.
+        InvalidQueryError: If *records* or *text* is not a path, or
+            *encoding* is not an encoding.
 
     >>> import secretspeech as ss
     >>> from secretspeech._load import load_corpus
@@ -121,22 +123,33 @@ def load_corpus(
             raise InvalidQueryError(
                 f"load_corpus() takes a path for {argument}, got {value!r:.60}"
             )
-    source = str(records)
     try:
-        size = Path(records).stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidCorpusError(
-                f"{source}: {size} bytes is more than the limit of {MAX_BYTES}"
-            )
-        document = Path(records).read_text(encoding=encoding)
-        # Bytes, not read_text: newline translation would change the text
-        # the offsets and the checksum refer to.
-        body = Path(text).read_bytes().decode(encoding)
-    except OSError as e:
-        raise InvalidCorpusError(f"{source}: cannot read: {e}") from e
-    except UnicodeDecodeError as e:
-        raise InvalidCorpusError(f"{source}: not {encoding}: {e}") from e
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise InvalidQueryError(
+            f"encoding={encoding!r} is not an encoding Python knows"
+        ) from None
+    source = str(records)
+    size = _read(records, lambda p: p.stat().st_size)
+    if size > MAX_BYTES:
+        raise InvalidCorpusError(
+            f"{source}: {size} bytes is more than the limit of {MAX_BYTES}"
+        )
+    document = _read(records, lambda p: p.read_bytes().decode(encoding))
+    # Bytes, not read_text: newline translation would change the text the
+    # offsets and the checksum refer to.
+    body = _read(text, lambda p: p.read_bytes().decode(encoding))
     return parse_corpus(document, body, source=source)
+
+
+def _read(path: str | PathLike[str], read: Callable[[Path], _T]) -> _T:
+    """Read from *path*, turning failures into errors that name it."""
+    try:
+        return read(Path(path))
+    except OSError as e:
+        raise InvalidCorpusError(f"{path}: cannot read: {e}") from e
+    except UnicodeDecodeError as e:
+        raise InvalidCorpusError(f"{path}: not {e.encoding}: {e}") from e
 
 
 def parse_corpus(
@@ -183,7 +196,8 @@ class _Parser:
 
     def corpus(self, data: object) -> Corpus:
         top = self.mapping(data, "the document")
-        if top.get("format") != FORMAT:
+        # type() and not ==: JSON true would equal 1.
+        if type(top.get("format")) is not int or top["format"] != FORMAT:
             raise self.fail(
                 f"format must be {FORMAT}, got {top.get('format')!r}"
             )

@@ -17,7 +17,7 @@ import attrs
 
 from secretspeech._dates import HistoricalDate
 from secretspeech._text import with_article
-from secretspeech.exceptions import InvalidValueError
+from secretspeech.exceptions import InvalidQueryError, InvalidValueError
 
 
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -143,6 +143,13 @@ def _check_optional_count(
         _check_non_negative(inst, attribute, value)
 
 
+def _check_is_text(text: object, method: str) -> None:
+    if not isinstance(text, str):
+        raise InvalidQueryError(
+            f"{method} takes the text as a str, got {type(text).__name__}"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Evidence:
     """
@@ -243,11 +250,15 @@ class Evidence:
         Returns:
             `True` if the characters, the prefix and the suffix all agree.
 
+        Raises:
+            InvalidQueryError: If *text* is not a str.
+
         >>> from secretspeech import Evidence
         >>> text = "The speech made history."
         >>> Evidence.from_offsets(text, 4, 10).matches(text)
         True
         """
+        _check_is_text(text, "matches()")
         return (
             text[self.start : self.end] == self.exact
             and text[max(0, self.start - len(self.prefix)) : self.start]
@@ -269,11 +280,15 @@ class Evidence:
             The evidence at its new place, or `None` if the quote and its
             context no longer occur exactly once.
 
+        Raises:
+            InvalidQueryError: If *text* is not a str.
+
         >>> from secretspeech import Evidence
         >>> ev = Evidence.from_offsets("The speech made history.", 4, 10)
         >>> ev.reanchor("Indeed: The speech made history.").start
         12
         """
+        _check_is_text(text, "reanchor()")
         if self.matches(text):
             return self
         found = []
