@@ -392,6 +392,17 @@ class TestFilterExamples:
         )
         assert "ways-to-limit-criticism" in ids(found)
 
+    def test_statistics_by_hedge_kind(self) -> None:
+        """Statistics filter by the kind of their quantity's hedge."""
+        for kind in ss.QuantityKind:
+            expected = [s for s in ss.statistics if s.quantity.kind is kind]
+
+            assert expected == list(ss.statistics.filter(kind=kind))
+            assert expected == list(ss.statistics.filter(kind=kind.value))
+        assert ["war-dead", "camp-prisoners-peak"] == ids(
+            ss.statistics.filter(kind="at-most")
+        )
+
     def test_events_involving(self) -> None:
         """Involving covers participants, groups and places."""
         by_person = ids(ss.events.filter(involving="Trotsky"))

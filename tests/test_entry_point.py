@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections.abc
 import os
 import subprocess
 import sys
@@ -9,8 +10,9 @@ import textwrap
 from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import find, given
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import NoSuchExample, ResolutionFailed
 
 import secretspeech as ss
 from secretspeech._hypothesis_plugin import _hypothesis_setup_hook
@@ -32,15 +34,18 @@ REGISTERED = [
     ss.Evidence,
     ss.HistoricalDate,
     ss.Quantity,
+    ss.Article,
     ss.Corpus,
+    ss.Collection,
 ]
 
 # A user's test module: it never imports secretspeech.strategies.
 USER_TESTS = """
+import hashlib
 import sys
 
 import attrs
-from hypothesis import find, given, strategies as st
+from hypothesis import find, given, settings, strategies as st
 
 import secretspeech as ss
 
@@ -72,6 +77,18 @@ def test_hook_imports_nothing_until_asked():
 def test_secretspeechs_strategy():
     # It shrinks to the article's first event, as documented.
     assert find(st.from_type(ss.Event), lambda _: True) is ss.events[0]
+
+
+@given(st.from_type(ss.Article))
+def test_article(article):
+    text = article.text.encode("utf-8")
+    assert hashlib.sha256(text).hexdigest() == article.sha256
+
+
+@settings(max_examples=10)
+@given(st.from_type(ss.Collection[ss.Event]))
+def test_collection(events):
+    assert all(isinstance(event, ss.Event) for event in events)
 """
 
 
@@ -99,7 +116,7 @@ def test_user_tests_pass(tmp_path: Path) -> None:
     )
 
     assert 0 == result.returncode, result.stdout + result.stderr
-    assert "4 passed" in result.stdout
+    assert "6 passed" in result.stdout
 
 
 def test_import_does_not_import_hypothesis(tmp_path: Path) -> None:
@@ -140,6 +157,80 @@ def test_every_type_registered(cls: type, data: st.DataObject) -> None:
 def test_record_union(record: ss.Person) -> None:
     """st.from_type of the Record union draws records of any type."""
     assert isinstance(record, tuple(REGISTERED[:8]))
+
+
+def test_article_shrinks_to_the_bundled_one() -> None:
+    """st.from_type(Article) uses articles(), which shrinks to ss.article."""
+    assert ss.article is find(st.from_type(ss.Article), lambda _: True)
+
+
+class TestCollection:
+    """st.from_type(Collection[...]) draws the collections of a corpus."""
+
+    @pytest.mark.filterwarnings("error")
+    def test_no_small_search_space(self) -> None:
+        """A bare Collection draws collections of any type, without warning."""
+        drawn = find(
+            st.from_type(ss.Collection),
+            lambda c: any(isinstance(r, ss.Event) for r in c),
+        )
+
+        assert isinstance(drawn, ss.Collection)
+        assert ss.people is find(st.from_type(ss.Collection), lambda _: True)
+
+    def test_shrinks_to_the_bundled_collection(self) -> None:
+        """Collection[Event] shrinks to the bundled events."""
+        strategy = st.from_type(ss.Collection[ss.Event])
+
+        assert ss.events is find(strategy, lambda _: True)
+
+    @settings(max_examples=25)
+    @given(st.from_type(ss.Collection[ss.Entity]))
+    def test_union(self, collection: ss.Collection[ss.Entity]) -> None:
+        """A union of record types draws a collection of one of them."""
+        assert len({type(r) for r in collection}) <= 1
+        assert all(
+            isinstance(r, ss.Person | ss.Group | ss.Place) for r in collection
+        )
+
+    @pytest.mark.parametrize(
+        "thing",
+        [
+            ss.Collection[int],  # type: ignore[type-var]
+            ss.Collection[ss.Event | None],  # type: ignore[type-var]
+        ],
+        ids=["int", "Event | None"],
+    )
+    def test_not_records(self, thing: type) -> None:
+        """A Collection of what is not a record type does not resolve."""
+        with pytest.raises(ResolutionFailed):
+            find(st.from_type(thing), lambda _: True)
+
+    @pytest.mark.parametrize(
+        "thing",
+        [
+            collections.abc.Sequence,
+            collections.abc.Sequence[int],
+            collections.abc.Sequence[ss.Event],
+            collections.abc.Sized,
+            collections.abc.Iterable[ss.Person],
+        ],
+        ids=[
+            "Sequence",
+            "Sequence[int]",
+            "Sequence[Event]",
+            "Sized",
+            "Iterable[Person]",
+        ],
+    )
+    def test_other_types_unchanged(self, thing: type) -> None:
+        """Types that Collection is a subclass of never draw a Collection."""
+        with pytest.raises(NoSuchExample):
+            find(
+                st.from_type(thing),
+                lambda value: isinstance(value, ss.Collection),
+                settings=settings(max_examples=200),
+            )
 
 
 def test_hook_can_run_again() -> None:

@@ -454,3 +454,32 @@ class TestSaveCorpus:
         """A path that is not a str or PathLike is a query error."""
         with pytest.raises(ss.InvalidQueryError, match="path for text"):
             ss.save_corpus(ss.corpus(), tmp_path / "c.json", 3)  # type: ignore[arg-type]
+
+
+class TestAsDict:
+    """as_dict() turns one record or value into plain JSON data."""
+
+    def test_every_record_is_its_document_entry(self) -> None:
+        """A record's dict is the one the corpus document holds for it."""
+        document = ss.corpus().to_document()
+        for name in ("people", "events", "quotations", "statistics", "notes"):
+            for record, entry in zip(
+                getattr(ss, name), document[name], strict=True
+            ):
+                assert entry == ss.as_dict(record)
+                assert json.loads(json.dumps(ss.as_dict(record))) == entry
+
+    def test_values(self) -> None:
+        """Dates, quantities and evidence are plain data too."""
+        date = ss.events.get("stalins-death").date  # type: ignore[union-attr]
+
+        assert "1953-03-01" == ss.as_dict(date)["earliest"]
+        assert "text" in ss.as_dict(ss.article)
+
+    @pytest.mark.parametrize(
+        "value", [None, "secret-speech", ss.Precision.DAY]
+    )
+    def test_not_a_model_value(self, value: object) -> None:
+        """Anything else is a query error naming what it takes."""
+        with pytest.raises(ss.InvalidQueryError, match="as_dict\\(\\) takes"):
+            ss.as_dict(value)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import inspect
 import json
 
 import attrs
@@ -13,8 +16,10 @@ from hypothesis.errors import InvalidArgument, NoSuchExample
 import secretspeech as ss
 from record_kinds import KINDS, spans_of
 from secretspeech import strategies
-from secretspeech._load import parse_corpus
+from secretspeech._load import FORMAT, parse_corpus
+from secretspeech._model import plain
 from secretspeech.strategies import (
+    articles,
     corpora,
     events,
     evidence,
@@ -25,6 +30,31 @@ from secretspeech.strategies import (
 
 
 TEXT = "In 1956 Khrushchev spoke.\n“We should not pour muck on ourselves.”"
+#: Every public strategy of the module, by name.
+STRATEGIES = {
+    name: getattr(strategies, name)
+    for name in strategies.__all__
+    if inspect.isfunction(getattr(strategies, name))
+}
+#: Arguments of the wrong type or out of range for most strategies.
+ODD_VALUES: dict[str, object] = {
+    "object": object(),
+    "None": None,
+    "float": 1.5,
+    "bool": True,
+    "negative": -1,
+    "str": "x",
+    "bytes": b"x",
+    "empty list": [],
+    "list of object": [object()],
+    "enum member": ss.Calendar.JULIAN,
+}
+#: The strategies that take a *text* for their synthetic values.
+TEXT_TAKERS = sorted(
+    name
+    for name, strategy in STRATEGIES.items()
+    if "text" in inspect.signature(strategy).parameters
+)
 
 
 def dumped(corpus: ss.Corpus) -> ss.Corpus:
@@ -212,6 +242,79 @@ class TestQuantities:
         )
 
 
+class TestArticles:
+    """`articles` draws articles that the loader accepts."""
+
+    @given(articles())
+    def test_valid(self, article: ss.Article) -> None:
+        """An article's SHA-256 is its text's, and it passes its validators."""
+        digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+
+        assert isinstance(article, ss.Article)
+        assert digest == article.sha256
+        assert isinstance(article.published, ss.HistoricalDate)
+        assert article == attrs.evolve(article)
+
+    @given(articles(source="synthetic"))
+    def test_loader_accepts(self, article: ss.Article) -> None:
+        """A synthetic article, in a JSON document, loads back unchanged."""
+        fields = plain(article)
+        del fields["text"]
+        document = {
+            "format": FORMAT,
+            "data_version": "2026.01.01",
+            "article": fields,
+            **{name: [] for name in KINDS},
+        }
+
+        corpus = parse_corpus(json.dumps(document), article.text)
+
+        assert article == corpus.article
+
+    @given(articles(source="synthetic", text=TEXT))
+    def test_text(self, article: ss.Article) -> None:
+        """A given text is the article's."""
+        assert TEXT == article.text
+
+    def test_article(self) -> None:
+        """source="article" draws the bundled article itself."""
+        assert ss.article is find(articles(source="article"), lambda _: True)
+
+    def test_any_draws_both(self) -> None:
+        """source="any" shrinks to the bundled article and draws new ones."""
+        assert ss.article is find(articles(), lambda _: True)
+        assert find(articles(), lambda a: a != ss.article).text
+
+    def test_synthetic_shrinks_to_simplest(self) -> None:
+        """A synthetic article shrinks to one-character strings and year 1."""
+        article = find(articles(source="synthetic", text=" x"), bool)
+
+        assert (
+            ss.Article(
+                title="0",
+                standfirst="0",
+                author="0",
+                publication="0",
+                issue=0,
+                published=ss.HistoricalDate.from_edtf("0001", text="0"),
+                caption="0",
+                text=" x",
+                sha256=hashlib.sha256(b" x").hexdigest(),
+                language="en-GB",
+            )
+            == article
+        )
+
+    @given(corpora(source="synthetic", max_size=0))
+    def test_corpora_hold_one(self, corpus: ss.Corpus) -> None:
+        """The article of a synthetic corpus is one `articles` could draw."""
+        article = corpus.article
+        digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+
+        assert digest == article.sha256
+        assert article.published.precision is not ss.Precision.INTERVAL
+
+
 class TestCorpora:
     """`corpora` draws whole datasets that the loader accepts."""
 
@@ -245,7 +348,7 @@ class TestCorpora:
 class TestInvalidArguments:
     """Impossible arguments raise `InvalidArgument` when a strategy is made."""
 
-    @pytest.mark.parametrize("name", sorted(KINDS))
+    @pytest.mark.parametrize("name", TEXT_TAKERS)
     @pytest.mark.parametrize(
         ("kwargs", "match"),
         [
@@ -257,26 +360,46 @@ class TestInvalidArguments:
             ({"text": TEXT}, "only for source='synthetic'"),
             ({"source": "synthetic", "text": " \n\t"}, "not whitespace"),
             ({"source": "synthetic", "text": ""}, "not whitespace"),
-            ({"source": "synthetic", "text": b"x"}, "must be a str"),
+            ({"source": "synthetic", "text": b"x"}, "a str, not bytes"),
         ],
     )
-    def test_records(
+    def test_text(
         self, name: str, kwargs: dict[str, object], match: str
     ) -> None:
-        """A bad source or text is refused by every record strategy."""
+        """A bad source or text is refused by every strategy with a text."""
         with pytest.raises(InvalidArgument, match=match):
-            KINDS[name][1](**kwargs)
+            STRATEGIES[name](**kwargs)
 
     @pytest.mark.parametrize(
         ("kwargs", "match"),
         [
-            ({"min_year": 0}, "years run from 1 to 9999"),
-            ({"max_year": 10000}, "years run from 1 to 9999"),
-            ({"min_year": True}, "must be an int"),
+            ({"min_year": 0}, "min_year must be an int from 1 to 9999$"),
+            ({"max_year": 10000}, "max_year must be an int from 1 to 9999$"),
+            ({"min_year": True}, "an int from 1 to 9999, not bool$"),
+            ({"max_year": False}, "an int from 1 to 9999, not bool$"),
+            ({"min_year": 1956.0}, "an int from 1 to 9999, not float$"),
+            ({"max_year": "1956"}, "an int from 1 to 9999, not str$"),
             ({"min_year": 1957, "max_year": 1956}, "not be greater"),
             ({"calendars": []}, "at least one Calendar"),
             ({"calendars": ["mayan"]}, "'mayan' is not a valid Calendar"),
-            ({"calendars": "julian"}, "not a str"),
+            (
+                {"calendars": "julian"},
+                "an iterable of Calendar members, not str$",
+            ),
+            (
+                {"calendars": ss.Calendar.JULIAN},
+                "an iterable of Calendar members, not a single member",
+            ),
+            (
+                {"calendars": 2},
+                "an iterable of Calendar members, not int$",
+            ),
+            ({"intervals": "no"}, "intervals must be True or False, not str"),
+            ({"intervals": 0}, "intervals must be True or False, not int"),
+            (
+                {"open_ends": None},
+                "open_ends must be True or False, not NoneType",
+            ),
             (
                 {"calendars": [ss.Calendar.JULIAN], "max_year": 1},
                 "Julian date of those years",
@@ -296,7 +419,18 @@ class TestInvalidArguments:
         [
             ({"kinds": []}, "at least one QuantityKind"),
             ({"kinds": ["lots"]}, "'lots' is not a QuantityKind; choose from"),
-            ({"source": "any", "kinds": "exact"}, "not a str"),
+            (
+                {"source": "any", "kinds": "exact"},
+                "an iterable of QuantityKind members, not str$",
+            ),
+            (
+                {"kinds": ss.QuantityKind.EXACT},
+                "an iterable of QuantityKind members, not a single member",
+            ),
+            (
+                {"kinds": 1},
+                "an iterable of QuantityKind members, not int$",
+            ),
         ],
     )
     def test_quantities(self, kwargs: dict[str, object], match: str) -> None:
@@ -304,14 +438,38 @@ class TestInvalidArguments:
         with pytest.raises(InvalidArgument, match=match):
             quantities(**kwargs)  # type: ignore[arg-type]
 
-    @pytest.mark.parametrize("max_size", [-1, True, 1.5, None])
-    def test_corpora(self, max_size: object) -> None:
-        """A max_size that is not an int >= 0 is refused."""
-        with pytest.raises(InvalidArgument, match="max_size"):
+    @pytest.mark.parametrize(
+        ("max_size", "match"),
+        [
+            (-1, "max_size must be an int >= 0$"),
+            (True, "max_size must be an int >= 0, not bool$"),
+            (1.5, "max_size must be an int >= 0, not float$"),
+            (None, "max_size must be an int >= 0, not NoneType$"),
+        ],
+    )
+    def test_corpora(self, max_size: object, match: str) -> None:
+        """A max_size that is not an int >= 0 is refused, a bool too."""
+        with pytest.raises(InvalidArgument, match=match):
             corpora(max_size=max_size)  # type: ignore[arg-type]
 
-    def test_source_of_values(self) -> None:
-        """The value strategies refuse an unknown source too."""
-        for strategy in (evidence, historical_dates, quantities, corpora):
-            with pytest.raises(InvalidArgument, match="source must be"):
-                strategy(source="all")  # type: ignore[arg-type]
+    @pytest.mark.parametrize("name", sorted(STRATEGIES))
+    def test_source(self, name: str) -> None:
+        """Every strategy refuses an unknown source."""
+        with pytest.raises(InvalidArgument, match="source must be"):
+            STRATEGIES[name](source="all")
+
+    @pytest.mark.parametrize(
+        ("name", "argument"),
+        [
+            (name, argument)
+            for name, strategy in sorted(STRATEGIES.items())
+            for argument in inspect.signature(strategy).parameters
+        ],
+    )
+    @pytest.mark.parametrize("value", ODD_VALUES.values(), ids=ODD_VALUES)
+    def test_refused_as_invalid(
+        self, name: str, argument: str, value: object
+    ) -> None:
+        """An odd argument makes a strategy or InvalidArgument, nothing else."""
+        with contextlib.suppress(InvalidArgument):
+            STRATEGIES[name](**{argument: value})

@@ -35,6 +35,10 @@ def collection_queries() -> None:
     assert_type(ss.people.search("Stalin"), tuple[ss.Person, ...])
     assert_type(ss.people.filter(role="leader"), ss.Collection[ss.Person])
     assert_type(
+        ss.statistics.filter(kind=ss.QuantityKind.AT_MOST, during=1946),
+        ss.Collection[ss.Statistic],
+    )
+    assert_type(
         ss.events.filter(during=1956, strict=True, at="Hungary"),
         ss.Collection[ss.Event],
     )

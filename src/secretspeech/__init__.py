@@ -20,7 +20,7 @@ from secretspeech import _model
 from secretspeech._catalog import Collection
 from secretspeech._corpus import Corpus
 from secretspeech._dates import Calendar, HistoricalDate, Order, Precision
-from secretspeech._export import save_corpus
+from secretspeech._export import as_dict, save_corpus
 from secretspeech._load import load_corpus
 from secretspeech._model import (
     CAUSAL_KINDS,
@@ -110,6 +110,7 @@ __all__ = [
     "Statistic",
     "__version__",
     "article",
+    "as_dict",
     "causes",
     "consequences",
     "context",

@@ -15,6 +15,7 @@ import datetime
 import enum
 import itertools
 import math
+import operator
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, overload
@@ -36,6 +37,7 @@ from secretspeech._model import (
     PersonRole,
     Place,
     PlaceKind,
+    QuantityKind,
     Quotation,
     QuotationKind,
     Record,
@@ -398,11 +400,12 @@ class _Kind(_Criterion):
     """Records of one of the given kinds (or roles)."""
 
     def __init__(self, field: str, kinds: type[enum.StrEnum]) -> None:
-        self.field = field
+        # A dotted field ("quantity.kind") reads through a value.
+        self.field = operator.attrgetter(field)
         self.kinds = kinds
 
     def keys(self, record: Record) -> Iterable[object]:
-        value = getattr(record, self.field)
+        value = self.field(record)
         return value if isinstance(value, tuple) else (value,)
 
     def wanted(
@@ -525,6 +528,7 @@ _CRITERIA: dict[type[Any], dict[str, _Criterion]] = {
         "strict": _STRICT,
         "at": _Refs(("places",), ("places",)),
         "about": _Refs(("about",), _ANY),
+        "kind": _Kind("quantity.kind", QuantityKind),
     },
     Relation: {
         "kind": _Kind("kind", RelationKind),
@@ -1168,6 +1172,7 @@ class Collection(Sequence[R], Generic[R]):
         strict: bool = ...,
         at: OneOrMany[Place | str] = ...,
         about: OneOrMany[Record | str] = ...,
+        kind: OneOrMany[QuantityKind | str] = ...,
     ) -> Collection[Statistic]: ...
     @overload
     def filter(
@@ -1214,7 +1219,8 @@ class Collection(Sequence[R], Generic[R]):
           ``strict=``, ``kind=`` (`QuotationKind`);
         - statistics: ``counting=`` (what is counted, as in
           `Statistic.counting`, normalised, singular or plural), ``during=``,
-          ``strict=``, ``at=`` (a place), ``about=`` (any record);
+          ``strict=``, ``at=`` (a place), ``about=`` (any record),
+          ``kind=`` (the `QuantityKind` of its hedge);
         - relations: ``kind=`` (`RelationKind`), ``source=``, ``target=``,
           ``involving=`` (source or target; any record);
         - notes: ``kind=`` (`NoteKind`), ``about=`` (any record).
@@ -1238,6 +1244,8 @@ class Collection(Sequence[R], Generic[R]):
         >>> import secretspeech as ss
         >>> [s.id for s in ss.statistics.filter(counting="death", during=1946)]
         ['famine-dead']
+        >>> [s.quantity.text for s in ss.statistics.filter(kind="at most")]
+        ['as many as 29 million', 'up to six million']
         >>> [q.id for q in ss.quotations.filter(by="Stalin")]
         ['blind-kittens']
         >>> ss.events.filter(kind="picnic")  # doctest: +ELLIPSIS

@@ -1,16 +1,33 @@
-"""Writing a corpus to files that `load_corpus` reads back."""
+"""Writing records and corpora out as plain JSON data and files."""
 
 from __future__ import annotations
 
 import json
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
 from secretspeech._corpus import Corpus
+from secretspeech._dates import HistoricalDate
+from secretspeech._model import (
+    COLLECTIONS,
+    Article,
+    Evidence,
+    Quantity,
+    plain,
+)
 from secretspeech.exceptions import InvalidQueryError, InvalidValueError
 
 
-__all__ = ["save_corpus"]
+__all__ = ["as_dict", "save_corpus"]
+
+_MODEL_TYPES: tuple[type[Any], ...] = (
+    *(cls for _, cls in COLLECTIONS),
+    Article,
+    Evidence,
+    HistoricalDate,
+    Quantity,
+)
 
 
 def save_corpus(
@@ -63,3 +80,41 @@ def save_corpus(
     Path(records).write_text(document + "\n", encoding="utf-8")
     # newline="" keeps the text byte for byte, so its checksum still holds.
     Path(text).write_text(corpus.article.text, encoding="utf-8", newline="")
+
+
+def as_dict(value: object, /) -> dict[str, Any]:
+    """
+    Return a record, or a value of the model, as plain JSON data.
+
+    Fields become keys; tuples become lists, dates ISO strings and
+    vocabulary members their values, so ``json.dumps`` takes the result as
+    it is. A record's dict is the one `Corpus.to_document` holds for it
+    (the `Article`'s also holds its text).
+
+    Args:
+        value: A record, an `Article`, `Evidence`, `HistoricalDate` or
+            `Quantity`.
+
+    Returns:
+        A new dict of plain JSON values.
+
+    Raises:
+        InvalidQueryError: If *value* is none of these.
+
+    >>> import json
+    >>> import secretspeech as ss
+    >>> data = ss.as_dict(ss.events.get("famine-1946-7"))
+    >>> data["date"]["edtf"], data["date"]["earliest"], data["kind"]
+    ('1946/1947', '1946-01-01', 'famine')
+    >>> json.loads(json.dumps(data)) == data
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(value, _MODEL_TYPES):
+        names = ", ".join(t.__name__ for t in _MODEL_TYPES)
+        raise InvalidQueryError(
+            f"as_dict() takes one of {names}, got {type(value).__name__}"
+        )
+    data: dict[str, Any] = plain(value)
+    return data

@@ -8,15 +8,21 @@ Requires Hypothesis, which the ``hypothesis`` extra installs::
 With the extra installed you rarely need to import this module: Hypothesis
 finds these strategies through the package's entry point, so
 ``st.from_type(Event)``, and ``st.builds(...)`` of anything with a field
-typed `Event`, draw events without it.  Import it to choose::
+typed `Event`, draw events without it, and ``st.from_type(Collection[Event])``
+draws the events of a corpus from `corpora`.  Import it to choose::
 
     from hypothesis import given
-    from secretspeech.strategies import corpora, events
+    from secretspeech.strategies import articles, corpora, events
 
 
     @given(events(source="synthetic"))
     def test_renders(event):
         assert render(event)
+
+
+    @given(articles(source="synthetic"))
+    def test_cites(article):
+        assert cite(article)
 
 
     @given(corpora(source="synthetic"))
@@ -72,6 +78,7 @@ from secretspeech._dates import (
 )
 from secretspeech._load import FORMAT, load_bundled, parse_corpus
 from secretspeech._model import (
+    Article,
     Event,
     EventKind,
     Evidence,
@@ -101,6 +108,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Source",
+    "articles",
     "corpora",
     "events",
     "evidence",
@@ -130,6 +138,8 @@ _FEW = 3
 # Julian 0001-01-01 and 9999-12-31 fall outside what datetime.date holds.
 _JULIAN_YEARS = (2, 9998)
 _QUALIFIERS = ("", "?", "~", "%")
+# BCP 47 tags for synthetic articles, the bundled article's first.
+_LANGUAGES = ("en-GB", "en", "en-US", "de", "fr-CA", "ru", "zh-Hant-TW")
 
 # No surrogates (not UTF-8) and no control characters, so that a generated
 # text survives a round trip through a file (no "\r").  Excluding by
@@ -156,13 +166,28 @@ _Text: TypeAlias = tuple[str, tuple[int, ...]]
 
 
 # -- arguments
+#
+# Every check refuses in the same words: the call as written, then the rule
+# the argument breaks and, for a value of the wrong type, that type.
+
+
+def _refuse(what: str, name: str, value: object, rule: str) -> InvalidArgument:
+    """Return the error for argument *name* of the strategy *what*."""
+    return InvalidArgument(f"{what}({name}={value!r:.60}): {rule}")
+
+
+def _type(value: object) -> str:
+    """Return the name of *value*'s type, for "not <type>" in a message."""
+    return type(value).__name__
 
 
 def _check_source(source: object, what: str) -> None:
     if source not in _SOURCES:
-        raise InvalidArgument(
-            f"{what}(source={source!r}): source must be 'article', "
-            "'synthetic' or 'any'"
+        raise _refuse(
+            what,
+            "source",
+            source,
+            "source must be 'article', 'synthetic' or 'any'",
         )
 
 
@@ -174,65 +199,91 @@ def _check_text(source: object, text: object, what: str) -> _Text | None:
     if source != "synthetic":
         raise InvalidArgument(
             f"{what}(source={source!r}, text=...): text is only for "
-            "source='synthetic'; the article's records point into the "
-            "article's own text"
+            "source='synthetic'; the article's values keep the article's "
+            "own text"
         )
     if not isinstance(text, str):
-        raise InvalidArgument(
-            f"{what}(text={text!r:.60}): text must be a str, not "
-            f"{type(text).__name__}"
+        raise _refuse(
+            what, "text", text, f"text must be a str, not {_type(text)}"
         )
     anchors = _anchors(text)
     if not anchors:
-        raise InvalidArgument(
-            f"{what}(text={text!r:.60}): evidence needs a text with at least "
-            "one character that is not whitespace"
+        raise _refuse(
+            what,
+            "text",
+            text,
+            "text must hold at least one character that is not whitespace",
         )
     return text, anchors
 
 
-def _check_count(value: object, name: str, what: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise InvalidArgument(
-            f"{what}({name}={value!r}): {name} must be an int >= 0"
+def _check_int(
+    value: object, name: str, what: str, *, low: int, high: int | None = None
+) -> int:
+    """Return *value* if it is an int from *low* to *high*, not a bool."""
+    rule = f"{name} must be an int " + (
+        f">= {low}" if high is None else f"from {low} to {high}"
+    )
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _refuse(what, name, value, f"{rule}, not {_type(value)}")
+    if value < low or (high is not None and value > high):
+        raise _refuse(what, name, value, rule)
+    return value
+
+
+def _check_flag(value: object, name: str, what: str) -> bool:
+    """Return *value* if it is True or False."""
+    if not isinstance(value, bool):
+        raise _refuse(
+            what,
+            name,
+            value,
+            f"{name} must be True or False, not {_type(value)}",
         )
     return value
 
 
-def _check_years(min_year: object, max_year: object, what: str) -> None:
-    low = _check_count(min_year, "min_year", what)
-    high = _check_count(max_year, "max_year", what)
-    for name, year in (("min_year", low), ("max_year", high)):
-        if not 1 <= year <= 9999:
-            raise InvalidArgument(
-                f"{what}({name}={year!r}): years run from 1 to 9999"
-            )
+def _check_years(
+    min_year: object, max_year: object, what: str
+) -> tuple[int, int]:
+    low = _check_int(min_year, "min_year", what, low=1, high=9999)
+    high = _check_int(max_year, "max_year", what, low=1, high=9999)
     if low > high:
         raise InvalidArgument(
             f"{what}(min_year={min_year!r}, max_year={max_year!r}): "
             "min_year must not be greater than max_year"
         )
+    return low, high
 
 
 def _members(
-    values: Iterable[object] | None, cls: type[_E], name: str, what: str
+    values: object, cls: type[_E], name: str, what: str
 ) -> tuple[_E, ...]:
     """Return the members of the enum *cls* that *values* name, in order."""
     if values is None:
         return tuple(cls)
-    if isinstance(values, str):
-        raise InvalidArgument(
-            f"{what}({name}={values!r}): {name} must be a collection of "
-            f"{cls.__name__}, not a str"
+    rule = f"{name} must be an iterable of {cls.__name__} members"
+    # Before the check for str: a member of a StrEnum is a str too.
+    if isinstance(values, cls):
+        raise _refuse(
+            what,
+            name,
+            values,
+            f"{rule}, not a single member; put it in a list",
         )
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise _refuse(what, name, values, f"{rule}, not {_type(values)}")
     try:
         members = tuple(dict.fromkeys(cls(v) for v in values))
     except ValueError as e:
         raise InvalidArgument(f"{what}({name}=...): {e}") from None
     if not members:
-        raise InvalidArgument(
-            f"{what}({name}=()): {name} must name at least one "
-            f"{cls.__name__}, or be None for all"
+        raise _refuse(
+            what,
+            name,
+            values,
+            f"{name} must name at least one {cls.__name__}, or be None "
+            "for all",
         )
     return members
 
@@ -550,8 +601,10 @@ def historical_dates(  # noqa: PLR0913 -- each option is one rule of the subset
 
     Raises:
         hypothesis.errors.InvalidArgument: If *source* or a calendar is
-            unknown, if a year is outside 1 to 9999 or *min_year* is
-            greater than *max_year*, or if no date fits the arguments.
+            unknown, if *calendars* is not an iterable of `Calendar`
+            members, if a year is not an int from 1 to 9999 or
+            *min_year* is greater than *max_year*, if *intervals* or
+            *open_ends* is not a bool, or if no date fits the arguments.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import historical_dates
@@ -566,6 +619,8 @@ def historical_dates(  # noqa: PLR0913 -- each option is one rule of the subset
     _check_source(source, what)
     allowed = _members(calendars, Calendar, "calendars", what)
     _check_years(min_year, max_year, what)
+    _check_flag(intervals, "intervals", what)
+    _check_flag(open_ends, "open_ends", what)
     ranges = _year_ranges(allowed, min_year, max_year)
     if source != "article" and not ranges:
         raise InvalidArgument(
@@ -658,8 +713,8 @@ def quantities(
 
     Raises:
         hypothesis.errors.InvalidArgument: If *source* or a kind is unknown,
-            if *kinds* is empty, or if *source* is ``"article"`` and the
-            article has no quantity of *kinds*.
+            if *kinds* is empty or not an iterable of kinds, or if *source*
+            is ``"article"`` and the article has no quantity of *kinds*.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import quantities
@@ -1059,6 +1114,81 @@ def notes(
     return _records("notes", _note, source, text)
 
 
+# -- the article
+
+# A publication date: a single Gregorian date, not a period.
+_PUBLISHED = _synthetic_dates(
+    _year_ranges((Calendar.GREGORIAN,), 1, 9999),
+    shapes=_SHAPES[:1],
+    relative_to=st.none(),
+)
+
+
+@st.composite
+def _synthetic_articles(draw: DrawFn, text: _Text | None) -> Article:
+    body = (text or draw(_texts()))[0]
+    return Article(
+        title=draw(_LABELS),
+        standfirst=draw(_LABELS),
+        author=draw(_LABELS),
+        publication=draw(_LABELS),
+        issue=draw(st.integers(0, 10**6)),
+        published=draw(_PUBLISHED),
+        caption=draw(_LABELS),
+        text=body,
+        sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+        language=draw(st.sampled_from(_LANGUAGES)),
+    )
+
+
+def articles(
+    *, source: Source = "any", text: str | None = None
+) -> SearchStrategy[Article]:
+    """
+    Generate articles: `Article` values, the text with its metadata.
+
+    A synthetic article's *sha256* is the SHA-256 of its text encoded as
+    UTF-8, as `secretspeech.load_corpus` demands; its publication date is
+    a single Gregorian date and its language a BCP 47 tag such as
+    ``"en-GB"``.
+
+    Args:
+        source: ``"article"`` for the bundled article itself,
+            ``"synthetic"`` for new articles, ``"any"`` for both.
+        text: The text of synthetic articles; a generated text if `None`.
+            Only with ``source="synthetic"``.
+
+    Returns:
+        A strategy for `Article`.  A synthetic article shrinks to
+        one-character strings, issue 0, publication in the year 1 and the
+        language ``"en-GB"``.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: If *source* is unknown, or *text*
+            is given for another source or has nothing but whitespace.
+
+    >>> import hashlib
+    >>> from hypothesis import find
+    >>> from secretspeech.strategies import articles
+    >>> find(articles(source="article"), bool).issue
+    1988
+    >>> article = find(articles(source="synthetic", text="Spoke."), bool)
+    >>> article.title, article.issue, article.published.edtf, article.language
+    ('0', 0, '0001', 'en-GB')
+    >>> article.sha256 == hashlib.sha256(b"Spoke.").hexdigest()
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    checked = _check_text(source, text, "articles")
+    return _choose(
+        source,
+        lambda: (load_bundled().article,),
+        _synthetic_articles(checked),
+        "articles",
+    )
+
+
 # -- whole corpora
 
 _KINDS: tuple[tuple[str, _Build[Any]], ...] = (
@@ -1098,25 +1228,14 @@ def _synthetic_corpora(
     scope.targets = tuple(i for name in _TARGETS for i in planned[name])
     if len(scope.targets) < 2:
         planned["relations"] = []
-    published = _synthetic_dates(
-        _year_ranges((Calendar.GREGORIAN,), 1, 9999),
-        shapes=_SHAPES[:1],
-        relative_to=st.none(),
-    )
+    data_version = draw(st.dates()).strftime("%Y.%m.%d")
+    article = plain(draw(_synthetic_articles((scope.text, scope.anchors))))
+    # The document holds the text's SHA-256, not the text.
+    del article["text"]
     document: dict[str, Any] = {
         "format": FORMAT,
-        "data_version": draw(st.dates()).strftime("%Y.%m.%d"),
-        "article": {
-            "title": draw(_LABELS),
-            "standfirst": draw(_LABELS),
-            "author": draw(_LABELS),
-            "publication": draw(_LABELS),
-            "issue": draw(st.integers(0, 10**6)),
-            "published": plain(draw(published)),
-            "caption": draw(_LABELS),
-            "sha256": hashlib.sha256(scope.text.encode()).hexdigest(),
-            "language": draw(st.sampled_from(("en-GB", "en", "de", "ru"))),
-        },
+        "data_version": data_version,
+        "article": article,
     }
     for name, build in _KINDS:
         records: list[dict[str, Any]] = []
@@ -1161,7 +1280,7 @@ def corpora(
     Raises:
         hypothesis.errors.InvalidArgument: If *source* is unknown, if *text*
             is given for another source or has nothing but whitespace, or if
-            *max_size* is not an int >= 0.
+            *max_size* is not an int >= 0 (a bool is refused).
 
     >>> from hypothesis import given, settings
     >>> from secretspeech.strategies import corpora
@@ -1175,7 +1294,7 @@ def corpora(
     .. versionadded:: 0.1.0
     """
     checked = _check_text(source, text, "corpora")
-    _check_count(max_size, "max_size", "corpora")
+    _check_int(max_size, "max_size", "corpora", low=0)
     return _choose(
         source,
         lambda: (load_bundled(),),
