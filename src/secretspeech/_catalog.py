@@ -16,6 +16,7 @@ import enum
 import itertools
 import math
 import operator
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, overload
@@ -89,8 +90,6 @@ _ANY = tuple(name for name, _ in COLLECTIONS)
 _ENTITIES = ("people", "groups", "places")
 _TYPE_OF = dict(COLLECTIONS)
 
-#: For each record type, its fields that hold ids of other records, in
-#: field order.
 #: The fields that hold ids, per record type: those of `REFERENCES`, and
 #: ``relative_to`` for the types with dates, which stands for the records
 #: their dates (``date`` and ``also_dated``) were resolved against.
@@ -326,6 +325,21 @@ def check_flag(value: object, argument: str) -> bool:
     return value
 
 
+def check_paths(function: str, **paths: object) -> None:
+    """
+    Check that every one of *paths* is a `str` or an `os.PathLike`.
+
+    Raises:
+        InvalidQueryError: If one is anything else; the message names it.
+    """
+    for argument, value in paths.items():
+        if not isinstance(value, str | os.PathLike):
+            raise InvalidQueryError(
+                f"{function}() takes a path for {argument}, got "
+                f"{describe(value)}"
+            )
+
+
 def check_count(
     value: object, argument: str, *, least: int = 0, optional: bool = False
 ) -> int | None:
@@ -401,11 +415,11 @@ class _Kind(_Criterion):
 
     def __init__(self, field: str, kinds: type[enum.StrEnum]) -> None:
         # A dotted field ("quantity.kind") reads through a value.
-        self.field = operator.attrgetter(field)
+        self.read = operator.attrgetter(field)
         self.kinds = kinds
 
     def keys(self, record: Record) -> Iterable[object]:
-        value = self.field(record)
+        value = self.read(record)
         return value if isinstance(value, tuple) else (value,)
 
     def wanted(

@@ -684,10 +684,10 @@ class Corpus:
         ``addressees``, ``subjects``; statistics ``places``, ``about``;
         relations ``source``, ``target``; notes ``about``; and, for events,
         quotations and statistics, ``relative_to``: the records their
-        relative dates were counted from. For the fields
-        that can only name people, groups or places the return type says
-        so; the others may name any record, or the article (which has the
-        ``id`` ``"article"`` too).
+        relative dates were counted from. For the fields that can only name
+        people, groups or places the return type says so; the others may
+        name any record, or the article (which has the ``id``
+        ``"article"`` too).
 
         Args:
             record: A record, or its id or name.

@@ -19,6 +19,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, TypeVar
 
+from secretspeech._catalog import check_paths
 from secretspeech._corpus import Corpus
 from secretspeech._dates import Calendar, HistoricalDate
 from secretspeech._model import (
@@ -118,11 +119,7 @@ def load_corpus(
     ...
     secretspeech.exceptions.InvalidCorpusError: missing.json: cannot read: ...
     """
-    for argument, value in (("records", records), ("text", text)):
-        if not isinstance(value, str | PathLike):
-            raise InvalidQueryError(
-                f"load_corpus() takes a path for {argument}, got {value!r:.60}"
-            )
+    check_paths("load_corpus", records=records, text=text)
     try:
         codecs.lookup(encoding)
     except (LookupError, TypeError):
