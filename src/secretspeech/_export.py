@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from secretspeech._catalog import check_paths
 from secretspeech._corpus import Corpus
 from secretspeech._dates import HistoricalDate
 from secretspeech._model import (
@@ -66,11 +66,7 @@ def save_corpus(
         raise InvalidQueryError(
             f"save_corpus() takes a Corpus, got {type(corpus).__name__}"
         )
-    for argument, value in (("records", records), ("text", text)):
-        if not isinstance(value, str | PathLike):
-            raise InvalidQueryError(
-                f"save_corpus() takes a path for {argument}, got {value!r:.60}"
-            )
+    check_paths("save_corpus", records=records, text=text)
     if Path(records).resolve() == Path(text).resolve():
         raise InvalidValueError(
             f"save_corpus() would write the records and the text to the same "
