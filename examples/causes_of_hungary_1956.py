@@ -31,7 +31,8 @@ def tree(event: ss.Event, prefix: str, seen: set[str]) -> None:
     for n, relation in enumerate(links):
         last = n == len(links) - 1
         (cause,) = ss.refs(relation, "source")
-        assert isinstance(cause, ss.Event)  # noqa: S101 -- causal links join events
+        # Causal links join events.
+        assert isinstance(cause, ss.Event)  # noqa: S101
         repeat = " (see above)" if cause.id in seen else ""
         branch = "└── " if last else "├── "
         print(

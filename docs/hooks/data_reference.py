@@ -13,7 +13,10 @@ links to the row of the event ``thaw``.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
+from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File, Files
@@ -51,7 +54,10 @@ _KIND_PAGE = {
     ss.Note: "notes",
 }
 _ESCAPE = re.compile(r"([\\`*_\[\]{}>|#])")
-_URL = re.compile(r"https?://[^\s<>]+[^\s<>.,;:)]")
+# A web address runs to the next space; `_url_end` then gives back the
+# punctuation that ends the sentence around it.
+_URL = re.compile(r"https?://[^\s<>]+")
+_TRAILING = ".,;:!?'\"’”"
 _DASH = "—"
 
 
@@ -99,10 +105,36 @@ def linked_text(value: str) -> str:
     flat = " ".join(value.split())
     out, last = [], 0
     for match in _URL.finditer(flat):
-        out += [_escape(flat[last : match.start()]), f"<{match.group()}>"]
-        last = match.end()
+        end = match.start() + _url_end(match.group())
+        out += [
+            _escape(flat[last : match.start()]),
+            f"<{flat[match.start() : end]}>",
+        ]
+        last = end
     out.append(_escape(flat[last:]))
     return "".join(out) or _DASH
+
+
+def _url_end(candidate: str) -> int:
+    """
+    Return where the web address at the start of *candidate* ends.
+
+    Punctuation at the end belongs to the sentence, not to the address, and
+    so does a closing parenthesis that closes none opened inside the
+    address: ``https://en.wikipedia.org/wiki/The_Thaw_(Ehrenburg_novel)``
+    keeps its last character, while the address in ``(see
+    https://example.org/page).`` ends before ``).``.
+    """
+    end = len(candidate)
+    while end:
+        last = candidate[end - 1]
+        unbalanced = last == ")" and candidate.count(
+            "(", 0, end
+        ) < candidate.count(")", 0, end)
+        if last not in _TRAILING and not unbalanced:
+            break
+        end -= 1
+    return end
 
 
 def number(value: int | None) -> str:
@@ -168,6 +200,19 @@ class _Linker:
 
     def many(self, ids: Iterable[str]) -> str:
         return ", ".join(self(i) for i in ids) or _DASH
+
+
+def _figures() -> ModuleType:
+    """Return the figures hook beside this one, which names the pictures."""
+    path = Path(__file__).with_name("figures.py")
+    spec = importlib.util.spec_from_file_location(
+        "_secretspeech_figures", path
+    )
+    if spec is None or spec.loader is None:
+        raise ImportError(path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _header(title: str, intro: str) -> str:
@@ -446,11 +491,10 @@ def _relations(corpus: ss.Corpus, ref: _Linker) -> str:
         + " — are the ones `causes()` and `consequences()` follow.",
     )
     body += (
-        "[![The relations between events as a layered graph]"
-        "(../../figures/relations.svg)](../../figures/relations.svg)\n\n"
-        "*Select the picture to open it full size.*\n\n"
+        "The [pictures](#pictures) below the table draw them, one part of "
+        "the story at a time.\n\n"
     )
-    return body + table(
+    body += table(
         ("Id", "Source", "Kind", "Target", "Causal"),
         (
             (
@@ -464,6 +508,19 @@ def _relations(corpus: ss.Corpus, ref: _Linker) -> str:
         ),
         "No relations.",
     )
+    body += (
+        "\n## Pictures\n\n"
+        "Each relation is drawn in one of these pictures, as a layered "
+        "graph: arrows point from source to target, and earlier or enabling "
+        "events stand to the left.  A record may appear in several.\n\n"
+    )
+    for picture in _figures().relation_pictures(corpus):
+        body += (
+            f"### {picture.label}\n\n"
+            f"![{picture.title}: the relations as a layered graph]"
+            f"(../../{picture.uri})\n\n"
+        )
+    return body
 
 
 def _notes(corpus: ss.Corpus, ref: _Linker) -> str:

@@ -2,15 +2,16 @@
 Sphinx configuration for the API reference only.
 
 The narrative site is MkDocs; ``docs/hooks/sphinx_api.py`` runs this project
-with ``-W -n`` and mounts its HTML at ``/api/``.  Build it on its own with
-``python -m sphinx -W -n -b html docs/sphinx build/api``.
+with ``-W -n`` and the JSON builder, and lays each page out as a page of the
+site under ``/api/``.  Build it on its own with
+``python -m sphinx -W -n -b json docs/sphinx build/api``.
 """
 
 from __future__ import annotations
 
 import builtins
 import keyword
-import os
+import re
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +69,12 @@ nitpick_ignore = [
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
 autodoc_preserve_defaults = False
+# Keep the unions of record types as their public names in signatures,
+# instead of spelling out eight classes each time.
+autodoc_type_aliases = {
+    "Record": "secretspeech.Record",
+    "Entity": "secretspeech.Entity",
+}
 autodoc_inherit_docstrings = False
 python_use_unqualified_type_names = True
 add_module_names = False
@@ -77,20 +84,12 @@ napoleon_numpy_docstring = False
 napoleon_use_rtype = False
 napoleon_attr_annotations = True
 
-html_theme = "alabaster"
-html_title = "secretspeech API reference"
-html_short_title = "API reference"
+# The API pages are not themed by Sphinx: the JSON builder writes their
+# bodies and docs/hooks/sphinx_api.py lays them out as pages of the MkDocs
+# site, with its theme, navigation and search.
+html_theme = "basic"
 html_copy_source = False
 html_show_sourcelink = False
-html_theme_options = {
-    "description": "The API reference of secretspeech.",
-    "extra_nav_links": {"← Back to the guide": "../"},
-    "show_relbars": False,
-    "fixed_sidebar": False,
-}
-# Read the Docs gives the site's address; the reference lives under /api/.
-_site = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
-html_baseurl = f"{_site.rstrip('/')}/api/" if _site else ""
 # The build date would change the HTML on every build.
 html_last_updated_fmt: str | None = None
 
@@ -121,6 +120,27 @@ def _public_alias(
         app.builder,
         node.get("reftype", "obj"),
         public,
+        node,
+        contnode,
+    )
+
+
+def _one_or_many(
+    app: Sphinx, env: BuildEnvironment, node: Element, contnode: TextElement
+) -> Element | None:
+    """Link ``OneOrMany``, a private alias, to where filter criteria are."""
+    if node.get("reftarget") not in {
+        "OneOrMany",
+        "secretspeech._catalog.OneOrMany",
+    }:
+        return None
+    domain: Any = env.domains["py"]
+    return domain.resolve_xref(  # type: ignore[no-any-return]
+        env,
+        node.get("refdoc", ""),
+        app.builder,
+        "meth",
+        "secretspeech.Collection.filter",
         node,
         contnode,
     )
@@ -164,10 +184,51 @@ def _napoleon_but_not_attributes(  # noqa: PLR0913, PLR0917 -- Sphinx's event
         napoleon._process_docstring(app, what, name, obj, options, lines)  # noqa: SLF001
 
 
+_ALIAS_REF = re.compile(r"TypeAliasForwardRef\('secretspeech\.(\w+)'\)")
+
+
+# ``X | Sequence[X] | Set[X]``: the private alias ``OneOrMany[X]`` spelled out.
+_ONE_OR_MANY = re.compile(
+    r"(?<=: )(?P<x>[\w.]+(?:\[[^\]]*\])?(?: \| [\w.]+(?:\[[^\]]*\])?)*)"
+    r" \| Sequence\[(?P=x)\] \| (?:Abstract)?Set\[(?P=x)\]"
+)
+
+
+def _readable_signature(
+    _app: Sphinx,
+    _what: str,
+    _name: str,
+    _obj: object,
+    _options: object,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str | None, str | None]:
+    """
+    Show type aliases by their public names in every signature.
+
+    Sphinx keeps ``Record`` as written in overloaded signatures but prints
+    its internal ``TypeAliasForwardRef('secretspeech.Record')`` in others.
+    It also spells out ``OneOrMany[X]`` in some overloads of
+    `Collection.filter` and not in others; all say ``OneOrMany`` (which
+    links to `Collection.filter`, where it is explained).
+    """
+
+    def tidy(text: str | None) -> str | None:
+        if text is None:
+            return None
+        return _ONE_OR_MANY.sub(
+            r"OneOrMany[\g<x>]", _ALIAS_REF.sub(r"\1", text)
+        )
+
+    return tidy(signature), tidy(return_annotation)
+
+
 def setup(app: Sphinx) -> None:
     """Connect the reference resolvers and the napoleon filter."""
+    app.connect("autodoc-process-signature", _readable_signature)
     app.connect("missing-reference", _public_alias)
     app.connect("missing-reference", _builtin_any)
+    app.connect("missing-reference", _one_or_many)
     for listener in list(app.events.listeners["autodoc-process-docstring"]):
         if listener.handler is napoleon._process_docstring:  # noqa: SLF001
             app.disconnect(listener.id)

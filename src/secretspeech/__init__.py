@@ -171,8 +171,6 @@ def corpus() -> Corpus:
     >>> import secretspeech as ss
     >>> ss.corpus() is ss.corpus()
     True
-
-    .. versionadded:: 0.1.0
     """
     from secretspeech._load import load_bundled  # noqa: PLC0415
 
@@ -207,8 +205,6 @@ def get(key: str, /, default: Record | None = None) -> Record | Article | None:
     'Hungary'
     >>> ss.get("no-such-id", None) is None
     True
-
-    .. versionadded:: 0.1.0
     """
     return corpus().get(key, default)
 
@@ -238,8 +234,6 @@ def lookup(name: str, /) -> Record | Article:
     >>> import secretspeech as ss
     >>> ss.lookup("Red Square").id
     'red-square'
-
-    .. versionadded:: 0.1.0
     """
     return corpus().lookup(name)
 
@@ -258,8 +252,6 @@ def search(text: str, /, *, limit: int | None = None) -> tuple[Record, ...]:
     >>> import secretspeech as ss
     >>> ss.search("Kruschev")[0].id
     'nikita-khrushchev'
-
-    .. versionadded:: 0.1.0
     """
     return corpus().search(text, limit=limit)
 
@@ -290,8 +282,6 @@ def timeline(
     1961 stalin-reburied
     1963 swing-back-1963
     1964 khrushchev-removed
-
-    .. versionadded:: 0.1.0
     """
     return corpus().timeline(start=start, end=end, strict=strict)
 
@@ -314,8 +304,6 @@ def involving(record: Record | Article | str, /) -> tuple[Record, ...]:
     >>> import secretspeech as ss
     >>> "trotsky-killed" in [r.id for r in ss.involving("Mexico")]
     True
-
-    .. versionadded:: 0.1.0
     """
     return corpus().involving(record)
 
@@ -333,8 +321,6 @@ def related(record: Record | Article | str, /) -> tuple[Relation, ...]:
     >>> import secretspeech as ss
     >>> ss.related("stalins-death")[0].kind.value
     'enables'
-
-    .. versionadded:: 0.1.0
     """
     return corpus().related(record)
 
@@ -353,8 +339,6 @@ def causes(event: Event | str, /, *, depth: int = 1) -> tuple[Event, ...]:
     >>> import secretspeech as ss
     >>> "secret-speech" in [e.id for e in ss.causes("hungarian-revolution")]
     True
-
-    .. versionadded:: 0.1.0
     """
     return corpus().causes(event, depth=depth)
 
@@ -375,8 +359,6 @@ def consequences(
     >>> import secretspeech as ss
     >>> [e.id for e in ss.consequences("stalins-death")]
     ['thaw']
-
-    .. versionadded:: 0.1.0
     """
     return corpus().consequences(event, depth=depth)
 
@@ -422,8 +404,6 @@ def refs(record: Record | str, field: str, /) -> tuple[Record | Article, ...]:
     ['Joseph Stalin']
     >>> [g.name for g in ss.refs("blind-kittens", "addressees")]
     ['those at the top']
-
-    .. versionadded:: 0.1.0
     """
     return corpus().refs(record, field)
 
@@ -441,8 +421,6 @@ def references(record: Record | str, /) -> tuple[Record | Article, ...]:
     >>> import secretspeech as ss
     >>> [r.id for r in ss.references("muck")]
     ['leonid-brezhnev', 'brezhnev-stability', 'joseph-stalin']
-
-    .. versionadded:: 0.1.0
     """
     return corpus().references(record)
 
@@ -462,7 +440,5 @@ def context(record: Record | Evidence | str, /, *, sentences: int = 1) -> str:
     >>> import secretspeech as ss
     >>> ss.context("muck", sentences=0)
     '“We should not pour muck on ourselves,” said new leader Leonid Brezhnev.'
-
-    .. versionadded:: 0.1.0
     """
     return corpus().context(record, sentences=sentences)

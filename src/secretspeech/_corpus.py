@@ -150,8 +150,6 @@ class Corpus:
     >>> import secretspeech as ss
     >>> ss.corpus().article.title
     'Khrushchev’s secret speech: a crack in the monolith'
-
-    .. versionadded:: 0.1.0
     """
 
     article: Article

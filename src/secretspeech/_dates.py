@@ -22,8 +22,6 @@ Nothing else is accepted: no seasons, no unknown (empty) interval ends, no
 negative or five-digit years, no times of day and no level-2 features.
 The canonical spelling is exactly the forms above: no leading ``+``, no
 lower-case ``x`` and no surrounding whitespace.
-
-.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
@@ -57,8 +55,6 @@ class Precision(enum.Enum):
     >>> from secretspeech._dates import HistoricalDate, Precision
     >>> HistoricalDate.from_edtf("195X", text="the 1950s").precision
     <Precision.DECADE: 'decade'>
-
-    .. versionadded:: 0.1.0
     """
 
     DAY = "day"
@@ -79,8 +75,6 @@ class Calendar(enum.Enum):
     >>> from secretspeech._dates import Calendar
     >>> Calendar("julian")
     <Calendar.JULIAN: 'julian'>
-
-    .. versionadded:: 0.1.0
     """
 
     GREGORIAN = "gregorian"
@@ -99,8 +93,6 @@ class Order(enum.Enum):
     >>> year = HistoricalDate.from_edtf("1956", text="1956")
     >>> speech.order(year) is Order.UNKNOWN
     True
-
-    .. versionadded:: 0.1.0
     """
 
     BEFORE = "before"
@@ -385,8 +377,6 @@ class HistoricalDate:
     (datetime.date(1946, 1, 1), datetime.date(1947, 12, 31))
     >>> str(famine)
     '1946-7'
-
-    .. versionadded:: 0.1.0
     """
 
     text: str = attrs.field(validator=[_of_type(str, "a str"), _not_blank])

@@ -59,8 +59,6 @@ def save_corpus(
     >>> again = ss.load_corpus(folder / "c.json", folder / "a.txt")
     >>> again.events == ss.events and again.article == ss.article
     True
-
-    .. versionadded:: 0.1.0
     """
     if not isinstance(corpus, Corpus):
         raise InvalidQueryError(
@@ -104,8 +102,6 @@ def as_dict(value: object, /) -> dict[str, Any]:
     ('1946/1947', '1946-01-01', 'famine')
     >>> json.loads(json.dumps(data)) == data
     True
-
-    .. versionadded:: 0.1.0
     """
     if not isinstance(value, _MODEL_TYPES):
         names = ", ".join(t.__name__ for t in _MODEL_TYPES)

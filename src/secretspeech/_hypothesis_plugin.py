@@ -81,8 +81,6 @@ def _hypothesis_setup_hook() -> None:
     Also for `Article`, `Corpus` and `Collection`.
 
     Called by Hypothesis through the entry point; safe to call again.
-
-    .. versionadded:: 0.1.0
     """
     from hypothesis import strategies as st  # noqa: PLC0415
 

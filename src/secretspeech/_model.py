@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import inspect
 import re
 from collections.abc import Iterable
 from typing import Any, TypeAlias
@@ -173,8 +174,6 @@ class Evidence:
     >>> ev = ss.get("secret-speech").evidence[0]
     >>> ss.article.text[ev.start:ev.end] == ev.exact
     True
-
-    .. versionadded:: 0.1.0
     """
 
     start: int = attrs.field(validator=_check_non_negative)
@@ -318,6 +317,22 @@ class _Vocabulary(enum.StrEnum):
     `InvalidValueError` listing the choices.
     """
 
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        # attrs copies a converter's parameter type into the ``__init__`` it
+        # writes; an enum's own signature has none, so record fields such as
+        # ``kind`` would show no type in signatures and the API reference.
+        cls.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+            [
+                inspect.Parameter(
+                    "value",
+                    inspect.Parameter.POSITIONAL_ONLY,
+                    annotation=cls | str,
+                )
+            ],
+            return_annotation=cls,
+        )
+
     @classmethod
     def _missing_(cls, value: object) -> _Vocabulary:
         if isinstance(value, str):
@@ -345,8 +360,6 @@ class QuantityKind(_Vocabulary):
     <QuantityKind.APPROXIMATE: 'approximate'>
     >>> ss.QuantityKind("at most") is ss.QuantityKind.AT_MOST
     True
-
-    .. versionadded:: 0.1.0
     """
 
     #: A plain figure with no hedge: "Ten million", "four".
@@ -391,8 +404,6 @@ class Quantity:
     >>> q = ss.statistics.lookup("as many as 29 million").quantity
     >>> (q.kind, q.hedge, q.high)
     (<QuantityKind.AT_MOST: 'at most'>, 'as many as', 29000000)
-
-    .. versionadded:: 0.1.0
     """
 
     text: str = attrs.field(validator=_check_text)
@@ -458,8 +469,6 @@ class PersonRole(_Vocabulary):
     >>> import secretspeech as ss
     >>> [p.name for p in ss.people.filter(role=ss.PersonRole.REVOLUTIONARY)]
     ['Vladimir Lenin', 'Leon Trotsky', 'Nikolai Bukharin']
-
-    .. versionadded:: 0.1.0
     """
 
     LEADER = "leader"
@@ -477,8 +486,6 @@ class GroupKind(_Vocabulary):
     >>> import secretspeech as ss
     >>> ss.groups.get("bolsheviks").kind
     <GroupKind.PARTY: 'party'>
-
-    .. versionadded:: 0.1.0
     """
 
     PARTY = "party"
@@ -500,8 +507,6 @@ class PlaceKind(_Vocabulary):
     >>> import secretspeech as ss
     >>> [p.name for p in ss.places.filter(kind="site")]
     ['Red Square']
-
-    .. versionadded:: 0.1.0
     """
 
     COUNTRY = "country"
@@ -521,8 +526,6 @@ class EventKind(_Vocabulary):
     <EventKind.FAMINE: 'famine'>
     >>> ss.EventKind.FAMINE == "famine"
     True
-
-    .. versionadded:: 0.1.0
     """
 
     REVOLUTION = "revolution"
@@ -553,8 +556,6 @@ class QuotationKind(_Vocabulary):
     >>> import secretspeech as ss
     >>> ss.quotations.get("thaw-term").kind
     <QuotationKind.QUOTED_TERM: 'quoted term'>
-
-    .. versionadded:: 0.1.0
     """
 
     #: Words someone said or wrote.
@@ -575,8 +576,6 @@ class RelationKind(_Vocabulary):
     <RelationKind.ENABLES: 'enables'>
     >>> ss.RelationKind.ENABLES in ss.CAUSAL_KINDS
     True
-
-    .. versionadded:: 0.1.0
     """
 
     #: The source brought the target about.
@@ -615,8 +614,6 @@ class NoteKind(_Vocabulary):
     >>> import secretspeech as ss
     >>> len(ss.notes.filter(kind=ss.NoteKind.CORRECTION)) > 0
     True
-
-    .. versionadded:: 0.1.0
     """
 
     #: The public record differs from what the article says.
@@ -647,8 +644,6 @@ class Person:
     >>> import secretspeech as ss
     >>> ss.people.lookup("Khrushchev").name
     'Nikita Khrushchev'
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -686,8 +681,6 @@ class Group:
     >>> import secretspeech as ss
     >>> ss.groups.lookup("the Nazis").kind
     <GroupKind.PARTY: 'party'>
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -725,8 +718,6 @@ class Place:
     >>> import secretspeech as ss
     >>> ss.places.lookup("Poland").within
     'eastern-europe'
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -769,8 +760,6 @@ class Event:
     >>> import secretspeech as ss
     >>> ss.events.get("secret-speech").date.edtf
     '1956-02-25'
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -830,8 +819,6 @@ class Quotation:
     2
     >>> q.insertions
     ('[or]',)
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -906,8 +893,6 @@ class Statistic:
     >>> import secretspeech as ss
     >>> ss.statistics.get("famine-dead").quantity.text
     'perhaps two million'
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -948,8 +933,6 @@ class Relation:
     >>> import secretspeech as ss
     >>> [r.kind.value for r in ss.related("hungarian-revolution")][:1]
     ['contributes to']
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -1000,8 +983,6 @@ class Note:
     >>> import secretspeech as ss
     >>> ss.notes.get("published-in-ussr").kind
     <NoteKind.CORRECTION: 'correction'>
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -1047,8 +1028,6 @@ class Article:
     >>> import secretspeech as ss
     >>> ss.article.issue, ss.article.published.edtf
     (1988, '2006-02-18')
-
-    .. versionadded:: 0.1.0
     """
 
     title: str = attrs.field(validator=_check_text)
@@ -1085,8 +1064,6 @@ class Article:
         >>> import secretspeech as ss
         >>> ss.article.id
         'article'
-
-        .. versionadded:: 0.1.0
         """
         return "article"
 

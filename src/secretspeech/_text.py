@@ -8,8 +8,6 @@ Three jobs live here, each a pure function of strings:
 - fuzzy word matching (with `difflib`), so that "Kruschev" finds
   "Khrushchev";
 - sentence boundaries in the article, for quoting context.
-
-.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations

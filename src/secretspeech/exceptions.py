@@ -4,8 +4,6 @@ Every error that *secretspeech* raises.
 Each error is a `SecretSpeechError` and also the builtin exception that
 callers would catch anyway, so ``except LookupError`` and ``except
 SecretSpeechError`` both work.
-
-.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
@@ -28,8 +26,6 @@ class SecretSpeechError(Exception):
     >>> import secretspeech as ss
     >>> issubclass(ss.NotFoundError, ss.SecretSpeechError)
     True
-
-    .. versionadded:: 0.1.0
     """
 
 
@@ -45,8 +41,6 @@ class NotFoundError(SecretSpeechError, LookupError):
     ... except LookupError as e:
     ...     print(type(e).__name__)
     NotFoundError
-
-    .. versionadded:: 0.1.0
     """
 
 
@@ -60,8 +54,6 @@ class InvalidValueError(SecretSpeechError, ValueError):
     ... except ValueError as e:
     ...     print(type(e).__name__)
     InvalidValueError
-
-    .. versionadded:: 0.1.0
     """
 
 
@@ -75,8 +67,6 @@ class InvalidDateError(InvalidValueError):
     ... except ValueError as e:
     ...     print(type(e).__name__)
     InvalidDateError
-
-    .. versionadded:: 0.1.0
     """
 
 
@@ -90,8 +80,6 @@ class InvalidQueryError(SecretSpeechError, TypeError):
     ... except TypeError as e:
     ...     print(type(e).__name__)
     InvalidQueryError
-
-    .. versionadded:: 0.1.0
     """
 
 
@@ -110,6 +98,4 @@ class InvalidCorpusError(SecretSpeechError, ValueError):
     ... except ValueError as e:
     ...     print(type(e).__name__, "-", e)
     InvalidCorpusError - no-such-corpus.json: cannot read: ...
-
-    .. versionadded:: 0.1.0
     """

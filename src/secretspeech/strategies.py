@@ -47,8 +47,6 @@ Arguments that cannot produce anything raise
 giving a strategy that generates nothing.  A strategy that may draw the
 article's values reads the bundled data on its first draw, or at once for
 ``source="article"``, to check that some value qualifies.
-
-.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
@@ -452,8 +450,6 @@ def evidence(
     >>> from secretspeech.strategies import evidence
     >>> find(evidence(source="synthetic", text="  The speech."), bool)
     Evidence(start=2, end=3, exact='T')
-
-    .. versionadded:: 0.1.0
     """
     checked = _check_text(source, text, "evidence")
 
@@ -612,8 +608,6 @@ def historical_dates(  # noqa: PLR0913 -- each option is one rule of the subset
     '1956'
     >>> find(historical_dates(source="article"), bool).text
     'October 1917'
-
-    .. versionadded:: 0.1.0
     """
     what = "historical_dates"
     _check_source(source, what)
@@ -721,8 +715,6 @@ def quantities(
     >>> q = find(quantities(source="synthetic", kinds=["at most"]), bool)
     >>> q.kind, q.value, q.low, q.high
     (<QuantityKind.AT_MOST: 'at most'>, 0, None, 0)
-
-    .. versionadded:: 0.1.0
     """
     what = "quantities"
     _check_source(source, what)
@@ -890,8 +882,6 @@ def people(
     >>> from secretspeech.strategies import people
     >>> find(people(source="article"), bool).name
     'Nikita Khrushchev'
-
-    .. versionadded:: 0.1.0
     """
     return _records("people", _person, source, text)
 
@@ -919,8 +909,6 @@ def groups(
     >>> from secretspeech.strategies import groups
     >>> find(groups(source="article"), bool).id
     'twentieth-congress'
-
-    .. versionadded:: 0.1.0
     """
     return _records("groups", _group, source, text)
 
@@ -948,8 +936,6 @@ def places(
     >>> from secretspeech.strategies import places
     >>> find(places(source="article"), lambda p: p.within is not None).id
     'eastern-bloc'
-
-    .. versionadded:: 0.1.0
     """
     return _records("places", _place, source, text)
 
@@ -984,8 +970,6 @@ def events(
     ... def test_evidence_is_in_the_text(event):
     ...     assert all(span.matches(text) for span in event.evidence)
     >>> test_evidence_is_in_the_text()
-
-    .. versionadded:: 0.1.0
     """
     return _records("events", _event, source, text)
 
@@ -1015,8 +999,6 @@ def quotations(
     >>> from secretspeech.strategies import quotations
     >>> find(quotations(source="article"), lambda q: q.speaker).id
     'dirty-linen'
-
-    .. versionadded:: 0.1.0
     """
     return _records("quotations", _quotation, source, text)
 
@@ -1045,8 +1027,6 @@ def statistics(
     >>> from secretspeech.strategies import statistics
     >>> find(statistics(source="article"), bool).quantity.text
     'several millions'
-
-    .. versionadded:: 0.1.0
     """
     return _records("statistics", _statistic, source, text)
 
@@ -1074,8 +1054,6 @@ def relations(
     >>> from secretspeech.strategies import relations
     >>> find(relations(source="article"), lambda r: r.is_causal).kind
     <RelationKind.LEADS_TO: 'leads to'>
-
-    .. versionadded:: 0.1.0
     """
     return _records("relations", _relation, source, text)
 
@@ -1108,8 +1086,6 @@ def notes(
     ... def test_notes_cite(note):
     ...     assert note.about and note.sources
     >>> test_notes_cite()
-
-    .. versionadded:: 0.1.0
     """
     return _records("notes", _note, source, text)
 
@@ -1177,8 +1153,6 @@ def articles(
     ('0', 0, '0001', 'en-GB')
     >>> article.sha256 == hashlib.sha256(b"Spoke.").hexdigest()
     True
-
-    .. versionadded:: 0.1.0
     """
     checked = _check_text(source, text, "articles")
     return _choose(
@@ -1290,8 +1264,6 @@ def corpora(
     ...     for event in corpus.events:
     ...         assert all(corpus.people.get(p) for p in event.participants)
     >>> test_participants_resolve()
-
-    .. versionadded:: 0.1.0
     """
     checked = _check_text(source, text, "corpora")
     _check_int(max_size, "max_size", "corpora", low=0)
