@@ -7,8 +7,8 @@ Usage::
 
 Starting from the revolution, each event is followed back through the
 causal relations (``causes``, ``contributes to``, ``leads to``,
-``enables``) that point at it, as a tree: each line names a cause of the
-line above it.  Other links into the revolution,
+``enables``) that point at it, as a tree: each entry names a cause of the
+entry above it, and says how.  Other links into the revolution,
 such as what merely preceded it, are listed after the tree.
 """
 
@@ -34,14 +34,13 @@ def tree(event: ss.Event, prefix: str, seen: set[str]) -> None:
         # Causal links join events.
         assert isinstance(cause, ss.Event)  # noqa: S101
         repeat = " (see above)" if cause.id in seen else ""
-        branch = "└── " if last else "├── "
-        print(
-            f"{prefix}{branch}{label(cause)}, which {relation.kind.value} "
-            f"it{repeat}"
-        )
+        branch, below = ("└── ", "    ") if last else ("├── ", "│   ")
+        # Two lines an event, so the tree fits an 80-column terminal.
+        print(f"{prefix}{branch}{label(cause)}")
+        print(f"{prefix}{below}which {relation.kind.value} it{repeat}")
         if not repeat:
             seen.add(cause.id)
-            tree(cause, prefix + ("    " if last else "│   "), seen)
+            tree(cause, prefix + below, seen)
 
 
 def main() -> int:
@@ -56,7 +55,8 @@ def main() -> int:
         for relation in others:
             (source,) = ss.refs(relation, "source")
             (target,) = ss.refs(relation, "target")
-            print(f"  {source} — {relation.kind.value} — {target}")
+            print(f"  {source}")
+            print(f"    {relation.kind.value} {target}")
     return 0
 
 

@@ -7,8 +7,8 @@ Usage::
 
 START and END are years (or any EDTF date, such as ``1956-02``); with
 neither, the whole timeline is printed.  An event is listed if its possible
-days overlap the period, with its EDTF date, the article's own wording and
-its name.
+days overlap the period, with its EDTF date and its name, and below them
+the article's own wording of the date.
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ def main(argv: list[str]) -> int:
     for event in events:
         date = event.date
         assert date is not None  # noqa: S101 -- the timeline holds dated events
-        wording = f"“{date.text}”"
-        print(f"  {date.edtf:<22} {wording:<44} {event.name}")
+        # Two lines an event, so the list fits an 80-column terminal.
+        print(f"  {date.edtf:<22} {event.name}")
+        print(f"  {'':<22} “{date.text}”")
     return 0
 
 
