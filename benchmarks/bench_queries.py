@@ -34,19 +34,15 @@ SIZES = (1, 10, 100)
 MAX_RATIO = 3.0
 LOAD_SECONDS = 1.0
 LOAD_MEGABYTES = 30.0
+# The fields that hold ids, from the schema (besides each record's own id).
 ID_FIELDS = (
     "id",
-    "participants",
-    "groups",
-    "places",
-    "speaker",
-    "addressees",
-    "subjects",
-    "about",
-    "members",
-    "within",
-    "source",
-    "target",
+    *dict.fromkeys(
+        field
+        for schema in ss.SCHEMA
+        for field in schema.id_fields
+        if field in schema.fields
+    ),
 )
 
 

@@ -23,7 +23,7 @@ from secretspeech import (
     QuotationKind,
     RelationKind,
 )
-from secretspeech._catalog import COLLECTIONS, names_of
+from secretspeech._checks import names_of
 from secretspeech._text import normalize
 from secretspeech.exceptions import (
     InvalidDateError,
@@ -35,7 +35,7 @@ from secretspeech.exceptions import (
 
 
 CORPUS = ss.corpus()
-ALL = {name: getattr(CORPUS, name) for name, _ in COLLECTIONS}
+ALL = {c.name: getattr(CORPUS, c.name) for c in ss.SCHEMA}
 RECORDS = tuple(CORPUS.records())
 
 #: Normalised names that several records of one collection share, so that
@@ -760,52 +760,34 @@ _PERIODS = st.one_of(
     st.tuples(_YEARS, _YEARS).map(lambda t: f"{min(t)}/{max(t)}"),
     st.sampled_from(("195X", "1956-02", "193X")),
 )
-_ANY = tuple(name for name, _ in COLLECTIONS)
+_ANY = tuple(c.name for c in ss.SCHEMA)
 
+
+def _drawn(name: str, criterion: ss.Criterion) -> st.SearchStrategy[Any]:
+    """Draw a value that a criterion of the collection *name* takes."""
+    if criterion.takes == "ids":
+        among = _ANY if criterion.among == ("*",) else criterion.among
+        return _refs(*among)
+    if criterion.takes == "vocabulary":
+        assert criterion.vocabulary is not None
+        return st.sampled_from(tuple(criterion.vocabulary))
+    if criterion.takes == "period":
+        return _PERIODS
+    if criterion.takes == "words":
+        texts = {getattr(r, criterion.fields[0]) for r in ALL[name]}
+        # A singular form finds the plural too.
+        return st.sampled_from((*sorted(texts), "death"))
+    return st.booleans()
+
+
+# Every criterion the schema declares, but strict= (drawn with during=).
 CRITERIA: dict[str, dict[str, st.SearchStrategy[Any]]] = {
-    "events": {
-        "involving": _refs("people", "groups", "places"),
-        "at": _refs("places"),
-        "kind": st.sampled_from(tuple(EventKind)),
-        "during": _PERIODS,
-    },
-    "quotations": {
-        "by": _refs("people"),
-        "to": _refs("people", "groups"),
-        "about": _refs(*_ANY),
-        "during": _PERIODS,
-        "kind": st.sampled_from(tuple(QuotationKind)),
-    },
-    "statistics": {
-        "counting": st.sampled_from(
-            (*{s.counting for s in ss.statistics}, "death")
-        ),
-        "during": _PERIODS,
-        "at": _refs("places"),
-        "about": _refs(*_ANY),
-    },
-    "people": {
-        "role": st.sampled_from(tuple(PersonRole)),
-        "named": st.booleans(),
-    },
-    "groups": {
-        "kind": st.sampled_from(tuple(GroupKind)),
-        "member": _refs("people"),
-    },
-    "places": {
-        "kind": st.sampled_from(tuple(PlaceKind)),
-        "within": _refs("places"),
-    },
-    "relations": {
-        "kind": st.sampled_from(tuple(RelationKind)),
-        "source": _refs("events"),
-        "target": _refs("events"),
-        "involving": _refs("events", "people"),
-    },
-    "notes": {
-        "kind": st.sampled_from(tuple(NoteKind)),
-        "about": _refs(*_ANY),
-    },
+    schema.name: {
+        name: _drawn(schema.name, c)
+        for name, c in schema.criteria.items()
+        if c.takes != "modifier"
+    }
+    for schema in ss.SCHEMA
 }
 
 

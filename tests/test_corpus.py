@@ -23,7 +23,7 @@ from secretspeech import (
     HistoricalDate,
     Relation,
 )
-from secretspeech._catalog import COLLECTIONS, ID_FIELDS, ids_in, names_of
+from secretspeech._checks import id_fields, ids_in, names_of
 from secretspeech.exceptions import (
     InvalidCorpusError,
     InvalidDateError,
@@ -67,7 +67,7 @@ class TestRecordsOfAnotherCorpus:
             C.context,
             C.causes,
             C.related,
-            C.references,
+            C.refs,
             lambda r: C.relations.filter(source=r),
         ],
     )
@@ -126,7 +126,7 @@ class TestConstruction:
 
     def test_records_order(self) -> None:
         """records() runs collection by collection in the documented order."""
-        expected = [r for name, _ in COLLECTIONS for r in getattr(C, name)]
+        expected = [r for c in ss.SCHEMA for r in getattr(C, c.name)]
 
         assert expected == list(C.records())
 
@@ -377,8 +377,8 @@ class TestInvolving:
         found = C.involving(entity)
 
         for record in found:
-            assert entity in C.references(record)
-        assert set(found) == {r for r in RECORDS if entity in C.references(r)}
+            assert entity in C.refs(record)
+        assert set(found) == {r for r in RECORDS if entity in C.refs(r)}
 
 
 class TestRelated:
@@ -569,7 +569,7 @@ class TestContext:
 
 
 class TestRefs:
-    """`Corpus.refs` and `Corpus.references` resolve ids."""
+    """`Corpus.refs` resolves ids: of one field, or of all."""
 
     def test_speaker(self) -> None:
         """A quotation's speaker is one person."""
@@ -602,7 +602,7 @@ class TestRefs:
         assert () == C.related(C.article)
 
     @pytest.mark.parametrize(
-        "ask", [C.context, C.references, C.causes, C.consequences]
+        "ask", [C.context, C.refs, C.causes, C.consequences]
     )
     def test_article_is_not_a_record_elsewhere(self, ask: Any) -> None:
         """Record-only questions about the article say why they refuse."""
@@ -613,9 +613,9 @@ class TestRefs:
                 ask(article)
 
     def test_every_reference_has_an_id(self) -> None:
-        """Whatever references() returns, the article included, has an id."""
+        """Whatever refs() returns, the article included, has an id."""
         for note in C.notes:
-            ids = [r.id for r in C.references(note)]
+            ids = [r.id for r in C.refs(note)]
 
             assert list(note.about) == ids
 
@@ -624,7 +624,7 @@ class TestRefs:
         swing = C.events.get("swing-back-1963")
 
         assert ["attack-on-stalin-1961"] == ids(C.refs(swing, "relative_to"))
-        assert "attack-on-stalin-1961" in ids(C.references(swing))
+        assert "attack-on-stalin-1961" in ids(C.refs(swing))
         assert swing in C.involving("attack-on-stalin-1961")
         assert () == C.refs("muck", "relative_to")
 
@@ -637,11 +637,11 @@ class TestRefs:
 
     @given(st.sampled_from(RECORDS))
     def test_references_are_the_fields(self, record: Any) -> None:
-        """references() is refs() over every id field, without repeats."""
+        """refs() with no field is refs() over every id field, without repeats."""
         expected = [
             r
-            for field in ID_FIELDS[type(record)]
+            for field in id_fields(type(record))
             for r in C.refs(record, field)
         ]
 
-        assert list(dict.fromkeys(expected)) == list(C.references(record))
+        assert list(dict.fromkeys(expected)) == list(C.refs(record))

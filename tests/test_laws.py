@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 import secretspeech as ss
 from record_kinds import KINDS, spans_of
-from secretspeech._catalog import COLLECTIONS
 from secretspeech.strategies import (
     corpora,
     evidence,
@@ -33,37 +32,31 @@ DATED = ("events", "quotations", "statistics")
 # For each collection, its filter criteria and what each takes: the
 # collections whose records it may name, an enum, a bool, a period or what
 # statistics count.
-ANY = tuple(name for name, _ in COLLECTIONS)
+ANY = tuple(c.name for c in ss.SCHEMA)
+
+
+def domain(criterion: ss.Criterion) -> object:
+    """Say what a criterion takes, as the law tests below draw it."""
+    if criterion.takes == "ids":
+        return ANY if criterion.among == ("*",) else criterion.among
+    if criterion.takes == "vocabulary":
+        return criterion.vocabulary
+    if criterion.takes == "flag":
+        return bool
+    if criterion.takes == "period":
+        return "period"
+    return ("words", criterion.fields[0])
+
+
+# For each collection, the criteria its schema declares and what each
+# takes: ``strict=`` is drawn with ``during=``.
 CRITERIA: dict[str, dict[str, object]] = {
-    "people": {"role": ss.PersonRole, "named": bool},
-    "groups": {"kind": ss.GroupKind, "member": ("people",)},
-    "places": {"kind": ss.PlaceKind, "within": ("places",)},
-    "events": {
-        "during": "period",
-        "involving": ("people", "groups", "places"),
-        "at": ("places",),
-        "kind": ss.EventKind,
-    },
-    "quotations": {
-        "by": ("people",),
-        "to": ("people", "groups"),
-        "about": ANY,
-        "during": "period",
-        "kind": ss.QuotationKind,
-    },
-    "statistics": {
-        "counting": "counting",
-        "during": "period",
-        "at": ("places",),
-        "about": ANY,
-    },
-    "relations": {
-        "kind": ss.RelationKind,
-        "source": ANY,
-        "target": ANY,
-        "involving": ANY,
-    },
-    "notes": {"kind": ss.NoteKind, "about": ANY},
+    schema.name: {
+        name: domain(c)
+        for name, c in schema.criteria.items()
+        if c.takes != "modifier"
+    }
+    for schema in ss.SCHEMA
 }
 
 
@@ -100,11 +93,11 @@ def criteria(
         elif domain == "period":
             value = draw(historical_dates() | st.integers(1, 9999))
             chosen["strict"] = draw(st.booleans())
-        elif domain == "counting":
-            countings = [s.counting for s in corpus.statistics]
-            if not countings:
+        elif isinstance(domain, tuple) and domain[0] == "words":
+            texts = [getattr(r, domain[1]) for r in getattr(corpus, name)]
+            if not texts:
                 continue
-            value = draw(st.sampled_from(countings))
+            value = draw(st.sampled_from(texts))
         elif isinstance(domain, tuple):
             pool = [r for kind in domain for r in getattr(corpus, kind)]
             if not pool:
@@ -158,9 +151,9 @@ class TestDates:
         assert date.contains(date)
 
     @given(
-        historical_dates(min_year=1955, max_year=1957),
-        historical_dates(min_year=1955, max_year=1957),
-        historical_dates(min_year=1955, max_year=1957),
+        historical_dates(min_value=1955, max_value=1957),
+        historical_dates(min_value=1955, max_value=1957),
+        historical_dates(min_value=1955, max_value=1957),
     )
     def test_contains_transitive(
         self, a: ss.HistoricalDate, b: ss.HistoricalDate, c: ss.HistoricalDate
@@ -282,7 +275,7 @@ class TestQueries:
     @given(corpora())
     def test_get_returns_the_record(self, corpus: ss.Corpus) -> None:
         """get(x.id) is x, from the corpus and from x's collection."""
-        for name, _ in COLLECTIONS:
+        for name in ANY:
             collection = getattr(corpus, name)
             for record in collection:
                 assert record is corpus.get(record.id)
@@ -291,7 +284,7 @@ class TestQueries:
     @given(corpora())
     def test_lookup_by_id_name_and_alias(self, corpus: ss.Corpus) -> None:
         """A collection's lookup of x's id, name or any alias returns x."""
-        for name, _ in COLLECTIONS:
+        for name in ANY:
             collection = getattr(corpus, name)
             for record in collection:
                 assert record is collection.lookup(record.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import subprocess
@@ -196,7 +197,7 @@ class TestValidation:
             ({"edtf": "1946"}, "date: 'text' must be a string, got None"),
             (
                 {"text": "x", "edtf": "1946", "calendar": "lunar"},
-                "calendar 'lunar' is not one of 'gregorian', 'julian'",
+                "date: calendar: 'lunar' is not a Calendar",
             ),
             ({"text": "x", "edtf": "1946-13"}, "date: "),
             (
@@ -319,33 +320,62 @@ class TestLoadCorpus:
     )
     def test_not_a_path(self, records: Any, text: Any, argument: str) -> None:
         """An argument that is not a path is a TypeError naming it."""
-        with pytest.raises(ss.InvalidQueryError, match=argument) as caught:
+        with pytest.raises(ss.InvalidTypeError, match=argument) as caught:
             load_corpus(records, text)
 
         assert isinstance(caught.value, TypeError)
 
     def test_missing_file(self, tmp_path: Path) -> None:
-        """A missing file is an InvalidCorpusError naming it."""
-        with pytest.raises(ss.InvalidCorpusError, match=r"nope\.json"):
-            load_corpus(tmp_path / "nope.json", tmp_path / "nope.txt")
+        """A missing file is a CorpusFileError naming it, an OSError."""
+        missing = tmp_path / "nope.json"
+
+        with pytest.raises(ss.CorpusFileError, match=r"nope\.json") as caught:
+            load_corpus(missing, tmp_path / "nope.txt")
+
+        assert isinstance(caught.value, OSError)
+        assert caught.value.errno == errno.ENOENT
+        assert caught.value.filename == str(missing)
+        assert isinstance(caught.value.__cause__, FileNotFoundError)
+        assert str(caught.value) == f"{missing}: No such file or directory"
+
+    def test_a_folder_is_not_a_file(self, tmp_path: Path) -> None:
+        """Reading a folder is the operating system's error, named."""
+        with pytest.raises(ss.CorpusFileError) as caught:
+            load_corpus(tmp_path, tmp_path / "a.txt")
+
+        assert caught.value.errno == errno.EISDIR
 
     def test_missing_text_names_the_text(self, tmp_path: Path) -> None:
         """A missing text file is named, not the records file."""
         ss.save_corpus(ss.corpus(), tmp_path / "c.json", tmp_path / "a.txt")
 
-        with pytest.raises(ss.InvalidCorpusError) as caught:
+        with pytest.raises(ss.CorpusFileError) as caught:
             load_corpus(tmp_path / "c.json", tmp_path / "nope.txt")
 
         assert str(caught.value).startswith(f"{tmp_path / 'nope.txt'}: ")
 
-    def test_unknown_encoding(self, tmp_path: Path) -> None:
-        """An encoding Python does not know is a query error naming it."""
-        with pytest.raises(ss.InvalidQueryError, match="'bogus'") as caught:
+    @pytest.mark.parametrize("encoding", ["bogus", "rot13", "utf\x00"])
+    def test_unknown_encoding(self, tmp_path: Path, encoding: str) -> None:
+        """A name that is not a text encoding is a ValueError naming it."""
+        with pytest.raises(ss.InvalidValueError, match="encoding=") as caught:
             load_corpus(
-                tmp_path / "c.json", tmp_path / "a.txt", encoding="bogus"
+                tmp_path / "c.json", tmp_path / "a.txt", encoding=encoding
             )
 
-        assert isinstance(caught.value, TypeError)
+        assert repr(encoding) in str(caught.value)
+
+    def test_encoding_type(self, tmp_path: Path) -> None:
+        """An encoding that is not a str is a TypeError naming it."""
+        with pytest.raises(ss.InvalidTypeError, match="encoding="):
+            load_corpus(tmp_path / "c.json", tmp_path / "a.txt", encoding=8)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("name", ["c\x00.json", "c\ud800.json"])
+    def test_path_the_system_cannot_take(
+        self, tmp_path: Path, name: str
+    ) -> None:
+        """A NUL or a lone surrogate in a path is a ValueError naming it."""
+        with pytest.raises(ss.InvalidValueError, match="records="):
+            load_corpus(str(tmp_path / name), tmp_path / "a.txt")
 
     def test_not_utf8(self, tmp_path: Path) -> None:
         """A file in another encoding is refused."""
@@ -433,8 +463,8 @@ class TestSaveCorpus:
         assert again.statistics == ss.statistics
 
     def test_not_a_corpus(self, tmp_path: Path) -> None:
-        """Saving something that is not a corpus is a query error."""
-        with pytest.raises(ss.InvalidQueryError, match="takes a Corpus"):
+        """Saving something that is not a corpus is a type error."""
+        with pytest.raises(ss.InvalidTypeError, match="takes a Corpus"):
             ss.save_corpus(
                 ss.people,  # type: ignore[arg-type]
                 tmp_path / "c.json",
@@ -451,8 +481,8 @@ class TestSaveCorpus:
         assert not path.exists()
 
     def test_path_type(self, tmp_path: Path) -> None:
-        """A path that is not a str or PathLike is a query error."""
-        with pytest.raises(ss.InvalidQueryError, match="path for text"):
+        """A path that is not a str or PathLike is a type error."""
+        with pytest.raises(ss.InvalidTypeError, match="path for text"):
             ss.save_corpus(ss.corpus(), tmp_path / "c.json", 3)  # type: ignore[arg-type]
 
 
@@ -480,6 +510,6 @@ class TestAsDict:
         "value", [None, "secret-speech", ss.Precision.DAY]
     )
     def test_not_a_model_value(self, value: object) -> None:
-        """Anything else is a query error naming what it takes."""
-        with pytest.raises(ss.InvalidQueryError, match="as_dict\\(\\) takes"):
+        """Anything else is a type error naming what it takes."""
+        with pytest.raises(ss.InvalidTypeError, match="as_dict\\(\\) takes"):
             ss.as_dict(value)

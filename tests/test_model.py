@@ -125,7 +125,6 @@ class TestQuantity:
             ({"kind": "vague", "low": 3, "high": 2}, "greater than high"),
             ({"kind": "vague", "hedge": "roughly"}, "not in the text"),
             ({"kind": "vague", "low": -1}, "non-negative"),
-            ({"kind": "vague", "low": True}, "non-negative"),
         ],
     )
     def test_disagreeing_bounds(
@@ -134,6 +133,22 @@ class TestQuantity:
         """Bounds that contradict the kind are refused, saying why."""
         with pytest.raises(ss.InvalidValueError, match=problem):
             quantity(**fields)
+
+    @pytest.mark.parametrize(
+        ("fields", "field"),
+        [
+            ({"low": True}, "Quantity.low"),
+            ({"value": "3"}, "Quantity.value"),
+            ({"high": 1.5}, "Quantity.high"),
+            ({"hedge": 3}, "Quantity.hedge"),
+            ({"text": None}, "Quantity.text"),
+            ({"kind": 3}, "QuantityKind"),
+        ],
+    )
+    def test_wrong_types(self, fields: dict[str, Any], field: str) -> None:
+        """A field of the wrong type is an InvalidTypeError naming it."""
+        with pytest.raises(ss.InvalidTypeError, match=field):
+            quantity(**{"kind": "vague", **fields})
 
     def test_unknown_kind(self) -> None:
         """A kind outside the vocabulary is a ValueError listing choices."""
@@ -184,9 +199,10 @@ class TestVocabularies:
             assert repr(member.value) in str(caught.value)
 
     def test_not_a_str(self) -> None:
-        """A value that is not a str is refused the same way."""
+        """A value that is not a str or a member is a type error."""
         with pytest.raises(
-            ss.InvalidValueError, match=r"^3 is not a PlaceKind"
+            ss.InvalidTypeError,
+            match=r"^PlaceKind takes a member or its value as a str, got 3 ",
         ):
             ss.PlaceKind(3)
 
@@ -222,7 +238,10 @@ class TestRecords:
 
     def test_a_string_is_not_a_tuple_of_strings(self) -> None:
         """A bare string for a tuple field is refused, not split."""
-        with pytest.raises(ss.InvalidValueError, match="the string 'Speaker'"):
+        with pytest.raises(
+            ss.InvalidTypeError,
+            match=r"Person\.aliases .* the string 'Speaker'",
+        ):
             self.person(aliases="Speaker")
 
     def test_repeated_alias(self) -> None:
@@ -242,7 +261,7 @@ class TestRecords:
 
     def test_evidence_must_be_evidence(self) -> None:
         """Evidence items must be Evidence."""
-        with pytest.raises(ss.InvalidValueError, match="must hold Evidence"):
+        with pytest.raises(ss.InvalidTypeError, match="must hold Evidence"):
             self.person(evidence=["speech"])
 
     def test_keyword_only(self) -> None:
@@ -321,7 +340,7 @@ class TestRecords:
 
     def test_date_field_type(self) -> None:
         """An event's date must be a HistoricalDate."""
-        with pytest.raises(ss.InvalidValueError, match="HistoricalDate"):
+        with pytest.raises(ss.InvalidTypeError, match="HistoricalDate"):
             ss.Event(
                 id="e",
                 name="E",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import importlib.util
+import inspect
 import json
 import types
 from pathlib import Path
@@ -136,3 +137,32 @@ class TestManifest:
             "removed: m.b",
             "added: m.c",
         ] == changes(old, new)
+
+
+def test_module_functions_mirror_the_corpus_methods() -> None:
+    """
+    Each module function is its `Corpus` method over the bundled corpus.
+
+    Same signature (less ``self``), same documentation: the module says
+    each once, by delegating.
+    """
+    mirrored = [
+        name
+        for name in ss.__all__
+        if callable(getattr(ss, name))
+        and not inspect.isclass(getattr(ss, name))
+        and hasattr(ss.Corpus, name)
+    ]
+
+    assert len(mirrored) >= 10
+    for name in mirrored:
+        function, method = getattr(ss, name), getattr(ss.Corpus, name)
+        parameters = list(inspect.signature(method).parameters.values())
+
+        assert inspect.signature(function) == inspect.signature(
+            method
+        ).replace(parameters=parameters[1:]), name
+        assert method.__doc__ == function.__doc__, name
+        assert function.__module__ == "secretspeech", name
+    assert ss.get("hungary") is ss.corpus().get("hungary")
+    assert ss.refs("muck") == ss.corpus().refs("muck")

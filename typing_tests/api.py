@@ -81,8 +81,8 @@ def module_queries() -> None:
         ss.refs("blind-kittens", "subjects"),
         tuple[ss.Record | ss.Article, ...],
     )
-    assert_type(ss.references("muck"), tuple[ss.Record | ss.Article, ...])
-    for referenced in ss.references("muck"):
+    assert_type(ss.refs("muck"), tuple[ss.Record | ss.Article, ...])
+    for referenced in ss.refs("muck"):
         assert_type(referenced.id, str)
     assert_type(ss.article, ss.Article)
     assert_type(ss.DATA_VERSION, str)

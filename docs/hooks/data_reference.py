@@ -31,28 +31,9 @@ if TYPE_CHECKING:
 
 
 #: The generated pages, in the order of the nav.
-PAGES = (
-    "index",
-    "people",
-    "groups",
-    "places",
-    "events",
-    "quotations",
-    "statistics",
-    "relations",
-    "notes",
-)
+PAGES = ("index", *(c.name for c in ss.SCHEMA))
 _BASE = "reference/data"
-_KIND_PAGE = {
-    ss.Person: "people",
-    ss.Group: "groups",
-    ss.Place: "places",
-    ss.Event: "events",
-    ss.Quotation: "quotations",
-    ss.Statistic: "statistics",
-    ss.Relation: "relations",
-    ss.Note: "notes",
-}
+_KIND_PAGE = {c.record_type: c.name for c in ss.SCHEMA}
 _ESCAPE = re.compile(r"([\\`*_\[\]{}>|#])")
 # A web address runs to the next space; `_url_end` then gives back the
 # punctuation that ends the sentence around it.

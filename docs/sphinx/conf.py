@@ -56,6 +56,13 @@ nitpick_ignore = [
     # (OneOrMany) and where() a callable.
     ("py:class", "collections.abc.Set"),
     ("py:class", "collections.abc.Callable"),
+    ("py:class", "collections.abc.Mapping"),
+    # Criterion.vocabulary holds an enumeration class.
+    ("py:class", "enum.Enum"),
+    # The limit the loader names for long integers in a document, and the
+    # error numbers CorpusFileError keeps.
+    ("any", "sys.get_int_max_str_digits"),
+    ("any", "errno.ENOENT"),
     # Hypothesis has no inventory here; strategies return SearchStrategy.
     ("py:class", "SearchStrategy"),
     ("py:exc", "hypothesis.errors.InvalidArgument"),
@@ -73,7 +80,6 @@ autodoc_preserve_defaults = False
 # instead of spelling out eight classes each time.
 autodoc_type_aliases = {
     "Record": "secretspeech.Record",
-    "Entity": "secretspeech.Entity",
 }
 autodoc_inherit_docstrings = False
 python_use_unqualified_type_names = True
@@ -125,14 +131,21 @@ def _public_alias(
     )
 
 
+#: Private aliases that signatures show, and where each is explained.
+_PRIVATE_ALIASES = {
+    "OneOrMany": "secretspeech.Collection.filter",
+    "secretspeech._catalog.OneOrMany": "secretspeech.Collection.filter",
+    "Period": "secretspeech.HistoricalDate.coerce",
+    "secretspeech._catalog.Period": "secretspeech.HistoricalDate.coerce",
+}
+
+
 def _one_or_many(
     app: Sphinx, env: BuildEnvironment, node: Element, contnode: TextElement
 ) -> Element | None:
-    """Link ``OneOrMany``, a private alias, to where filter criteria are."""
-    if node.get("reftarget") not in {
-        "OneOrMany",
-        "secretspeech._catalog.OneOrMany",
-    }:
+    """Link ``OneOrMany`` and ``Period``, private aliases, to their story."""
+    target = _PRIVATE_ALIASES.get(node.get("reftarget", ""))
+    if target is None:
         return None
     domain: Any = env.domains["py"]
     return domain.resolve_xref(  # type: ignore[no-any-return]
@@ -140,7 +153,7 @@ def _one_or_many(
         node.get("refdoc", ""),
         app.builder,
         "meth",
-        "secretspeech.Collection.filter",
+        target,
         node,
         contnode,
     )

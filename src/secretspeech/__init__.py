@@ -14,7 +14,9 @@ and indexed once, on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, overload
+import inspect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from secretspeech import _model
 from secretspeech._catalog import Collection
@@ -24,8 +26,10 @@ from secretspeech._export import as_dict, save_corpus
 from secretspeech._load import load_corpus
 from secretspeech._model import (
     CAUSAL_KINDS,
+    SCHEMA,
     Article,
-    Entity,
+    CollectionSchema,
+    Criterion,
     Event,
     EventKind,
     Evidence,
@@ -47,9 +51,11 @@ from secretspeech._model import (
     Statistic,
 )
 from secretspeech.exceptions import (
+    CorpusFileError,
     InvalidCorpusError,
     InvalidDateError,
     InvalidQueryError,
+    InvalidTypeError,
     InvalidValueError,
     NotFoundError,
     SecretSpeechError,
@@ -57,8 +63,6 @@ from secretspeech.exceptions import (
 
 
 if TYPE_CHECKING:
-    import datetime
-
     __version__: str
     DATA_VERSION: str
     article: Article
@@ -77,9 +81,11 @@ __all__ = [
     "CAUSAL_KINDS",
     "Calendar",
     "Collection",
+    "CollectionSchema",
     "Corpus",
+    "CorpusFileError",
+    "Criterion",
     "DATA_VERSION",
-    "Entity",
     "Event",
     "EventKind",
     "Evidence",
@@ -89,6 +95,7 @@ __all__ = [
     "InvalidCorpusError",
     "InvalidDateError",
     "InvalidQueryError",
+    "InvalidTypeError",
     "InvalidValueError",
     "NotFoundError",
     "Note",
@@ -106,6 +113,7 @@ __all__ = [
     "Record",
     "Relation",
     "RelationKind",
+    "SCHEMA",
     "SecretSpeechError",
     "Statistic",
     "__version__",
@@ -125,7 +133,6 @@ __all__ = [
     "people",
     "places",
     "quotations",
-    "references",
     "refs",
     "related",
     "relations",
@@ -135,7 +142,7 @@ __all__ = [
     "timeline",
 ]
 
-_COLLECTIONS = frozenset(name for name, _ in _model.COLLECTIONS)
+_COLLECTIONS = frozenset(c.name for c in _model.SCHEMA)
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 -- module attributes vary
@@ -177,268 +184,69 @@ def corpus() -> Corpus:
     return load_bundled()
 
 
-# The key "article" names the article; any other str may name a record (or
-# nothing), so the plain str overload keeps Article in its union.
-@overload
-def get(
-    key: Literal["article"], /, default: Record | None = None
-) -> Article: ...
-@overload
-def get(
-    key: str, /, default: Record | None = None
-) -> Record | Article | None: ...
-def get(key: str, /, default: Record | None = None) -> Record | Article | None:
+#: The `Corpus` methods that the module mirrors as functions over the
+#: bundled corpus.
+_MIRRORED = (
+    "get",
+    "lookup",
+    "search",
+    "timeline",
+    "involving",
+    "related",
+    "causes",
+    "consequences",
+    "refs",
+    "context",
+)
+
+
+def _mirror(name: str) -> Callable[..., Any]:
     """
-    Return any record by id, whatever its type, or *default*.
+    Return the module function that calls `Corpus` method *name*.
 
-    The key ``"article"`` returns the `Article`.
-
-    Args:
-        key: A record id, such as ``"secret-speech"``.
-        default: What to return if no record has that id.
-
-    Returns:
-        The record, or *default*.
-
-    >>> import secretspeech as ss
-    >>> ss.get("hungary").name
-    'Hungary'
-    >>> ss.get("no-such-id", None) is None
-    True
+    It is the method over the bundled corpus, with the method's own
+    signature (less ``self``) and documentation: one definition, shown in
+    two places.
     """
-    return corpus().get(key, default)
+    method = getattr(Corpus, name)
+
+    def function(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+        return getattr(corpus(), name)(*args, **kwargs)
+
+    signature = inspect.signature(method)
+    parameters = list(signature.parameters.values())[1:]
+    function.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=parameters
+    )
+    function.__name__ = function.__qualname__ = name
+    function.__module__ = __name__
+    function.__doc__ = method.__doc__
+    function.__annotations__ = {
+        k: v for k, v in method.__annotations__.items() if k != "self"
+    }
+    return function
 
 
-@overload
-def lookup(name: Literal["article"], /) -> Article: ...
-@overload
-def lookup(name: str, /) -> Record | Article: ...
-def lookup(name: str, /) -> Record | Article:
-    """
-    Return the one record, of any type, with this id, name or alias.
-
-    Matching ignores case, accents, surrounding whitespace, the kind of
-    apostrophe, a possessive ``’s`` and a leading article. The id
-    ``"article"`` returns the `Article`, as in `get`.
-
-    Args:
-        name: An id, name or alias.
-
-    Returns:
-        The record.
-
-    Raises:
-        NotFoundError: If nothing matches; the message suggests the closest
-            names.
-
-    >>> import secretspeech as ss
-    >>> ss.lookup("Red Square").id
-    'red-square'
-    """
-    return corpus().lookup(name)
-
-
-def search(text: str, /, *, limit: int | None = None) -> tuple[Record, ...]:
-    """
-    Rank records of every type by how well they match *text*.
-
-    Args:
-        text: Words to look for; small typos are tolerated.
-        limit: The most results to return; all if `None`.
-
-    Returns:
-        The matching records, best first.
-
-    >>> import secretspeech as ss
-    >>> ss.search("Kruschev")[0].id
-    'nikita-khrushchev'
-    """
-    return corpus().search(text, limit=limit)
-
-
-def timeline(
-    *,
-    start: int | str | datetime.date | HistoricalDate | None = None,
-    end: int | str | datetime.date | HistoricalDate | None = None,
-    strict: bool = False,
-) -> tuple[Event, ...]:
-    """
-    Return the dated events in chronological order.
-
-    See `Corpus.timeline` for the ordering rule.
-
-    Args:
-        start: Keep events that reach this period or later.
-        end: Keep events that begin by this period.
-        strict: Keep only events entirely inside *start*..*end*.
-
-    Returns:
-        The events, earliest first.
-
-    >>> import secretspeech as ss
-    >>> for event in ss.timeline(start=1961, end=1964, strict=True):
-    ...     print(event.date.edtf, event.id)
-    1961 attack-on-stalin-1961
-    1961 stalin-reburied
-    1963 swing-back-1963
-    1964 khrushchev-removed
-    """
-    return corpus().timeline(start=start, end=end, strict=strict)
-
-
-def involving(record: Record | Article | str, /) -> tuple[Record, ...]:
-    """
-    Return every record that refers to a record.
-
-    Most often the record is a person, group or place; for an event it
-    gives the quotations, statistics, relations and notes about it.
-
-    Args:
-        record: A record, its id or name, or the article.
-
-    Returns:
-        Every record that refers to it (groups through their members,
-        places through *within*, events, quotations, statistics, relations
-        and notes), in corpus order.
-
-    >>> import secretspeech as ss
-    >>> "trotsky-killed" in [r.id for r in ss.involving("Mexico")]
-    True
-    """
-    return corpus().involving(record)
-
-
-def related(record: Record | Article | str, /) -> tuple[Relation, ...]:
-    """
-    Return the relations into and out of a record.
-
-    Args:
-        record: A record, its id or name, or the article.
-
-    Returns:
-        The relations, in data order.
-
-    >>> import secretspeech as ss
-    >>> ss.related("stalins-death")[0].kind.value
-    'enables'
-    """
-    return corpus().related(record)
-
-
-def causes(event: Event | str, /, *, depth: int = 1) -> tuple[Event, ...]:
-    """
-    Return what led to *event*, following causal relations backwards.
-
-    Args:
-        event: An event, or its id or name.
-        depth: How many causal steps to follow.
-
-    Returns:
-        The causes, nearest first.
-
-    >>> import secretspeech as ss
-    >>> "secret-speech" in [e.id for e in ss.causes("hungarian-revolution")]
-    True
-    """
-    return corpus().causes(event, depth=depth)
-
-
-def consequences(
-    event: Event | str, /, *, depth: int = 1
-) -> tuple[Event, ...]:
-    """
-    Return what *event* led to, following causal relations forwards.
-
-    Args:
-        event: An event, or its id or name.
-        depth: How many causal steps to follow.
-
-    Returns:
-        The consequences, nearest first.
-
-    >>> import secretspeech as ss
-    >>> [e.id for e in ss.consequences("stalins-death")]
-    ['thaw']
-    """
-    return corpus().consequences(event, depth=depth)
-
-
-@overload
-def refs(
-    record: Record | str,
-    field: Literal["speaker", "participants", "members"],
-    /,
-) -> tuple[Person, ...]: ...
-@overload
-def refs(
-    record: Record | str, field: Literal["groups"], /
-) -> tuple[Group, ...]: ...
-@overload
-def refs(
-    record: Record | str, field: Literal["places", "within"], /
-) -> tuple[Place, ...]: ...
-@overload
-def refs(
-    record: Record | str, field: Literal["addressees"], /
-) -> tuple[Person | Group, ...]: ...
-@overload
-def refs(
-    record: Record | str, field: str, /
-) -> tuple[Record | Article, ...]: ...
-def refs(record: Record | str, field: str, /) -> tuple[Record | Article, ...]:
-    """
-    Return the records that one id field of *record* names.
-
-    This and `references` are the one way to follow ids: records hold ids,
-    the corpus resolves them.
-
-    Args:
-        record: A record, or its id or name.
-        field: One of its id fields, such as ``"speaker"``.
-
-    Returns:
-        The records, in the order of the ids.
-
-    >>> import secretspeech as ss
-    >>> [p.name for p in ss.refs("blind-kittens", "speaker")]
-    ['Joseph Stalin']
-    >>> [g.name for g in ss.refs("blind-kittens", "addressees")]
-    ['those at the top']
-    """
-    return corpus().refs(record, field)
-
-
-def references(record: Record | str, /) -> tuple[Record | Article, ...]:
-    """
-    Return every record that *record* refers to, in field order.
-
-    Args:
-        record: A record, or its id or name.
-
-    Returns:
-        The records its id fields name, without repeats.
-
-    >>> import secretspeech as ss
-    >>> [r.id for r in ss.references("muck")]
-    ['leonid-brezhnev', 'brezhnev-stability', 'joseph-stalin']
-    """
-    return corpus().references(record)
-
-
-def context(record: Record | Evidence | str, /, *, sentences: int = 1) -> str:
-    """
-    Return the sentences of the article around a record's first evidence.
-
-    Args:
-        record: A record, an `Evidence`, or a record id or name.
-        sentences: How many sentences to add on each side, beyond those the
-            evidence touches (0 for just those).
-
-    Returns:
-        The passage, as printed.
-
-    >>> import secretspeech as ss
-    >>> ss.context("muck", sentences=0)
-    '“We should not pour muck on ourselves,” said new leader Leonid Brezhnev.'
-    """
-    return corpus().context(record, sentences=sentences)
+if TYPE_CHECKING:
+    # Type checkers see the bound methods, overloads and all.
+    get = corpus().get
+    lookup = corpus().lookup
+    search = corpus().search
+    timeline = corpus().timeline
+    involving = corpus().involving
+    related = corpus().related
+    causes = corpus().causes
+    consequences = corpus().consequences
+    refs = corpus().refs
+    context = corpus().context
+else:
+    get = _mirror("get")
+    lookup = _mirror("lookup")
+    search = _mirror("search")
+    timeline = _mirror("timeline")
+    involving = _mirror("involving")
+    related = _mirror("related")
+    causes = _mirror("causes")
+    consequences = _mirror("consequences")
+    refs = _mirror("refs")
+    context = _mirror("context")

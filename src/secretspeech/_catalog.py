@@ -13,21 +13,47 @@ from __future__ import annotations
 import abc
 import datetime
 import enum
+import functools
 import itertools
 import math
 import operator
-import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, overload
+from typing import (
+    Any,
+    Generic,
+    Protocol,
+    TypeAlias,
+    TypeVar,
+    cast,
+    overload,
+)
 
-import attrs
-
+from secretspeech._checks import (
+    ANY,
+    check_count,
+    check_flag,
+    describe,
+    id_fields,
+    ids_in,
+    is_record,
+    many,
+    names_of,
+    not_found,
+    noun,
+    nouns,
+    period,
+    texts_of,
+    title_of,
+)
 from secretspeech._dates import HistoricalDate
 from secretspeech._model import (
+    ANY_COLLECTION,
     COLLECTIONS,
-    REFERENCES,
+    SCHEMA,
     Article,
+    CollectionSchema,
+    Criterion,
     Event,
     EventKind,
     Group,
@@ -45,33 +71,29 @@ from secretspeech._model import (
     Relation,
     RelationKind,
     Statistic,
+    schema_of,
 )
 from secretspeech._text import (
     STOP_WORDS,
+    brief,
     close_words,
     normalize,
     singular,
-    suggest,
     with_article,
     words,
 )
 from secretspeech.exceptions import (
     InvalidCorpusError,
-    InvalidDateError,
     InvalidQueryError,
+    InvalidTypeError,
     InvalidValueError,
     NotFoundError,
-    SecretSpeechError,
 )
-
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 
 __all__ = [
     "COLLECTIONS",
-    "ID_FIELDS",
+    "id_fields",
     "Collection",
     "OneOrMany",
     "Period",
@@ -86,29 +108,9 @@ Period: TypeAlias = int | str | datetime.date | HistoricalDate
 #: One value, or several meaning "any of them".
 OneOrMany: TypeAlias = _T | Sequence[_T] | AbstractSet[_T]
 
-_ANY = tuple(name for name, _ in COLLECTIONS)
-_ENTITIES = ("people", "groups", "places")
+_ANY = ANY
 _TYPE_OF = dict(COLLECTIONS)
 
-#: The fields that hold ids, per record type: those of `REFERENCES`, and
-#: ``relative_to`` for the types with dates, which stands for the records
-#: their dates (``date`` and ``also_dated``) were resolved against.
-ID_FIELDS: dict[type[Any], tuple[str, ...]] = {
-    cls: tuple(fields)
-    + (("relative_to",) if "date" in attrs.fields_dict(cls) else ())
-    for cls, fields in REFERENCES.items()
-}
-
-_NOUNS: dict[type[Any], tuple[str, str]] = {
-    Person: ("person", "people"),
-    Group: ("group", "groups"),
-    Place: ("place", "places"),
-    Event: ("event", "events"),
-    Quotation: ("quotation", "quotations"),
-    Statistic: ("statistic", "statistics"),
-    Relation: ("relation", "relations"),
-    Note: ("note", "notes"),
-}
 
 # How much a match in a description or summary counts against one in a
 # name.
@@ -117,251 +119,10 @@ _TEXT_WEIGHT = 0.6
 _EXACT_SCORE = 2.0
 
 
-def noun(record_type: type[Any] | None, *, plural: bool = False) -> str:
-    """
-    Name a record type in messages: ``"person"``, ``"events"``.
-
-    >>> from secretspeech import Person
-    >>> from secretspeech._catalog import noun
-    >>> noun(Person), noun(Person, plural=True), noun(None)
-    ('person', 'people', 'record')
-    """
-    names = ("record", "records")
-    if record_type is not None and record_type in _NOUNS:
-        names = _NOUNS[record_type]
-    return names[plural]
-
-
 def _spec(record_type: type[Any] | None) -> dict[str, _Criterion]:
     """Return the `Collection.filter` criteria of a record type."""
-    if record_type is not None and record_type in _CRITERIA:
-        return _CRITERIA[record_type]
-    return {}
-
-
-def _nouns(among: tuple[str, ...]) -> str:
-    """Name the record types of some collections: "person or group"."""
-    if among == _ANY:
-        return "record"
-    names = [noun(_TYPE_OF[name]) for name in among]
-    if len(names) == 1:
-        return names[0]
-    return f"{', '.join(names[:-1])} or {names[-1]}"
-
-
-def describe(value: object) -> str:
-    """
-    Show a value in an error message, briefly.
-
-    Records show as their type and id, not their long repr.
-
-    >>> import secretspeech as ss
-    >>> from secretspeech._catalog import describe
-    >>> describe(ss.people[0]), describe(3)
-    ("the Person 'nikita-khrushchev'", '3 (int)')
-    """
-    rid = getattr(value, "id", None)
-    if type(value) in _NOUNS and isinstance(rid, str):
-        return f"the {type(value).__name__} {rid!r}"
-    text = repr(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return f"{text} ({type(value).__name__})"
-
-
-def names_of(record: Record) -> tuple[str, ...]:
-    """
-    Return the strings `Collection.lookup` finds *record* by.
-
-    People, groups, places and events: the id, the name and each alias.
-    Quotations: the id, the full text and each segment. Statistics: the id
-    and the quantity as written. Relations and notes: the id.
-
-    >>> import secretspeech as ss
-    >>> from secretspeech._catalog import names_of
-    >>> names_of(ss.people.get("vladimir-lenin"))
-    ('vladimir-lenin', 'Vladimir Lenin', 'Lenin')
-    """
-    if isinstance(record, Person | Group | Place | Event):
-        return (record.id, record.name, *record.aliases)
-    if isinstance(record, Quotation):
-        return (record.id, record.text, *(s.exact for s in record.segments))
-    if isinstance(record, Statistic):
-        return (record.id, record.quantity.text)
-    return (record.id,)
-
-
-def title_of(record: Record) -> str:
-    """
-    Return the string that names *record* best in a message.
-
-    >>> import secretspeech as ss
-    >>> from secretspeech._catalog import title_of
-    >>> title_of(ss.statistics.get("war-dead"))
-    'as many as 29 million'
-    """
-    names = names_of(record)
-    return names[1] if len(names) > 1 else names[0]
-
-
-def _texts_of(record: Record) -> tuple[str, ...]:
-    """Return the longer texts that `Collection.search` also reads."""
-    if isinstance(record, Person | Group | Place):
-        return (record.description,)
-    if isinstance(record, Event):
-        return (record.summary,)
-    if isinstance(record, Statistic):
-        return (record.description, record.counting)
-    if isinstance(record, Relation):
-        return (str(record),)
-    if isinstance(record, Note):
-        return (record.text,)
-    return ()
-
-
-def ids_in(record: Record, field: str) -> tuple[str, ...]:
-    """
-    Return the ids one field of *record* holds, as a tuple.
-
-    >>> import secretspeech as ss
-    >>> from secretspeech._catalog import ids_in
-    >>> ids_in(ss.quotations.get("muck"), "speaker")
-    ('leonid-brezhnev',)
-    >>> ids_in(ss.events.get("swing-back-1963"), "relative_to")
-    ('attack-on-stalin-1961',)
-    """
-    if field == "relative_to":
-        also: tuple[HistoricalDate, ...] = getattr(record, "also_dated", ())
-        dates = (getattr(record, "date", None), *also)
-        return tuple(
-            dict.fromkeys(
-                d.relative_to
-                for d in dates
-                if d is not None and d.relative_to is not None
-            )
-        )
-    value = getattr(record, field)
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value)
-
-
-def _many(value: object) -> tuple[object, ...]:
-    """Turn a criterion value into the values it stands for ("any of")."""
-    if isinstance(value, str | enum.Enum) or not isinstance(
-        value, Sequence | AbstractSet
-    ):
-        return (value,)
-    return tuple(value)
-
-
-def not_found(
-    what: str,
-    value: str,
-    names: Mapping[str, str],
-    hints: Iterable[str],
-    *,
-    argument: str | None = None,
-) -> NotFoundError:
-    """Build the error for a name that matches nothing, with suggestions."""
-    if not value.strip():
-        return NotFoundError(
-            f"{argument or ''}{value!r}: a blank name matches no {what}; "
-            "give an id or a name (search() ranks records by any words)"
-        )
-    close = suggest(value, names) or tuple(dict.fromkeys(hints))[:3]
-    if argument is None:
-        message = f"no {what} has the id, name or alias {value!r}"
-    else:
-        message = f"{argument}{value!r}: no {what} has this id, name or alias"
-    if close:
-        quoted = [repr(c) for c in close]
-        tail = quoted[-1]
-        if len(quoted) > 1:
-            tail = f"{', '.join(quoted[:-1])} or {tail}"
-        message += f"; did you mean {tail}?"
-    else:
-        message += "; no name is close"
-    return NotFoundError(message)
-
-
-def period(value: object, argument: str) -> HistoricalDate:
-    """
-    Read a period argument with `HistoricalDate.coerce`, naming *argument*.
-
-    Raises:
-        InvalidQueryError: If *value* has a type that is not a period.
-        InvalidDateError: If it cannot be read as a date.
-
-    >>> from secretspeech._catalog import period
-    >>> period(1956, "during=").edtf
-    '1956'
-    >>> period(1.5, "during=")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    secretspeech.exceptions.InvalidQueryError: during=: a period must be ...
-    """
-    try:
-        return HistoricalDate.coerce(value)
-    except InvalidDateError as e:
-        raise InvalidDateError(f"{argument}: {e}") from None
-    except InvalidQueryError as e:
-        raise InvalidQueryError(f"{argument}: {e}") from None
-
-
-def check_flag(value: object, argument: str) -> bool:
-    """
-    Check that *value* is a `bool`.
-
-    Raises:
-        InvalidQueryError: If it is anything else, even ``0`` or ``1``.
-    """
-    if not isinstance(value, bool):
-        raise InvalidQueryError(
-            f"{argument} takes True or False, got {describe(value)}"
-        )
-    return value
-
-
-def check_paths(function: str, **paths: object) -> None:
-    """
-    Check that every one of *paths* is a `str` or an `os.PathLike`.
-
-    Raises:
-        InvalidQueryError: If one is anything else; the message names it.
-    """
-    for argument, value in paths.items():
-        if not isinstance(value, str | os.PathLike):
-            raise InvalidQueryError(
-                f"{function}() takes a path for {argument}, got "
-                f"{describe(value)}"
-            )
-
-
-def check_count(
-    value: object, argument: str, *, least: int = 0, optional: bool = False
-) -> int | None:
-    """
-    Check that *value* is an `int` of at least *least* (or `None`).
-
-    Raises:
-        InvalidQueryError: If it is not an `int` (a `bool` is not one here).
-        InvalidValueError: If it is less than *least*.
-    """
-    if value is None and optional:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool):
-        expected = "an int or None" if optional else "an int"
-        raise InvalidQueryError(
-            f"{argument} takes {expected}, got {describe(value)}"
-        )
-    if value < least:
-        raise InvalidValueError(
-            f"{argument} must be at least {least}, got {value!r}"
-        )
-    return value
+    schema = None if record_type is None else schema_of(record_type)
+    return {} if schema is None else _criteria_of(schema)
 
 
 # -- criteria ---------------------------------------------------------------
@@ -386,7 +147,7 @@ class _Criterion(abc.ABC):
 
     @abc.abstractmethod
     def wanted(
-        self, value: object, argument: str, resolver: Resolver
+        self, value: object, argument: str, resolver: Names
     ) -> Iterable[object]:
         """Turn the user's *value* into the index keys it asks for."""
 
@@ -405,9 +166,9 @@ class _Refs(_Criterion):
             yield from ids_in(record, field)
 
     def wanted(
-        self, value: object, argument: str, resolver: Resolver
+        self, value: object, argument: str, resolver: Names
     ) -> Iterable[object]:
-        return [resolver.id(v, self.among, argument) for v in _many(value)]
+        return [resolver.id(v, self.among, argument) for v in many(value)]
 
 
 class _Kind(_Criterion):
@@ -423,9 +184,9 @@ class _Kind(_Criterion):
         return value if isinstance(value, tuple) else (value,)
 
     def wanted(
-        self, value: object, argument: str, _resolver: Resolver
+        self, value: object, argument: str, _resolver: Names
     ) -> Iterable[object]:
-        return [self.member(v, argument) for v in _many(value)]
+        return [self.member(v, argument) for v in many(value)]
 
     def member(self, value: object, argument: str) -> enum.StrEnum:
         """Find the member of *kinds* that *value* names."""
@@ -444,17 +205,20 @@ class _Kind(_Criterion):
             raise InvalidValueError(f"{argument}{e}") from None
 
 
-class _Counting(_Criterion):
-    """Statistics counting one of the given things, singular or plural."""
+class _Words(_Criterion):
+    """Records whose text *field* says one of the given words (any number)."""
+
+    def __init__(self, field: str) -> None:
+        self.field = field
 
     def keys(self, record: Record) -> Iterable[object]:
-        return (singular(normalize(getattr(record, "counting", ""))),)
+        return (singular(normalize(getattr(record, self.field, ""))),)
 
     def wanted(
-        self, value: object, argument: str, _resolver: Resolver
+        self, value: object, argument: str, _resolver: Names
     ) -> Iterable[object]:
         found = []
-        for v in _many(value):
+        for v in many(value):
             if not isinstance(v, str):
                 raise InvalidQueryError(
                     f"{argument} takes a str such as 'deaths', got "
@@ -474,7 +238,7 @@ class _Flag(_Criterion):
         return (getattr(record, self.field),)
 
     def wanted(
-        self, value: object, argument: str, _resolver: Resolver
+        self, value: object, argument: str, _resolver: Names
     ) -> Iterable[object]:
         return (check_flag(value, argument),)
 
@@ -491,7 +255,7 @@ class _During(_Criterion):
         return ()
 
     def wanted(
-        self, value: object, argument: str, _resolver: Resolver
+        self, value: object, argument: str, _resolver: Names
     ) -> Iterable[object]:
         return (period(value, argument),)
 
@@ -503,7 +267,7 @@ class _Strict(_Criterion):
         return ()
 
     def wanted(
-        self, value: object, argument: str, _resolver: Resolver
+        self, value: object, argument: str, _resolver: Names
     ) -> Iterable[object]:
         return (check_flag(value, argument),)
 
@@ -511,51 +275,32 @@ class _Strict(_Criterion):
 _DURING = _During()
 _STRICT = _Strict()
 
-_CRITERIA: dict[type[Any], dict[str, _Criterion]] = {
-    Person: {"role": _Kind("roles", PersonRole), "named": _Flag("named")},
-    Group: {
-        "kind": _Kind("kind", GroupKind),
-        "member": _Refs(("members",), ("people",)),
-    },
-    Place: {
-        "kind": _Kind("kind", PlaceKind),
-        "within": _Refs(("within",), ("places",)),
-    },
-    Event: {
-        "during": _DURING,
-        "strict": _STRICT,
-        "involving": _Refs(("participants", "groups", "places"), _ENTITIES),
-        "at": _Refs(("places",), ("places",)),
-        "kind": _Kind("kind", EventKind),
-    },
-    Quotation: {
-        "by": _Refs(("speaker",), ("people",)),
-        "to": _Refs(("addressees",), ("people", "groups")),
-        "about": _Refs(("subjects",), _ANY),
-        "during": _DURING,
-        "strict": _STRICT,
-        "kind": _Kind("kind", QuotationKind),
-    },
-    Statistic: {
-        "counting": _Counting(),
-        "during": _DURING,
-        "strict": _STRICT,
-        "at": _Refs(("places",), ("places",)),
-        "about": _Refs(("about",), _ANY),
-        "kind": _Kind("quantity.kind", QuantityKind),
-    },
-    Relation: {
-        "kind": _Kind("kind", RelationKind),
-        "source": _Refs(("source",), _ANY),
-        "target": _Refs(("target",), _ANY),
-        "involving": _Refs(("source", "target"), _ANY),
-    },
-    Note: {
-        "kind": _Kind("kind", NoteKind),
-        "about": _Refs(("about",), _ANY),
-    },
-}
-_ALL_CRITERIA = frozenset(name for spec in _CRITERIA.values() for name in spec)
+
+def _criterion(criterion: Criterion) -> _Criterion:
+    """Build the index and matching of one criterion the schema declares."""
+    fields = criterion.fields
+    if criterion.takes == "ids":
+        among = criterion.among
+        return _Refs(fields, _ANY if ANY_COLLECTION in among else among)
+    if criterion.takes == "vocabulary":
+        assert criterion.vocabulary is not None  # noqa: S101 -- see Criterion
+        return _Kind(fields[0], criterion.vocabulary)  # type: ignore[arg-type]
+    if criterion.takes == "flag":
+        return _Flag(fields[0])
+    if criterion.takes == "words":
+        return _Words(fields[0])
+    return _DURING if criterion.takes == "period" else _STRICT
+
+
+@functools.cache
+def _criteria_of(schema: CollectionSchema) -> dict[str, _Criterion]:
+    """Return the criteria of a collection, built once per schema."""
+    return {name: _criterion(c) for name, c in schema.criteria.items()}
+
+
+_ALL_CRITERIA = frozenset(
+    name for schema in SCHEMA for name in schema.criteria
+)
 
 
 # -- indexes ----------------------------------------------------------------
@@ -609,7 +354,7 @@ class _Base(Generic[R]):
                 for weight, ws in (
                     (_TEXT_WEIGHT, words(record.id)),
                     *((1.0, words(name)) for name in names_of(record)[1:]),
-                    *((_TEXT_WEIGHT, words(t)) for t in _texts_of(record)),
+                    *((_TEXT_WEIGHT, words(t)) for t in texts_of(record)),
                 )
                 if ws
             )
@@ -684,147 +429,80 @@ def scores_in(collection: Collection[Any], text: str) -> dict[int, float]:
 
 
 def bind(
-    collection: Collection[R], resolver: Resolver, record_type: type[Any]
+    collection: Collection[R], resolver: Names, record_type: type[Any]
 ) -> Collection[R]:
     """Return *collection* reading names through a corpus's *resolver*."""
     return collection._bind(resolver, record_type)  # noqa: SLF001 -- as above
 
 
-class Resolver:
+class Names(Protocol):
     """
-    Turn what users pass for a record (a record, an id, a name) into ids.
+    What a collection asks of whoever reads names for it: the id of a record.
 
-    A collection that belongs to a `Corpus` resolves names through the
-    corpus's collections; a collection made on its own takes strings as ids.
+    A collection made on its own takes strings as ids (`_OwnIds`); one that
+    belongs to a `Corpus` reads names through the corpus's collections
+    (`secretspeech._resolver.Resolver`).
     """
-
-    __slots__ = ("collections", "owner")
-
-    def __init__(self, collections: Mapping[str, Collection[Any]]) -> None:
-        self.collections = dict(collections)
-        self.owner = {
-            rid: name
-            for name, collection in self.collections.items()
-            for rid in base_of(collection).by_id
-        }
 
     def id(self, value: object, among: tuple[str, ...], argument: str) -> str:
-        """
-        Return the id of the record *value* stands for.
+        """Return the id of the record *value* stands for, among *among*."""
 
-        Where any record will do, the `Article` (or ``"article"``) stands
-        for itself: notes may be about the article.
-        """
-        if among == _ANY and (
-            value == "article" or isinstance(value, Article)
-        ):
+
+class _OwnIds:
+    """Read records as themselves and strings as ids, checking nothing else."""
+
+    __slots__ = ()
+
+    def id(self, value: object, among: tuple[str, ...], argument: str) -> str:
+        if among == ANY and (value == "article" or isinstance(value, Article)):
+            # Where any record will do, the article stands for itself.
             return "article"
-        if isinstance(value, str) and not self.collections:
+        if isinstance(value, str):
             return value
-        return self.record(value, among, argument).id
-
-    def record(
-        self, value: object, among: tuple[str, ...], argument: str
-    ) -> Record:
-        """
-        Return the record *value* stands for, among some collections.
-
-        Raises:
-            InvalidQueryError: If *value* is neither a str nor a record of
-                a type those collections hold.
-            InvalidValueError: If it is the id of a record of another type.
-            NotFoundError: If no record there has that id, name or alias.
-        """
-        types = tuple(_TYPE_OF[name] for name in among)
-        if isinstance(value, types):
-            return self.own(value, argument)
-        if not isinstance(value, str):
-            raise InvalidQueryError(
-                f"{argument} takes {with_article(_nouns(among))} or its id "
-                f"or name, got {describe(value)}"
-            )
-        bases = [base_of(self.collections[name]) for name in among]
-        for base in bases:
-            pos = base.by_id.get(value)
-            if pos is not None:
-                return base.records[pos]  # type: ignore[no-any-return]
-        key = normalize(value)
-        for base in bases:
-            found = base.by_key.get(key)
-            if found:
-                return base.records[found[0]]  # type: ignore[no-any-return]
-        raise self.miss(value, key, among, argument)
-
-    def own(self, record: Record, argument: str) -> Record:
-        """
-        Return *record* if these collections hold it, else raise.
-
-        A record of another corpus may share an id with one of these; answering
-        for it would quietly answer for a different record.
-
-        Raises:
-            InvalidValueError: If no record here is equal to *record*.
-        """
-        if not self.collections:
-            return record
-        name = self.owner.get(record.id)
-        if name is not None:
-            base = base_of(self.collections[name])
-            held = base.records[base.by_id[record.id]]
-            if held is record or held == record:
-                return held  # type: ignore[no-any-return]
-        raise InvalidValueError(
-            f"{argument}{type(record).__name__}(id={record.id!r}) is not a "
-            "record of this corpus (it may come from another one); pass its "
-            "id to use this corpus's record of that id"
+        if isinstance(value, tuple(_TYPE_OF[name] for name in among)):
+            return cast("Record", value).id
+        raise InvalidQueryError(
+            f"{argument} takes {with_article(nouns(among))} or its id "
+            f"or name, got {describe(value)}"
         )
 
-    def miss(
-        self, value: str, key: str, among: tuple[str, ...], argument: str
-    ) -> SecretSpeechError:
-        """Build the error for a *value* that names nothing in *among*."""
-        owner = self.owner.get(value.strip())
-        if owner is not None:
-            return InvalidValueError(
-                f"{argument}{value!r} is the id of "
-                f"{with_article(noun(_TYPE_OF[owner]))}, but {argument} takes "
-                f"{with_article(_nouns(among))}"
-            )
-        elsewhere = self.named_elsewhere(key, among)
-        if elsewhere is not None:
-            # Suggesting near names of the wrong type would mislead: say
-            # what the name is instead.
-            return NotFoundError(
-                f"{argument}{value!r}: no {_nouns(among)} has this id, name "
-                f"or alias; it names {with_article(noun(type(elsewhere)))} "
-                f"({elsewhere.id!r}), but {argument} takes "
-                f"{with_article(_nouns(among))}"
-            )
-        names: dict[str, str] = {}
-        for base in (base_of(self.collections[name]) for name in among):
-            for k, v in base.names.items():
-                names.setdefault(k, v)
-        hints = [
-            title_of(r)
-            for r in ranked(
-                [self.collections[name] for name in among], value, limit=3
-            )
-        ]
-        return not_found(_nouns(among), value, names, hints, argument=argument)
 
-    def named_elsewhere(
-        self, key: str, among: tuple[str, ...]
-    ) -> Record | None:
-        """Return a record outside *among* with the normalised name *key*."""
-        for name, collection in self.collections.items():
-            if name not in among:
-                found = base_of(collection).by_key.get(key)
-                if found:
-                    return base_of(collection).records[found[0]]  # type: ignore[no-any-return]
-        return None
+_NO_RESOLVER: Names = _OwnIds()
 
 
-_NO_RESOLVER = Resolver({})
+def find(collections: Sequence[Collection[Any]], name: str) -> Record | None:
+    """
+    Return the record *name* names in *collections*, or `None`.
+
+    The one way names are read, by `Collection.lookup`, `Corpus.lookup`
+    and every criterion: an exact id in any of the collections wins; then
+    a normalised name or alias, the first collection first.
+    """
+    for collection in collections:
+        found = collection._by_id(name)  # noqa: SLF001 -- the catalog's own
+        if found is not None:
+            return cast("Record", found)
+    key = normalize(name)
+    for collection in collections:
+        found = collection._by_key(key)  # noqa: SLF001 -- as above
+        if found is not None:
+            return cast("Record", found)
+    return None
+
+
+def missing(
+    collections: Sequence[Collection[Any]],
+    name: str,
+    what: str,
+    argument: str | None = None,
+) -> NotFoundError:
+    """Build the error for a *name* that `find` did not find, with hints."""
+    names: dict[str, str] = {}
+    for collection in collections:
+        for key, shown in collection._names().items():  # noqa: SLF001
+            names.setdefault(key, shown)
+    hints = [title_of(r) for r in ranked(collections, name, limit=3)]
+    return not_found(what, name, names, hints, argument=argument)
 
 
 def ranked(
@@ -888,10 +566,22 @@ class Collection(Sequence[R], Generic[R]):
     _members: frozenset[int] | None
     _in_order: bool
     _records: tuple[R, ...]
-    _resolver: Resolver
+    _resolver: Names
 
     def __init__(self, records: Iterable[R] = (), /) -> None:
+        given: object = records  # callers may pass anything at run time
+        if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+            raise InvalidTypeError(
+                f"Collection takes an iterable of records, got "
+                f"{describe(records)}"
+            )
         self._records = tuple(records)
+        for record in self._records:
+            if not is_record(record):
+                raise InvalidTypeError(
+                    f"Collection takes records (Person, Event, …), got "
+                    f"{describe(record)}"
+                )
         self._base = _Base(self._records, None)
         self._order = None
         self._members = None
@@ -903,7 +593,7 @@ class Collection(Sequence[R], Generic[R]):
         cls,
         base: _Base[R],
         positions: Sequence[int] | None,
-        resolver: Resolver,
+        resolver: Names,
     ) -> Collection[R]:
         """Make a collection over *base* keeping *positions* (all if None)."""
         self = cls.__new__(cls)
@@ -922,9 +612,7 @@ class Collection(Sequence[R], Generic[R]):
             self._records = tuple(base.records[p] for p in self._order)
         return self
 
-    def _bind(
-        self, resolver: Resolver, record_type: type[Any]
-    ) -> Collection[R]:
+    def _bind(self, resolver: Names, record_type: type[Any]) -> Collection[R]:
         """Return this collection reading names through *resolver*."""
         wrong = [r for r in self._records if not isinstance(r, record_type)]
         if wrong:
@@ -933,6 +621,11 @@ class Collection(Sequence[R], Generic[R]):
                 f"{describe(wrong[0])}"
             )
         base = self._base
+        own = base.record_type
+        if own is not None and issubclass(own, record_type):
+            # Records of a subclass with fields of its own are filtered by
+            # its schema, which declares those fields too.
+            record_type = own
         if base.record_type is not record_type or self._members is not None:
             base = _Base(self._records, record_type)
         return type(self)._make(base, None, resolver)
@@ -966,11 +659,19 @@ class Collection(Sequence[R], Generic[R]):
         if isinstance(index, str):
             # A sequence is indexed by position; say where ids and names go.
             raise InvalidQueryError(
-                f"a collection is indexed by position, not by {index!r}: "
-                f"use .get({index!r}) for an id or .lookup({index!r}) for "
-                "a name"
+                f"a collection is indexed by position, not by {brief(index)}: "
+                f"use .get({brief(index)}) for an id or "
+                f".lookup({brief(index)}) for a name"
             )
-        return self._records[index]
+        try:
+            position = operator.index(index)
+        except TypeError:
+            raise InvalidQueryError(
+                f"a collection is indexed by an int or a slice, got "
+                f"{describe(index)}"
+            ) from None
+        # Past the end: IndexError, as for any sequence.
+        return self._records[position]
 
     def __len__(self) -> int:
         return len(self._records)
@@ -1069,20 +770,30 @@ class Collection(Sequence[R], Generic[R]):
             raise InvalidQueryError(
                 f"lookup() takes a name str, got {describe(name)}"
             )
-        base = self._base
-        pos = base.by_id.get(name)
+        found = find([self], name)
+        if found is None:
+            raise missing([self], name, self._noun())
+        return found  # type: ignore[return-value]
+
+    def _by_id(self, rid: str) -> R | None:
+        pos = self._base.by_id.get(rid)
         if pos is not None and self._has(pos):
-            return base.records[pos]
-        for pos in base.by_key.get(normalize(name), ()):
+            return self._base.records[pos]
+        return None
+
+    def _by_key(self, key: str) -> R | None:
+        for pos in self._base.by_key.get(key, ()):
             if self._has(pos):
-                return base.records[pos]
-        names = {
+                return self._base.records[pos]
+        return None
+
+    def _names(self) -> dict[str, str]:
+        base = self._base
+        return {
             key: base.names[key]
             for key, ps in base.by_key.items()
             if any(self._has(p) for p in ps)
         }
-        hints = [title_of(r) for r in self.search(name, limit=3)]
-        raise not_found(self._noun(), name, names, hints)
 
     def _scores(self, text: str) -> dict[int, float]:
         if not isinstance(text, str):

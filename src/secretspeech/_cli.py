@@ -53,17 +53,9 @@ def summary() -> str:
         "",
         "Records:",
     ]
-    names = (
-        "people",
-        "groups",
-        "places",
-        "events",
-        "quotations",
-        "statistics",
-        "relations",
-        "notes",
-    )
-    lines += [f"  {name:<11} {len(getattr(ss, name)):>4}" for name in names]
+    lines += [
+        f"  {c.name:<11} {len(getattr(ss, c.name)):>4}" for c in ss.SCHEMA
+    ]
     lines += ["", "Timeline (dated events, earliest first):"]
     lines += [f"  {line}" for line in _lines(ss.timeline())]
     return "\n".join(lines)

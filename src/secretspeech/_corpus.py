@@ -2,7 +2,7 @@
 `Corpus`: one article, its collections and the ways to relate records.
 
 Records refer to each other by id; the corpus resolves ids (`Corpus.get`,
-`Corpus.refs`, `Corpus.references`), finds what refers to a record
+`Corpus.refs`), finds what refers to a record
 (`Corpus.involving`, `Corpus.related`), follows causes and consequences,
 orders events in time and quotes the article around any record.
 """
@@ -15,24 +15,26 @@ from typing import Any, Literal, overload
 import attrs
 
 from secretspeech._catalog import (
-    COLLECTIONS,
-    ID_FIELDS,
     Collection,
     Period,
-    Resolver,
-    base_of,
     bind,
+    find,
+    missing,
+    ranked,
+)
+from secretspeech._checks import (
     check_count,
     check_flag,
     describe,
+    id_fields,
     ids_in,
-    not_found,
     period,
-    ranked,
-    title_of,
 )
 from secretspeech._model import (
+    ANY_COLLECTION,
+    COLLECTIONS,
     CORPUS_FORMAT,
+    SCHEMA,
     Article,
     Event,
     Evidence,
@@ -45,9 +47,21 @@ from secretspeech._model import (
     Relation,
     Statistic,
     plain,
+    schema_of,
 )
-from secretspeech._text import normalize, sentence_spans, sentences_around
-from secretspeech.exceptions import InvalidQueryError, InvalidValueError
+from secretspeech._resolver import Resolver
+from secretspeech._text import (
+    brief,
+    sentence_spans,
+    sentences_around,
+    with_article,
+)
+from secretspeech.exceptions import (
+    InvalidCorpusError,
+    InvalidQueryError,
+    InvalidTypeError,
+    InvalidValueError,
+)
 
 
 __all__ = ["Corpus"]
@@ -109,9 +123,104 @@ class _Index:
         self.ends = [end for _, end in self.spans]
 
 
+def _check(corpus: Corpus) -> None:
+    """
+    Refuse a corpus that breaks a rule, naming the record and the problem.
+
+    The article must be an `Article` and the data version a non-empty str;
+    each collection holds records of its type with ids unique across the
+    corpus; every id a record holds names a record of a collection its
+    field allows (or the article where any record may stand); and every
+    evidence span matches the article's text.
+    """
+    if not isinstance(corpus.article, Article):
+        raise InvalidTypeError(
+            f"Corpus: article must be an Article, got "
+            f"{describe(corpus.article)}"
+        )
+    version: object = corpus.data_version
+    if not isinstance(version, str):
+        raise InvalidTypeError(
+            f"Corpus: data_version must be a str, got {describe(version)}"
+        )
+    if not version.strip():
+        raise InvalidCorpusError(
+            f"Corpus: data_version must not be blank, got {brief(version)}"
+        )
+    owner = _owners(corpus)
+    text = corpus.article.text
+    for collection in SCHEMA:
+        for record in getattr(corpus, collection.name):
+            where = f"{collection.name} ({record.id!r})"
+            schema = schema_of(type(record))
+            assert schema is not None  # noqa: S101 -- _owners checked it
+            for field, allowed in schema.id_fields.items():
+                for ref in ids_in(record, field):
+                    _check_ref(where, field, ref, allowed, owner)
+            for span in _spans(record):
+                _check_span(where, span, text)
+
+
+def _owners(corpus: Corpus) -> dict[str, str]:
+    """Map every id to its collection, refusing strays and duplicates."""
+    owner: dict[str, str] = {"article": "article"}
+    for schema in SCHEMA:
+        for record in getattr(corpus, schema.name):
+            where = f"{schema.name} ({brief(getattr(record, 'id', record))})"
+            if not isinstance(record, schema.record_type):
+                raise InvalidCorpusError(
+                    f"{where}: {describe(record)} is not "
+                    f"{with_article(schema.record_type.__name__)}"
+                )
+            if record.id in owner:
+                raise InvalidCorpusError(
+                    f"{where}: duplicate id {record.id!r}, already used in "
+                    f"{owner[record.id]}"
+                )
+            owner[record.id] = schema.name
+    return owner
+
+
+def _check_span(where: str, span: Evidence, text: str) -> None:
+    """Refuse an evidence span that does not match the text."""
+    if not span.matches(text):
+        found = text[span.start : span.end]
+        raise InvalidCorpusError(
+            f"{where}: evidence {brief(span.exact)} does not match the text "
+            f"at {brief(span.start)}:{brief(span.end)}, which reads "
+            f"{brief(found)}"
+        )
+
+
+def _check_ref(
+    where: str,
+    field: str,
+    ref: str,
+    allowed: tuple[str, ...],
+    owner: dict[str, str],
+) -> None:
+    """Refuse an id that names nothing, or a record of the wrong kind."""
+    if ref not in owner:
+        raise InvalidCorpusError(
+            f"{where}: {field} names {ref!r}, which is not a record"
+        )
+    if ANY_COLLECTION not in allowed and owner[ref] not in allowed:
+        raise InvalidCorpusError(
+            f"{where}: {field} names {ref!r}, which is in {owner[ref]}, "
+            f"not in {' or '.join(allowed)}"
+        )
+
+
+def _spans(record: Record) -> Iterator[Evidence]:
+    """Yield every evidence span of *record*: its evidence and segments."""
+    yield from record.evidence
+    if isinstance(record, Quotation):
+        yield from record.segments
+
+
 def _ids(record: Record) -> Iterator[str]:
     """Yield the ids *record* refers to, field by field."""
-    for field in ID_FIELDS[type(record)]:
+    for field in id_fields(type(record)):
         yield from ids_in(record, field)
 
 
@@ -126,10 +235,11 @@ class Corpus:
 
     Records hold the ids of the records they mention; the corpus is what
     resolves them, always the same way: `get` for one id, `refs` for one
-    field (``corpus.refs(quotation, "speaker")``) and `references` for all
-    of a record's fields. The other way round, `involving` and `related`
-    find what refers to a record. Wherever a method takes a record, it also
-    takes the record's id or one of its names (as `lookup` reads them).
+    field (``corpus.refs(quotation, "speaker")``) or for all of a record's
+    fields (``corpus.refs(quotation)``). The other way round, `involving`
+    and `related` find what refers to a record. Wherever a method takes a
+    record, it also takes the record's id or one of its names (as `lookup`
+    reads them).
 
     Two corpora are equal when their articles, data versions and records
     are, so a corpus saved with `save_corpus` and read back with
@@ -167,6 +277,9 @@ class Corpus:
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        # Every rule of a corpus is kept here, so no path (the loader, the
+        # strategies, attrs.evolve, a direct call) can make a broken one.
+        _check(self)
         # A frozen class may still finish itself here: every index is built
         # before anyone else sees the corpus, and never changes after.
         resolver = Resolver(
@@ -325,23 +438,11 @@ class Corpus:
             )
         if name == "article":
             return self.article
-        found = self._index.by_id.get(name)
-        if found is not None:
-            return found
-        key = normalize(name)
         collections = self._collections()
-        bases = [base_of(c) for c in collections]
-        for base in bases:
-            positions = base.by_key.get(key)
-            if positions:
-                first: Record = base.records[positions[0]]
-                return first
-        names: dict[str, str] = {}
-        for base in bases:
-            for k, v in base.names.items():
-                names.setdefault(k, v)
-        hints = [title_of(r) for r in ranked(collections, name, limit=3)]
-        raise not_found("record", name, names, hints)
+        found = find(collections, name)
+        if found is None:
+            raise missing(collections, name, "record")
+        return found
 
     def search(
         self, text: str, /, *, limit: int | None = None
@@ -424,7 +525,7 @@ class Corpus:
         high = None if end is None else period(end, "end=").latest
         if low is not None and high is not None and high < low:
             raise InvalidValueError(
-                f"start={start!r} begins after end={end!r} ends"
+                f"start={brief(start)} begins after end={brief(end)} ends"
             )
         kept = []
         for event in self._index.timeline:
@@ -627,8 +728,9 @@ class Corpus:
             evidence = record
             if not evidence.matches(self.article.text):
                 raise InvalidValueError(
-                    f"the evidence {evidence.exact!r} at "
-                    f"{evidence.start}:{evidence.end} is not in the article"
+                    f"the evidence {brief(evidence.exact)} at "
+                    f"{brief(evidence.start)}:{brief(evidence.end)} is not in "
+                    "the article"
                 )
         else:
             evidence = self._record(record).evidence[0]
@@ -662,34 +764,37 @@ class Corpus:
     ) -> tuple[Person | Group, ...]: ...
     @overload
     def refs(
-        self, record: Record | str, field: str, /
+        self, record: Record | str, field: str | None = None, /
     ) -> tuple[Record | Article, ...]: ...
     def refs(
-        self, record: Record | str, field: str, /
+        self, record: Record | str, field: str | None = None, /
     ) -> tuple[Record | Article, ...]:
         """
-        Return the records that one id field of *record* names.
+        Return the records that *record* names by id: in one field, or all.
 
         This is how ids are resolved throughout: a quotation's speaker is
         ``corpus.refs(q, "speaker")``, an event's places
-        ``corpus.refs(e, "places")``. A field holding one id gives a tuple
-        of one record, or an empty tuple if it is `None`. The id
-        ``"article"`` (a note may be about the article) gives the
-        `Article`.
+        ``corpus.refs(e, "places")``, and everything a record refers to
+        ``corpus.refs(record)``. A field holding one id gives a tuple of one
+        record, or an empty tuple if it is `None`. The id ``"article"`` (a
+        note may be about the article) gives the `Article`.
 
-        The id fields are: groups ``members``; places ``within``; events
-        ``participants``, ``groups``, ``places``; quotations ``speaker``,
-        ``addressees``, ``subjects``; statistics ``places``, ``about``;
-        relations ``source``, ``target``; notes ``about``; and, for events,
-        quotations and statistics, ``relative_to``: the records their
-        relative dates were counted from. For the fields that can only name
-        people, groups or places the return type says so; the others may
-        name any record, or the article (which has the ``id``
-        ``"article"`` too).
+        The id fields of each record type are those its
+        `CollectionSchema.id_fields` lists: groups ``members``; places
+        ``within``; events ``participants``, ``groups``, ``places``;
+        quotations ``speaker``, ``addressees``, ``subjects``; statistics
+        ``places``, ``about``; relations ``source``, ``target``; notes
+        ``about``; and, for events, quotations and statistics,
+        ``relative_to``: the records their relative dates were counted
+        from. For the fields that can only name people, groups or places
+        the return type says so; the others may name any record, or the
+        article (which has the ``id`` ``"article"`` too).
 
         Args:
             record: A record, or its id or name.
-            field: The name of one of its id fields.
+            field: The name of one of its id fields; without it, every id
+                field in the order of the record's fields, each record
+                given once.
 
         Returns:
             The records, in the order of the ids.
@@ -705,15 +810,19 @@ class Corpus:
         ['Joseph Stalin']
         >>> [p.id for p in c.refs("hungarian-revolution", "places")]
         ['hungary']
+        >>> [r.id for r in c.refs("muck")]
+        ['leonid-brezhnev', 'brezhnev-stability', 'joseph-stalin']
         """
         found = self._record(record)
-        fields = ID_FIELDS[type(found)]
+        if field is None:
+            return self._resolve(dict.fromkeys(_ids(found)))
+        fields = id_fields(type(found))
         if field not in fields:
             takes = "it has none"
             if fields:
                 takes = "they are " + ", ".join(repr(f) for f in fields)
             raise InvalidQueryError(
-                f"field={field!r} is not an id field of "
+                f"field={brief(field)} is not an id field of "
                 f"{type(found).__name__}; {takes}"
             )
         return self._resolve(ids_in(found, field))
@@ -726,28 +835,3 @@ class Corpus:
             for i in ids
             if i == "article" or i in by_id
         )
-
-    def references(
-        self, record: Record | str, /
-    ) -> tuple[Record | Article, ...]:
-        """
-        Return every record that *record* refers to, in field order.
-
-        The fields are those `refs` lists, taken in the order of the
-        record's fields; a record named twice is given once.
-
-        Args:
-            record: A record, or its id or name.
-
-        Returns:
-            The records.
-
-        Raises:
-            InvalidQueryError: If *record* is not a record or a str.
-            NotFoundError: If no record has that id or name.
-
-        >>> import secretspeech as ss
-        >>> [r.id for r in ss.corpus().references("muck")]
-        ['leonid-brezhnev', 'brezhnev-stability', 'joseph-stalin']
-        """
-        return self._resolve(dict.fromkeys(_ids(self._record(record))))

@@ -35,7 +35,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from secretspeech.exceptions import InvalidDateError, InvalidQueryError
+from secretspeech._text import brief, shown
+from secretspeech._vocabulary import Vocabulary
+from secretspeech.exceptions import (
+    InvalidDateError,
+    InvalidQueryError,
+    InvalidTypeError,
+)
 
 
 if TYPE_CHECKING:
@@ -45,7 +51,7 @@ if TYPE_CHECKING:
 __all__ = ["Calendar", "HistoricalDate", "Order", "Precision"]
 
 
-class Precision(enum.Enum):
+class Precision(enum.Enum, metaclass=Vocabulary):
     """
     The finest unit of time that a date's wording fixes.
 
@@ -65,23 +71,30 @@ class Precision(enum.Enum):
     INTERVAL = "interval"
 
 
-class Calendar(enum.Enum):
+class Calendar(enum.Enum, metaclass=Vocabulary):
     """
     The calendar in which a date is worded.
 
     Bounds are always proleptic Gregorian; the calendar says how to read the
-    EDTF string.
+    EDTF string. Like the other vocabularies, it reads its values and
+    names in any case, and refuses anything else listing the choices.
 
     >>> from secretspeech._dates import Calendar
     >>> Calendar("julian")
     <Calendar.JULIAN: 'julian'>
+    >>> Calendar("Julian") is Calendar("JULIAN") is Calendar.JULIAN
+    True
+    >>> Calendar("Revised")
+    Traceback (most recent call last):
+    ...
+    secretspeech.exceptions.InvalidValueError: 'Revised' is not a Calendar; ...
     """
 
     GREGORIAN = "gregorian"
     JULIAN = "julian"
 
 
-class Order(enum.Enum):
+class Order(enum.Enum, metaclass=Vocabulary):
     """
     The honest answer to "which came first?".
 
@@ -174,7 +187,7 @@ def _day(year: int, month: int, day: int, calendar: Calendar) -> dt.date:
 def _unrecognised(edtf: str) -> InvalidDateError:
     """Return the error for a string outside the accepted EDTF subset."""
     return InvalidDateError(
-        f"{edtf!r} is not a date in the EDTF subset this edition reads; "
+        f"{brief(edtf)} is not a date in the EDTF subset this edition reads; "
         f"{_ACCEPTED_FORMS}"
     )
 
@@ -189,7 +202,7 @@ def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
     match = _DATE_RE.fullmatch(text)
     if match is None:
         raise _unrecognised(edtf)
-    where = repr(edtf) if text == edtf else f"{text!r} in {edtf!r}"
+    where = brief(edtf) if text == edtf else f"{brief(text)} in {brief(edtf)}"
     precision = Precision.YEAR
     if match["decade"] is not None:
         first_year = int(match["decade"]) * 10
@@ -250,7 +263,10 @@ def _parse(edtf: str, calendar: Calendar) -> _Parsed:
     if not slash:
         return _parse_date(edtf, edtf, calendar)
     if start == end == _OPEN:
-        msg = f"{edtf!r} is open at both ends; at least one end must be a date"
+        msg = (
+            f"{brief(edtf)} is open at both ends; at least one end must be a "
+            "date"
+        )
         raise InvalidDateError(msg)
     sides = [
         _parse_date(side, edtf, calendar)
@@ -261,8 +277,8 @@ def _parse(edtf: str, calendar: Calendar) -> _Parsed:
     latest = dt.date.max if end == _OPEN else sides[-1].latest
     if latest < earliest:
         msg = (
-            f"{edtf!r} ends before it starts: {end!r} is over by {latest}, "
-            f"but {start!r} begins on {earliest}"
+            f"{brief(edtf)} ends before it starts: {brief(end)} is over by "
+            f"{latest}, but {brief(start)} begins on {earliest}"
         )
         raise InvalidDateError(msg)
     return _Parsed(
@@ -291,9 +307,9 @@ def _of_type(
         if type(value) is not kind:
             msg = (
                 f"HistoricalDate.{attribute.name} must be {description}, "
-                f"got {value!r} ({type(value).__name__})"
+                f"got {shown(value)}"
             )
-            raise InvalidQueryError(msg)
+            raise InvalidTypeError(msg)
 
     return check
 
@@ -304,7 +320,8 @@ def _not_blank(
     """Reject an empty or all-whitespace string."""
     if not value.strip():
         msg = (
-            f"HistoricalDate.{attribute.name} must not be blank, got {value!r}"
+            f"HistoricalDate.{attribute.name} must not be blank, got "
+            f"{brief(value)}"
         )
         raise InvalidDateError(msg)
 
@@ -319,8 +336,8 @@ def _require_date(other: object, method: str) -> None:
     if not isinstance(other, HistoricalDate):
         msg = (
             f"HistoricalDate.{method}() takes a HistoricalDate, got "
-            f"{other!r} ({type(other).__name__}); use HistoricalDate.coerce() "
-            "to turn a year, an EDTF string or a datetime.date into one"
+            f"{shown(other)}; use HistoricalDate.coerce() to turn a year, an "
+            "EDTF string or a datetime.date into one"
         )
         raise InvalidQueryError(msg)
 
@@ -369,7 +386,7 @@ class HistoricalDate:
             If *text* or *relative_to* is blank, if *edtf* cannot be parsed,
             or if a computed field differs from what *edtf* gives.
 
-        InvalidQueryError: If a field has the wrong type.
+        InvalidTypeError: If a field has the wrong type.
 
     >>> from secretspeech._dates import HistoricalDate
     >>> famine = HistoricalDate.from_edtf("1946/1947", text="1946-7")
@@ -422,8 +439,9 @@ class HistoricalDate:
             actual = getattr(self, name)
             if actual != value:
                 msg = (
-                    f"HistoricalDate.{name} is {actual!r}, but {self.edtf!r} "
-                    f"in the {self.calendar.value} calendar gives {value!r}"
+                    f"HistoricalDate.{name} is {actual!r}, but "
+                    f"{brief(self.edtf)} in the {self.calendar.value} "
+                    f"calendar gives {value!r}"
                 )
                 raise InvalidDateError(msg)
 
@@ -464,7 +482,8 @@ class HistoricalDate:
                 starts, or if a Julian date falls outside the Gregorian
                 years 1 to 9999.
 
-            InvalidQueryError: If *edtf* is not a `str`.
+            InvalidTypeError: If *edtf* is not a `str` or *calendar* not a
+                `Calendar`.
 
         >>> from secretspeech._dates import Calendar, HistoricalDate
         >>> revolution = HistoricalDate.from_edtf(
@@ -480,16 +499,16 @@ class HistoricalDate:
         """
         if type(edtf) is not str:
             msg = (
-                f"HistoricalDate.from_edtf() takes an EDTF str, got {edtf!r} "
-                f"({type(edtf).__name__})"
+                "HistoricalDate.from_edtf() takes an EDTF str, got "
+                f"{shown(edtf)}"
             )
-            raise InvalidQueryError(msg)
+            raise InvalidTypeError(msg)
         if type(calendar) is not Calendar:
             msg = (
                 "HistoricalDate.from_edtf() takes a Calendar as calendar, "
-                f"got {calendar!r} ({type(calendar).__name__})"
+                f"got {shown(calendar)}"
             )
-            raise InvalidQueryError(msg)
+            raise InvalidTypeError(msg)
         parsed = _parse(edtf, calendar)
         return cls(
             text=text,
@@ -528,7 +547,7 @@ class HistoricalDate:
                 If *value* is an `int` outside 1 to 9999 or a `str` that is
                 not a valid EDTF date in the accepted subset.
 
-            InvalidQueryError:
+            InvalidTypeError:
                 If *value* has any other type, including `bool`.
 
         >>> import datetime
@@ -548,7 +567,7 @@ class HistoricalDate:
             pass
         elif isinstance(value, int):
             if not 1 <= value <= 9999:
-                msg = f"{value!r} is not a year from 1 to 9999"
+                msg = f"{brief(value)} is not a year from 1 to 9999"
                 raise InvalidDateError(msg)
             return cls.from_edtf(f"{value:04d}", text=str(value))
         elif isinstance(value, str):
@@ -557,9 +576,9 @@ class HistoricalDate:
             return cls.from_edtf(value.isoformat(), text=str(value))
         msg = (
             "a period must be an int year, an EDTF str, a datetime.date or a "
-            f"HistoricalDate, got {value!r} ({type(value).__name__})"
+            f"HistoricalDate, got {shown(value)}"
         )
-        raise InvalidQueryError(msg)
+        raise InvalidTypeError(msg)
 
     def overlaps(self, other: HistoricalDate) -> bool:
         """

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
-from secretspeech._catalog import check_paths
 from secretspeech._corpus import Corpus
 from secretspeech._dates import HistoricalDate
+from secretspeech._load import check_paths, on_file
 from secretspeech._model import (
     COLLECTIONS,
     Article,
@@ -16,7 +17,8 @@ from secretspeech._model import (
     Quantity,
     plain,
 )
-from secretspeech.exceptions import InvalidQueryError, InvalidValueError
+from secretspeech._text import brief, shown
+from secretspeech.exceptions import InvalidTypeError, InvalidValueError
 
 
 __all__ = ["as_dict", "save_corpus"]
@@ -45,11 +47,23 @@ def save_corpus(
         records: Path of the JSON file to write.
         text: Path of the text file to write.
 
+    Errors are those of `load_corpus`, the other way round: what the
+    operating system refuses is a `CorpusFileError` naming the file, with
+    the ``errno`` of the failure; nothing is written before every check
+    has passed, but if the second file fails, the first stays written.
+
     Raises:
-        InvalidQueryError: If *corpus* is not a `Corpus`, or *records* or
+        CorpusFileError: If the operating system cannot write a file (a
+            missing folder, no permission, a full disk); an `OSError` with
+            the ``errno`` and ``filename`` of the failure, which is its
+            ``__cause__``.
+        InvalidTypeError: If *corpus* is not a `Corpus`, or *records* or
             *text* is not a path.
-        InvalidValueError: If *records* and *text* are the same file.
-        OSError: If a file cannot be written.
+        InvalidValueError: If *records* and *text* are the same file, a
+            path holds a character no file name can (a NUL), or the
+            corpus holds what JSON or UTF-8 cannot write (an int of more
+            digits than `sys.get_int_max_str_digits`, an unpaired
+            surrogate).
 
     >>> import tempfile
     >>> from pathlib import Path
@@ -61,19 +75,48 @@ def save_corpus(
     True
     """
     if not isinstance(corpus, Corpus):
-        raise InvalidQueryError(
-            f"save_corpus() takes a Corpus, got {type(corpus).__name__}"
+        raise InvalidTypeError(
+            f"save_corpus() takes a Corpus, got {shown(corpus)}"
         )
     check_paths("save_corpus", records=records, text=text)
-    if Path(records).resolve() == Path(text).resolve():
+    if on_file("save_corpus", "records", records, _resolved) == on_file(
+        "save_corpus", "text", text, _resolved
+    ):
         raise InvalidValueError(
             f"save_corpus() would write the records and the text to the same "
-            f"file, {str(records)!r}; give two paths"
+            f"file, {brief(str(records))}; give two paths"
         )
-    document = json.dumps(corpus.to_document(), ensure_ascii=False, indent=1)
-    Path(records).write_text(document + "\n", encoding="utf-8")
-    # newline="" keeps the text byte for byte, so its checksum still holds.
-    Path(text).write_text(corpus.article.text, encoding="utf-8", newline="")
+    try:
+        document = json.dumps(
+            corpus.to_document(), ensure_ascii=False, indent=1
+        )
+    except ValueError as e:
+        raise InvalidValueError(
+            f"save_corpus(): the corpus cannot be written as JSON: {e}"
+        ) from e
+    # Encoded before anything is written, and written as bytes, so that the
+    # text stays byte for byte what its checksum was taken of.
+    data = _utf8(document + "\n", "the corpus")
+    body = _utf8(corpus.article.text, "the article's text")
+    on_file("save_corpus", "records", records, lambda p: p.write_bytes(data))
+    on_file("save_corpus", "text", text, lambda p: p.write_bytes(body))
+
+
+def _resolved(path: Path) -> str:
+    """Return the absolute path *path* names, through symbolic links."""
+    # Not Path.resolve(), which raises RuntimeError on a loop of links in
+    # Python 3.11 and 3.12; writing to the loop says what is wrong.
+    return os.path.realpath(path)
+
+
+def _utf8(text: str, what: str) -> bytes:
+    """Encode *text* to write it, naming *what* it is if UTF-8 cannot."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise InvalidValueError(
+            f"save_corpus(): {what} cannot be written as UTF-8: {e}"
+        ) from e
 
 
 def as_dict(value: object, /) -> dict[str, Any]:
@@ -93,7 +136,7 @@ def as_dict(value: object, /) -> dict[str, Any]:
         A new dict of plain JSON values.
 
     Raises:
-        InvalidQueryError: If *value* is none of these.
+        InvalidTypeError: If *value* is none of these.
 
     >>> import json
     >>> import secretspeech as ss
@@ -105,8 +148,8 @@ def as_dict(value: object, /) -> dict[str, Any]:
     """
     if not isinstance(value, _MODEL_TYPES):
         names = ", ".join(t.__name__ for t in _MODEL_TYPES)
-        raise InvalidQueryError(
-            f"as_dict() takes one of {names}, got {type(value).__name__}"
+        raise InvalidTypeError(
+            f"as_dict() takes one of {names}, got {shown(value)}"
         )
     data: dict[str, Any] = plain(value)
     return data

@@ -59,14 +59,14 @@ def _collections(thing: Any) -> SearchStrategy[Any]:  # noqa: ANN401
 
     from secretspeech import strategies  # noqa: PLC0415
     from secretspeech._catalog import Collection  # noqa: PLC0415
-    from secretspeech._model import COLLECTIONS  # noqa: PLC0415
+    from secretspeech._model import SCHEMA  # noqa: PLC0415
 
     if (get_origin(thing) or thing) is not Collection:
         return _DECLINE
     # Collection, Collection[Event] or a union: Collection[Person | Group].
     (of,) = get_args(thing) or (Any,)
     wanted = get_args(of) or (of,)
-    names = [name for name, cls in COLLECTIONS if of is Any or cls in wanted]
+    names = [c.name for c in SCHEMA if of is Any or c.record_type in wanted]
     if of is not Any and len(names) != len(wanted):
         return _DECLINE
     return st.tuples(strategies.corpora(), st.sampled_from(names)).map(
@@ -88,28 +88,15 @@ def _hypothesis_setup_hook() -> None:
     from secretspeech._corpus import Corpus  # noqa: PLC0415
     from secretspeech._dates import HistoricalDate  # noqa: PLC0415
     from secretspeech._model import (  # noqa: PLC0415
+        SCHEMA,
         Article,
-        Event,
         Evidence,
-        Group,
-        Note,
-        Person,
-        Place,
         Quantity,
-        Quotation,
-        Relation,
-        Statistic,
     )
 
+    # Each record type's strategy is named after its collection.
     for cls, name in (
-        (Person, "people"),
-        (Group, "groups"),
-        (Place, "places"),
-        (Event, "events"),
-        (Quotation, "quotations"),
-        (Statistic, "statistics"),
-        (Relation, "relations"),
-        (Note, "notes"),
+        *((c.record_type, c.name) for c in SCHEMA),
         (Evidence, "evidence"),
         (HistoricalDate, "historical_dates"),
         (Quantity, "quantities"),

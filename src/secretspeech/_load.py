@@ -10,31 +10,35 @@ and the problem.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import json
+import os
+import sys
 import threading
+import typing
 from collections.abc import Callable, Mapping
 from importlib import resources
 from os import PathLike
 from pathlib import Path
 from typing import Any, TypeVar
 
-from secretspeech._catalog import check_paths
+import attrs
+
 from secretspeech._corpus import Corpus
 from secretspeech._dates import Calendar, HistoricalDate
 from secretspeech._model import (
-    ANY_COLLECTION,
-    COLLECTIONS,
     CORPUS_FORMAT,
-    REFERENCES,
+    SCHEMA,
     Article,
     Evidence,
     Quantity,
     plain,
 )
+from secretspeech._text import brief, shown
 from secretspeech.exceptions import (
+    CorpusFileError,
     InvalidCorpusError,
-    InvalidQueryError,
+    InvalidTypeError,
+    InvalidValueError,
     SecretSpeechError,
 )
 
@@ -52,13 +56,10 @@ _T = TypeVar("_T")
 _lock = threading.Lock()
 _bundled: Corpus | None = None
 
-_ANY = (ANY_COLLECTION,)
-# Each collection's JSON key, its record class and, for every field that
-# holds ids, the collections those ids may name.
-_KINDS: dict[str, tuple[type[Any], dict[str, tuple[str, ...]]]] = {
-    name: (cls, REFERENCES[cls]) for name, cls in COLLECTIONS
-}
-_OPTIONAL_KINDS = frozenset({"notes"})
+# The collections a document may leave out: those `Corpus` gives a default.
+_OPTIONAL_KINDS = frozenset(
+    f.name for f in attrs.fields(Corpus) if f.default is not attrs.NOTHING
+)
 
 
 def load_bundled() -> Corpus:
@@ -107,46 +108,138 @@ def load_corpus(
         The validated corpus.
 
     Raises:
-        InvalidCorpusError: If a file cannot be read or any rule is broken;
-            the message names the file, the record and the problem.
-        InvalidQueryError: If *records* or *text* is not a path, or
-            *encoding* is not an encoding.
+        CorpusFileError: If the operating system cannot read a file (it is
+            missing, a directory, not readable); an `OSError` with the
+            ``errno`` and ``filename`` of the failure, which is its
+            ``__cause__``.
+        InvalidCorpusError: If a file is too large, not in *encoding*, or
+            breaks any rule of a corpus; the message names the file, the
+            record and the problem.
+        InvalidTypeError: If *records* or *text* is not a path, or
+            *encoding* is not a str.
+        InvalidValueError: If a path holds a character no file name can
+            (a NUL), or *encoding* is not a text encoding Python knows.
 
     >>> import secretspeech as ss
     >>> from secretspeech._load import load_corpus
     >>> load_corpus("missing.json", "missing.txt")
     Traceback (most recent call last):
     ...
-    secretspeech.exceptions.InvalidCorpusError: missing.json: cannot read: ...
+    secretspeech.exceptions.CorpusFileError: missing.json: No such file ...
     """
     check_paths("load_corpus", records=records, text=text)
-    try:
-        codecs.lookup(encoding)
-    except (LookupError, TypeError):
-        raise InvalidQueryError(
-            f"encoding={encoding!r} is not an encoding Python knows"
-        ) from None
+    _check_encoding(encoding)
     source = str(records)
-    size = _read(records, lambda p: p.stat().st_size)
+    size = on_file("load_corpus", "records", records, _size)
     if size > MAX_BYTES:
         raise InvalidCorpusError(
             f"{source}: {size} bytes is more than the limit of {MAX_BYTES}"
         )
-    document = _read(records, lambda p: p.read_bytes().decode(encoding))
     # Bytes, not read_text: newline translation would change the text the
     # offsets and the checksum refer to.
-    body = _read(text, lambda p: p.read_bytes().decode(encoding))
+    document = _decode(
+        records,
+        on_file("load_corpus", "records", records, Path.read_bytes),
+        encoding,
+    )
+    body = _decode(
+        text, on_file("load_corpus", "text", text, Path.read_bytes), encoding
+    )
     return parse_corpus(document, body, source=source)
 
 
-def _read(path: str | PathLike[str], read: Callable[[Path], _T]) -> _T:
-    """Read from *path*, turning failures into errors that name it."""
+def check_paths(function: str, **paths: object) -> None:
+    """
+    Check that every one of *paths* is a `str` or an `os.PathLike`.
+
+    Raises:
+        InvalidTypeError: If one is anything else; the message names it.
+    """
+    for argument, value in paths.items():
+        if not isinstance(value, str | os.PathLike):
+            raise InvalidTypeError(
+                f"{function}() takes a path for {argument}, got {shown(value)}"
+            )
+
+
+def _check_encoding(encoding: object) -> None:
+    """Refuse an *encoding* that is not the name of a text encoding."""
+    if not isinstance(encoding, str):
+        raise InvalidTypeError(
+            f"load_corpus() takes the name of an encoding as a str for "
+            f"encoding=, got {shown(encoding)}"
+        )
     try:
-        return read(Path(path))
+        # A codec such as "rot13" or "hex" is known but turns bytes into
+        # bytes or str into str; str.decode() refuses it.
+        text_codec = codecs.lookup(encoding)._is_text_encoding  # noqa: SLF001
+    except (LookupError, ValueError):
+        text_codec = False
+    if not text_codec:
+        raise InvalidValueError(
+            f"load_corpus(): encoding={brief(encoding)} is not a text "
+            "encoding Python knows, such as 'utf-8'"
+        )
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size
+
+
+def on_file(
+    function: str,
+    argument: str,
+    path: str | PathLike[str],
+    act: Callable[[Path], _T],
+) -> _T:
+    """
+    Run *act* on *path*, turning every failure into an error that names it.
+
+    This is the one file policy of `load_corpus` and `save_corpus`, which
+    name themselves as *function* and the path's parameter as *argument*.
+
+    Raises:
+        CorpusFileError: If the operating system refuses (`file_error`).
+        InvalidTypeError: If *path* is an `os.PathLike` that gives bytes.
+        InvalidValueError: If *path* holds a NUL or an unpaired surrogate,
+            so that the operating system cannot even be asked.
+    """
+    try:
+        return act(Path(path))
     except OSError as e:
-        raise InvalidCorpusError(f"{path}: cannot read: {e}") from e
-    except UnicodeDecodeError as e:
-        raise InvalidCorpusError(f"{path}: not {e.encoding}: {e}") from e
+        raise file_error(path, e) from e
+    except TypeError as e:
+        raise InvalidTypeError(
+            f"{function}() takes a path for {argument}, got {shown(path)}: {e}"
+        ) from e
+    except ValueError as e:
+        raise InvalidValueError(
+            f"{function}(): {argument}={brief(str(path))} is not a path the "
+            f"operating system can open: {e}"
+        ) from e
+
+
+def _decode(path: str | PathLike[str], data: bytes, encoding: str) -> str:
+    """Decode the bytes read from *path*, naming it if they are not text."""
+    try:
+        return data.decode(encoding)
+    except UnicodeError as e:
+        raise InvalidCorpusError(f"{path}: not {encoding}: {e}") from e
+
+
+def file_error(path: object, error: OSError) -> CorpusFileError:
+    """
+    Return the `CorpusFileError` for *error*, raised reading or writing *path*.
+
+    It keeps the error's ``errno``, ``strerror`` and ``filename`` (or
+    *path*, if the error names no file); raise it ``from error``.
+    """
+    if error.errno is None or error.strerror is None:
+        return CorpusFileError(f"{path}: {error}")
+    filename = error.filename if error.filename is not None else str(path)
+    return CorpusFileError(
+        error.errno, error.strerror, filename, None, error.filename2
+    )
 
 
 def parse_corpus(
@@ -155,6 +248,7 @@ def parse_corpus(
     /,
     *,
     source: str = "<corpus>",
+    record_types: Mapping[str, type[Any]] | None = None,
 ) -> Corpus:
     """
     Build a validated `Corpus` from a JSON document (or its parsed mapping).
@@ -163,29 +257,95 @@ def parse_corpus(
         document: The JSON text, or the mapping it parses to.
         text: The canonical text the evidence refers to.
         source: A name for the data, used in error messages.
+        record_types: Record types of your own by collection name
+            (``{"events": MyEvent}``): subclasses of ours, whose fields of
+            their own declare their part in the schema as ours do.
 
     Returns:
         The validated corpus.
 
     Raises:
         InvalidCorpusError: If any rule is broken.
+        InvalidTypeError: If *record_types* is not a mapping of collection
+            names to subclasses of their record types.
     """
+    kinds = _record_types(record_types)
     if isinstance(document, str):
         if len(document) > MAX_BYTES:
             raise InvalidCorpusError(f"{source}: the document is too large")
         try:
-            data = json.loads(document)
+            data = json.loads(document, parse_int=_int)
+        except _LongNumberError as e:
+            raise InvalidCorpusError(
+                f"{source}: {_position(document, e.token)}a number of "
+                f"{len(e.token.lstrip('-'))} digits is longer than Python "
+                f"reads (sys.get_int_max_str_digits() is "
+                f"{sys.get_int_max_str_digits()})"
+            ) from None
         except (json.JSONDecodeError, RecursionError) as e:
             raise InvalidCorpusError(f"{source}: not valid JSON: {e}") from e
     else:
         data = document
-    return _Parser(source, text).corpus(data)
+    return _Parser(source, text, kinds).corpus(data)
+
+
+def _record_types(given: Mapping[str, type[Any]] | None) -> dict[str, type]:
+    """Return the record type of each collection, with the user's own."""
+    kinds: dict[str, type] = {c.name: c.record_type for c in SCHEMA}
+    if given is None:
+        return kinds
+    if not isinstance(given, Mapping):
+        raise InvalidTypeError(
+            f"record_types= takes a mapping of collection names to record "
+            f"types, got {shown(given)}"
+        )
+    for name, cls in given.items():
+        cls_: object = cls
+        if name not in kinds:
+            raise InvalidTypeError(
+                f"record_types= names {shown(name)}, which is not a "
+                f"collection; choose from {', '.join(kinds)}"
+            )
+        if not (isinstance(cls_, type) and issubclass(cls_, kinds[name])):
+            raise InvalidTypeError(
+                f"record_types={{{name!r}: ...}} takes a subclass of "
+                f"{kinds[name].__name__}, got {shown(cls)}"
+            )
+    return {**kinds, **given}
+
+
+class _LongNumberError(Exception):
+    """A JSON integer with more digits than `int` converts."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__(f"a number of {len(token)} characters")
+        self.token = token
+
+
+def _int(token: str) -> int:
+    """Read a JSON integer, refusing one over Python's digit limit."""
+    try:
+        return int(token)
+    except ValueError:
+        # The only way int() fails on a JSON integer: more digits than
+        # sys.get_int_max_str_digits() allows.
+        raise _LongNumberError(token) from None
+
+
+def _position(document: str, token: str) -> str:
+    """Say where *token* first occurs in *document*: "line 3 column 7: "."""
+    # The scanner hands over the number as written, so it is there.
+    at = document.index(token)
+    line = document.count("\n", 0, at) + 1
+    column = at - document.rfind("\n", 0, at)
+    return f"line {line} column {column}: "
 
 
 class _Parser:
-    def __init__(self, source: str, text: str) -> None:
+    def __init__(self, source: str, text: str, kinds: dict[str, type]) -> None:
         self.source = source
         self.text = text
+        self.kinds = kinds
         self.where = source
 
     def fail(self, problem: str) -> InvalidCorpusError:
@@ -198,14 +358,14 @@ class _Parser:
             raise self.fail(
                 f"format must be {FORMAT}, got {top.get('format')!r}"
             )
-        known = {"format", "data_version", "article", *_KINDS}
+        known = {"format", "data_version", "article", *self.kinds}
         self.no_extra(top, known)
         data_version = self.string(top.get("data_version"), "data_version")
         self.where = f"{self.source}: article"
         article = self.article(self.mapping(top.get("article"), "article"))
 
         built: dict[str, tuple[Any, ...]] = {}
-        for kind, (cls, _refs) in _KINDS.items():
+        for kind, cls in self.kinds.items():
             if kind not in top and kind in _OPTIONAL_KINDS:
                 built[kind] = ()
                 continue
@@ -218,7 +378,7 @@ class _Parser:
                 raise self.fail(
                     f"{kind!r} has more than {MAX_RECORDS} records"
                 )
-            records = []
+            records: list[object] = []
             for i, item in enumerate(items):
                 self.where = f"{self.source}: {kind}[{i}]"
                 raw = self.mapping(item, "a record")
@@ -227,9 +387,12 @@ class _Parser:
                 records.append(self.record(cls, raw))
             built[kind] = tuple(records)
 
-        self.check_ids(built)
         self.where = self.source
-        return Corpus(article=article, data_version=data_version, **built)
+        # The corpus keeps its own rules (ids, references, evidence against
+        # the text); the loader adds the file's name to what it refuses.
+        return self.build(
+            Corpus, article=article, data_version=data_version, **built
+        )
 
     # -- shapes
 
@@ -261,14 +424,7 @@ class _Parser:
     def evidence(self, raw: object, field: str) -> Evidence:
         span = self.mapping(raw, f"{field} item")
         self.no_extra(span, {"start", "end", "exact", "prefix", "suffix"})
-        ev = self.build(Evidence, **span)
-        if not ev.matches(self.text):
-            found = self.text[ev.start : ev.end]
-            raise self.fail(
-                f"{field}: evidence {ev.exact!r} does not match the text at "
-                f"{ev.start}:{ev.end}, which reads {found!r}"
-            )
-        return ev
+        return self.build(Evidence, **span)
 
     def evidence_list(self, raw: object, field: str) -> tuple[Evidence, ...]:
         if not isinstance(raw, list):
@@ -299,12 +455,9 @@ class _Parser:
                 )
         try:
             calendar = Calendar(d.get("calendar", "gregorian"))
-        except ValueError:
-            choices = ", ".join(repr(c.value) for c in Calendar)
-            raise self.fail(
-                f"{field}: calendar {d.get('calendar')!r:.60} is not one of "
-                f"{choices}"
-            ) from None
+        except SecretSpeechError as e:
+            # The vocabulary's own message lists the choices.
+            raise self.fail(f"{field}: calendar: {e}") from None
         try:
             date = HistoricalDate.from_edtf(
                 d["edtf"],
@@ -357,89 +510,37 @@ class _Parser:
                 "language",
             },
         )
-        digest = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
-        if raw.get("sha256") != digest:
-            raise self.fail(
-                f"the text's SHA-256 is {digest} but the corpus records "
-                f"{raw.get('sha256')!r}: the text is not the one the "
-                "offsets refer to"
-            )
         fields = dict(raw)
         fields["published"] = self.date(raw.get("published"), "published")
         return self.build(Article, text=self.text, **fields)
 
     def record(self, cls: type[_T], raw: Mapping[str, Any]) -> _T:
-        known = {a.name for a in cls.__attrs_attrs__}  # type: ignore[attr-defined]
+        # Each field is read by its declared type, so a record type with
+        # fields of its own (a subclass given in the schema) reads the same.
+        hints = typing.get_type_hints(cls)
+        known = {a.name for a in attrs.fields(cls)}  # type: ignore[arg-type]
         self.no_extra(raw, known)
         fields = dict(raw)
-        for key in ("evidence", "segments"):
-            if key in fields:
-                fields[key] = self.evidence_list(fields[key], key)
-        if fields.get("date") is not None:
-            fields["date"] = self.date(fields["date"], "date")
-        if "also_dated" in fields:
-            if not isinstance(fields["also_dated"], list):
-                raise self.fail("also_dated must be a list")
-            fields["also_dated"] = tuple(
-                self.date(d, "also_dated") for d in fields["also_dated"]
-            )
-        if "quantity" in fields:
-            fields["quantity"] = self.build(
-                Quantity, **self.mapping(fields["quantity"], "quantity")
-            )
-        for key, value in fields.items():
-            # JSON has no tuples; the model converts lists of ids and names.
-            if isinstance(value, list):
-                fields[key] = tuple(value)
+        for key, value in raw.items():
+            fields[key] = self.value(value, hints[key], key)
         return self.build(cls, **fields)
 
+    def value(self, raw: object, hint: object, field: str) -> object:
+        """Read one field's JSON value as its declared type asks."""
+        if raw is None:
+            return None
+        if typing.get_origin(hint) is tuple:
+            item = typing.get_args(hint)[0]
+            if item in {Evidence, HistoricalDate}:
+                if not isinstance(raw, list):
+                    raise self.fail(f"{field} must be a list, got {raw!r:.60}")
+                read = self.evidence if item is Evidence else self.date
+                return tuple(read(one, field) for one in raw)
+        elif hint is Quantity or Quantity in typing.get_args(hint):
+            return self.build(Quantity, **self.mapping(raw, field))
+        elif hint is HistoricalDate or HistoricalDate in typing.get_args(hint):
+            return self.date(raw, field)
+        # JSON has no tuples; the model converts lists of ids and names.
+        return tuple(raw) if isinstance(raw, list) else raw
+
     # -- the whole
-
-    def check_ids(self, built: Mapping[str, tuple[Any, ...]]) -> None:
-        owner: dict[str, str] = {"article": "article"}
-        for kind, records in built.items():
-            for record in records:
-                self.where = f"{self.source}: {kind} ({record.id!r})"
-                if record.id in owner:
-                    raise self.fail(
-                        f"duplicate id {record.id!r}, already used in "
-                        f"{owner[record.id]}"
-                    )
-                owner[record.id] = kind
-        for kind, records in built.items():
-            refs = _KINDS[kind][1]
-            for record in records:
-                self.where = f"{self.source}: {kind} ({record.id!r})"
-                for field, allowed in refs.items():
-                    value = getattr(record, field)
-                    ids = value if isinstance(value, tuple) else (value,)
-                    for ref in ids:
-                        self.check_ref(ref, field, allowed, owner)
-                for d in self.dates_of(record):
-                    if d.relative_to is not None:
-                        self.check_ref(
-                            d.relative_to, "relative_to", _ANY, owner
-                        )
-
-    def check_ref(
-        self,
-        ref: str | None,
-        field: str,
-        allowed: tuple[str, ...],
-        owner: Mapping[str, str],
-    ) -> None:
-        if ref is None:
-            return
-        if ref not in owner:
-            raise self.fail(f"{field} names {ref!r}, which is not a record")
-        if allowed != _ANY and owner[ref] not in allowed:
-            raise self.fail(
-                f"{field} names {ref!r}, which is in {owner[ref]}, "
-                f"not in {' or '.join(allowed)}"
-            )
-
-    @staticmethod
-    def dates_of(record: object) -> tuple[HistoricalDate, ...]:
-        first = getattr(record, "date", None)
-        more: tuple[HistoricalDate, ...] = getattr(record, "also_dated", ())
-        return ((first,) if first is not None else ()) + more

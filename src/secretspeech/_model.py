@@ -9,65 +9,205 @@ from __future__ import annotations
 
 import datetime
 import enum
-import inspect
+import functools
+import hashlib
 import re
-from collections.abc import Iterable
-from typing import Any, TypeAlias
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Literal, TypeAlias, TypeVar
 
 import attrs
 
 from secretspeech._dates import HistoricalDate
-from secretspeech._text import with_article
-from secretspeech.exceptions import InvalidQueryError, InvalidValueError
+from secretspeech._text import brief, shown
+from secretspeech._vocabulary import Vocabulary
+from secretspeech.exceptions import (
+    InvalidQueryError,
+    InvalidTypeError,
+    InvalidValueError,
+)
 
 
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _INSERTION_RE = re.compile(r"\[[^\]]+\]")
+_T = TypeVar("_T")
 #: How many characters of context an `Evidence` keeps on each side.
 CONTEXT_CHARS = 32
 
 
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    # A bare string is iterable too; turning "abc" into ("a", "b", "c")
-    # would hide a mistake, so refuse it.
-    if isinstance(value, str):
-        raise InvalidValueError(
-            f"expected a sequence of strings, got the string {value!r}"
-        )
+# The schema is declared here, once, in the metadata of the record fields:
+# which fields hold ids (and of which collections) and which criteria of
+# `Collection.filter` read them.  `CollectionSchema` reads it back; the
+# catalog, the loader, the corpus, the strategies and the docs read that.
+_REFERS_TO = "secretspeech.refers_to"
+_CRITERIA = "secretspeech.criteria"
+_VIA = "secretspeech.via"
+#: Stands for "a record of any collection" where a field holds ids.
+ANY_COLLECTION = "*"
+
+
+def _declare(
+    *,
+    refers_to: tuple[str, ...] = (),
+    criteria: tuple[str, ...] = (),
+    via: str | None = None,
+) -> dict[str, object]:
+    """
+    Return the field metadata that declares a field's part in the schema.
+
+    Args:
+        refers_to: The collections whose ids the field holds
+            (`ANY_COLLECTION` for any); empty if it holds no ids.
+        criteria: The `Collection.filter` keywords that read the field.
+        via: For a value with a vocabulary inside (a `Quantity`), the
+            attribute the criteria read.
+    """
+    metadata: dict[str, object] = {}
+    if refers_to:
+        metadata[_REFERS_TO] = refers_to
+    if criteria:
+        metadata[_CRITERIA] = criteria
+    if via:
+        metadata[_VIA] = via
+    return metadata
+
+
+def _name(inst: object, attribute: attrs.Attribute[Any]) -> str:
+    """Name a field in a message as ``Record.field``."""
+    return f"{type(inst).__name__}.{attribute.name}"
+
+
+def check_type(
+    kind: type | tuple[type, ...], description: str
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """
+    Return a validator that refuses values that are not of type *kind*.
+
+    Like `attrs.validators.instance_of`, but it raises `InvalidTypeError`
+    naming the record type and field: ``Person.named must be True or
+    False, got 1 (int)``. A `bool` is never taken for an `int`.
+
+    >>> import attrs
+    >>> from secretspeech._model import check_type
+    >>> @attrs.frozen
+    ... class Box:
+    ...     size: int = attrs.field(validator=check_type(int, "an int"))
+    >>> Box(True)
+    Traceback (most recent call last):
+    ...
+    secretspeech.exceptions.InvalidTypeError: Box.size must be an int, got True (bool)
+    """  # noqa: E501 -- a doctest's output is one line
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+
+    def check(
+        inst: object, attribute: attrs.Attribute[Any], value: object
+    ) -> None:
+        if not isinstance(value, kinds) or (
+            isinstance(value, bool) and bool not in kinds
+        ):
+            raise InvalidTypeError(
+                f"{_name(inst, attribute)} must be {description}, got "
+                f"{shown(value)}"
+            )
+
+    return check
+
+
+def _as_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
+    """
+    Convert a list, or any other iterable of items, to a tuple.
+
+    A str is iterable too, but turning "abc" into ("a", "b", "c") would
+    hide a mistake, and a mapping would lose its values; they, and values
+    that are not iterable at all, are returned unchanged, for the field's
+    validator to refuse by name (a converter does not know the field).
+    """
+    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(
+        value, Iterable
+    ):
+        return value  # type: ignore[return-value]
     return tuple(value)
 
 
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return _as_tuple(value)
+
+
 def _roles(value: Iterable[str]) -> tuple[PersonRole, ...]:
-    return tuple(PersonRole(r) for r in _strings(value))
+    roles = _as_tuple(value)
+    if not isinstance(roles, tuple):
+        # The one field with this converter and no validator.
+        raise InvalidTypeError(
+            "Person.roles must be a list or tuple of PersonRole members or "
+            f"their values, got {shown(value)}"
+        )
+    return tuple(PersonRole(r) for r in roles)
 
 
 def _dates_tuple(
     value: Iterable[HistoricalDate],
 ) -> tuple[HistoricalDate, ...]:
-    return tuple(value)
+    return _as_tuple(value)
 
 
 def _evidence_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    return tuple(value)
+    return _as_tuple(value)
+
+
+def _check_tuple(
+    inst: object, attribute: attrs.Attribute[Any], value: object, of: str
+) -> tuple[object, ...]:
+    """Check that a converted field is a tuple, naming what it holds."""
+    if isinstance(value, str):
+        raise InvalidTypeError(
+            f"{_name(inst, attribute)} must be a list or tuple of {of}, got "
+            f"the string {brief(value)}; put it in a list: [{brief(value)}]"
+        )
+    if not isinstance(value, tuple):
+        raise InvalidTypeError(
+            f"{_name(inst, attribute)} must be a list or tuple of {of}, got "
+            f"{shown(value)}"
+        )
+    return value
 
 
 def _check_id(
-    _inst: object, attribute: attrs.Attribute[Any], value: object
+    inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    if not isinstance(value, str) or not _ID_RE.match(value):
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"{_name(inst, attribute)} must be an id str, got {shown(value)}"
+        )
+    if not _ID_RE.match(value):
         raise InvalidValueError(
-            f"{attribute.name} must be a lower-case slug such as "
-            f"'nikita-khrushchev', got {value!r}"
+            f"{_name(inst, attribute)} must be a lower-case slug such as "
+            f"'nikita-khrushchev', got {brief(value)}"
         )
 
 
 def _check_ids(
-    _inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+    inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    for item in value:
-        _check_id(_inst, attribute, item)
-    if len(set(value)) != len(value):
-        raise InvalidValueError(f"{attribute.name} repeats an id: {value!r}")
+    items = _check_tuple(inst, attribute, value, "ids")
+    for item in items:
+        _check_id(inst, attribute, item)
+    _check_unique(inst, attribute, items, "an id")
+
+
+def _check_unique(
+    inst: object,
+    attribute: attrs.Attribute[Any],
+    items: tuple[object, ...],
+    what: str,
+) -> None:
+    seen: set[object] = set()
+    for item in items:
+        if item in seen:
+            raise InvalidValueError(
+                f"{_name(inst, attribute)} repeats {what}: {brief(item)}"
+            )
+        seen.add(item)
 
 
 def _check_optional_id(
@@ -78,62 +218,84 @@ def _check_optional_id(
 
 
 def _check_text(
-    _inst: object, attribute: attrs.Attribute[Any], value: object
+    inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidValueError(
-            f"{attribute.name} must be a non-empty string, got {value!r}"
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"{_name(inst, attribute)} must be a str, got {shown(value)}"
         )
+    if not value.strip():
+        raise InvalidValueError(
+            f"{_name(inst, attribute)} must be a non-empty string, got "
+            f"{brief(value)}"
+        )
+
+
+def _check_optional_text(
+    inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None:
+        _check_text(inst, attribute, value)
 
 
 def _check_texts(
-    inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+    inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    for item in value:
+    items = _check_tuple(inst, attribute, value, "strings")
+    for item in items:
         _check_text(inst, attribute, item)
-    if len(set(value)) != len(value):
-        raise InvalidValueError(f"{attribute.name} repeats a value: {value!r}")
+    _check_unique(inst, attribute, items, "a value")
 
 
 def _check_evidence(
-    _inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+    inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    if not value:
-        raise InvalidValueError(
-            f"{attribute.name} needs at least one Evidence"
-        )
-    for item in value:
+    items = _check_tuple(inst, attribute, value, "Evidence")
+    for item in items:
         if not isinstance(item, Evidence):
-            raise InvalidValueError(
-                f"{attribute.name} must hold Evidence, got {item!r}"
+            raise InvalidTypeError(
+                f"{_name(inst, attribute)} must hold Evidence, got "
+                f"{shown(item)}"
             )
+    if not items:
+        raise InvalidValueError(
+            f"{_name(inst, attribute)} needs at least one Evidence"
+        )
 
 
 def _check_optional_date(
-    _inst: object, attribute: attrs.Attribute[Any], value: object
+    inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
     if value is not None and not isinstance(value, HistoricalDate):
-        raise InvalidValueError(
-            f"{attribute.name} must be a HistoricalDate or None, got {value!r}"
+        raise InvalidTypeError(
+            f"{_name(inst, attribute)} must be a HistoricalDate or None, got "
+            f"{shown(value)}"
         )
 
 
 def _check_dates(
-    _inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+    inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    for item in value:
+    for item in _check_tuple(inst, attribute, value, "HistoricalDate"):
         if not isinstance(item, HistoricalDate):
-            raise InvalidValueError(
-                f"{attribute.name} must hold HistoricalDate, got {item!r}"
+            raise InvalidTypeError(
+                f"{_name(inst, attribute)} must hold HistoricalDate, got "
+                f"{shown(item)}"
             )
 
 
 def _check_non_negative(
-    _inst: object, attribute: attrs.Attribute[Any], value: object
+    inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError(
+            f"{_name(inst, attribute)} must be a non-negative int, got "
+            f"{shown(value)}"
+        )
+    if value < 0:
         raise InvalidValueError(
-            f"{attribute.name} must be a non-negative int, got {value!r}"
+            f"{_name(inst, attribute)} must be a non-negative int, got "
+            f"{brief(value)}"
         )
 
 
@@ -147,7 +309,7 @@ def _check_optional_count(
 def _check_is_text(text: object, method: str) -> None:
     if not isinstance(text, str):
         raise InvalidQueryError(
-            f"{method} takes the text as a str, got {type(text).__name__}"
+            f"{method} takes the text as a str, got {shown(text)}"
         )
 
 
@@ -180,26 +342,27 @@ class Evidence:
     end: int = attrs.field(validator=_check_non_negative)
     exact: str = attrs.field(validator=_check_text)
     prefix: str = attrs.field(
-        default="", repr=False, validator=attrs.validators.instance_of(str)
+        default="", repr=False, validator=check_type(str, "a str")
     )
     suffix: str = attrs.field(
-        default="", repr=False, validator=attrs.validators.instance_of(str)
+        default="", repr=False, validator=check_type(str, "a str")
     )
 
     def __attrs_post_init__(self) -> None:
         if self.end - self.start != len(self.exact):
             raise InvalidValueError(
-                f"Evidence {self.exact!r} is {len(self.exact)} characters "
-                f"long but its offsets {self.start}:{self.end} span "
-                f"{self.end - self.start}"
+                f"Evidence {brief(self.exact)} is {len(self.exact)} "
+                f"characters long but its offsets "
+                f"{brief(self.start)}:{brief(self.end)} span "
+                f"{brief(self.end - self.start)}"
             )
         if (
             len(self.prefix) > CONTEXT_CHARS
             or len(self.suffix) > CONTEXT_CHARS
         ):
             raise InvalidValueError(
-                f"Evidence {self.exact!r}: prefix and suffix are at most "
-                f"{CONTEXT_CHARS} characters"
+                f"Evidence {brief(self.exact)}: prefix and suffix are at "
+                f"most {CONTEXT_CHARS} characters"
             )
 
     def __str__(self) -> str:
@@ -219,6 +382,8 @@ class Evidence:
             The evidence, with up to 32 characters of prefix and suffix.
 
         Raises:
+            InvalidTypeError: If *text* is not a str or an offset is not an
+                int.
             InvalidValueError: If the offsets are outside *text* or empty.
 
         >>> from secretspeech import Evidence
@@ -226,10 +391,23 @@ class Evidence:
         >>> ev.exact, ev.prefix, ev.suffix
         ('speech', 'The ', ' made history.')
         """
+        if not isinstance(text, str):
+            raise InvalidTypeError(
+                f"Evidence.from_offsets() takes the text as a str, got "
+                f"{shown(text)}"
+            )
+        offsets: dict[str, object] = {"start": start, "end": end}
+        for name, offset in offsets.items():
+            if not isinstance(offset, int) or isinstance(offset, bool):
+                raise InvalidTypeError(
+                    f"Evidence.from_offsets() takes {name} as an int, got "
+                    f"{shown(offset)}"
+                )
         if not 0 <= start < end <= len(text):
             raise InvalidValueError(
-                f"offsets {start}:{end} are not a non-empty span of a text "
-                f"of {len(text)} characters"
+                f"Evidence.from_offsets(): offsets {brief(start)}:"
+                f"{brief(end)} are not a non-empty span of a text of "
+                f"{len(text)} characters"
             )
         return cls(
             start=start,
@@ -257,7 +435,7 @@ class Evidence:
         >>> Evidence.from_offsets(text, 4, 10).matches(text)
         True
         """
-        _check_is_text(text, "matches()")
+        _check_is_text(text, "Evidence.matches()")
         return (
             text[self.start : self.end] == self.exact
             and text[max(0, self.start - len(self.prefix)) : self.start]
@@ -287,7 +465,7 @@ class Evidence:
         >>> ev.reanchor("Indeed: The speech made history.").start
         12
         """
-        _check_is_text(text, "reanchor()")
+        _check_is_text(text, "Evidence.reanchor()")
         if self.matches(text):
             return self
         found = []
@@ -307,48 +485,16 @@ class Evidence:
         )
 
 
-class _Vocabulary(enum.StrEnum):
+class _Vocabulary(enum.StrEnum, metaclass=Vocabulary):
     """
     A closed list of words, read forgivingly and refused clearly.
 
     Besides its value, a member is found by its name or any spelling that
     differs only in case or in spaces, hyphens and underscores
-    (``"power-struggle"``, ``"POWER_STRUGGLE"``); anything else raises
-    `InvalidValueError` listing the choices.
+    (``"power-struggle"``, ``"POWER_STRUGGLE"``); another str raises
+    `InvalidValueError` listing the choices, and a value that is not a str
+    `InvalidTypeError` (see `secretspeech._vocabulary.Vocabulary`).
     """
-
-    def __init_subclass__(cls, **kwargs: object) -> None:
-        super().__init_subclass__(**kwargs)
-        # attrs copies a converter's parameter type into the ``__init__`` it
-        # writes; an enum's own signature has none, so record fields such as
-        # ``kind`` would show no type in signatures and the API reference.
-        cls.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-            [
-                inspect.Parameter(
-                    "value",
-                    inspect.Parameter.POSITIONAL_ONLY,
-                    annotation=cls | str,
-                )
-            ],
-            return_annotation=cls,
-        )
-
-    @classmethod
-    def _missing_(cls, value: object) -> _Vocabulary:
-        if isinstance(value, str):
-            wanted = _spelling(value)
-            for member in cls:
-                if wanted in (_spelling(member.value), _spelling(member.name)):
-                    return member
-        choices = ", ".join(repr(m.value) for m in cls)
-        raise InvalidValueError(
-            f"{value!r} is not {with_article(cls.__name__)}; "
-            f"choose from {choices}"
-        )
-
-
-def _spelling(text: str) -> str:
-    return " ".join(re.split(r"[\s_-]+", text.strip())).casefold()
 
 
 class QuantityKind(_Vocabulary):
@@ -418,19 +564,21 @@ class Quantity:
     high: int | None = attrs.field(
         default=None, validator=_check_optional_count
     )
-    hedge: str | None = attrs.field(default=None)
+    hedge: str | None = attrs.field(
+        default=None, validator=_check_optional_text
+    )
 
     def __attrs_post_init__(self) -> None:
         problem = self._problem()
         if problem:
-            raise InvalidValueError(f"Quantity {self.text!r}: {problem}")
+            raise InvalidValueError(f"Quantity {brief(self.text)}: {problem}")
 
     def _problem(self) -> str | None:  # noqa: C901, PLR0911, PLR0912 -- a rule per kind
         low, high, value, kind = self.low, self.high, self.value, self.kind
         if low is not None and high is not None and low > high:
-            return f"low {low} is greater than high {high}"
+            return f"low {brief(low)} is greater than high {brief(high)}"
         if self.hedge is not None and self.hedge not in self.text:
-            return f"hedge {self.hedge!r} is not in the text"
+            return f"hedge {brief(self.hedge)} is not in the text"
         if kind is QuantityKind.EXACT:
             if value is None or low != value or high != value:
                 return "an exact quantity has value == low == high"
@@ -652,9 +800,13 @@ class Person:
         default=(), converter=_strings, validator=_check_texts
     )
     description: str = attrs.field(validator=_check_text)
-    roles: tuple[PersonRole, ...] = attrs.field(default=(), converter=_roles)
+    roles: tuple[PersonRole, ...] = attrs.field(
+        default=(), converter=_roles, metadata=_declare(criteria=("role",))
+    )
     named: bool = attrs.field(
-        default=True, validator=attrs.validators.instance_of(bool)
+        default=True,
+        validator=check_type(bool, "True or False"),
+        metadata=_declare(criteria=("named",)),
     )
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
@@ -689,9 +841,14 @@ class Group:
         default=(), converter=_strings, validator=_check_texts
     )
     description: str = attrs.field(validator=_check_text)
-    kind: GroupKind = attrs.field(converter=GroupKind)
+    kind: GroupKind = attrs.field(
+        converter=GroupKind, metadata=_declare(criteria=("kind",))
+    )
     members: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_check_ids
+        default=(),
+        converter=_strings,
+        validator=_check_ids,
+        metadata=_declare(refers_to=("people",), criteria=("member",)),
     )
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
@@ -726,9 +883,13 @@ class Place:
         default=(), converter=_strings, validator=_check_texts
     )
     description: str = attrs.field(validator=_check_text)
-    kind: PlaceKind = attrs.field(converter=PlaceKind)
+    kind: PlaceKind = attrs.field(
+        converter=PlaceKind, metadata=_declare(criteria=("kind",))
+    )
     within: str | None = attrs.field(
-        default=None, validator=_check_optional_id
+        default=None,
+        validator=_check_optional_id,
+        metadata=_declare(refers_to=("places",), criteria=("within",)),
     )
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
@@ -768,21 +929,34 @@ class Event:
         default=(), converter=_strings, validator=_check_texts
     )
     summary: str = attrs.field(validator=_check_text)
-    kind: EventKind = attrs.field(converter=EventKind)
+    kind: EventKind = attrs.field(
+        converter=EventKind, metadata=_declare(criteria=("kind",))
+    )
     date: HistoricalDate | None = attrs.field(
-        default=None, validator=_check_optional_date
+        default=None,
+        validator=_check_optional_date,
+        metadata=_declare(criteria=("during",)),
     )
     also_dated: tuple[HistoricalDate, ...] = attrs.field(
         default=(), converter=_dates_tuple, validator=_check_dates
     )
     participants: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_check_ids
+        default=(),
+        converter=_strings,
+        validator=_check_ids,
+        metadata=_declare(refers_to=("people",), criteria=("involving",)),
     )
     groups: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_check_ids
+        default=(),
+        converter=_strings,
+        validator=_check_ids,
+        metadata=_declare(refers_to=("groups",), criteria=("involving",)),
     )
     places: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_check_ids
+        default=(),
+        converter=_strings,
+        validator=_check_ids,
+        metadata=_declare(refers_to=("places",), criteria=("involving", "at")),
     )
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
@@ -825,18 +999,30 @@ class Quotation:
     segments: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
     )
-    kind: QuotationKind = attrs.field(converter=QuotationKind)
+    kind: QuotationKind = attrs.field(
+        converter=QuotationKind, metadata=_declare(criteria=("kind",))
+    )
     speaker: str | None = attrs.field(
-        default=None, validator=_check_optional_id
+        default=None,
+        validator=_check_optional_id,
+        metadata=_declare(refers_to=("people",), criteria=("by",)),
     )
     addressees: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_check_ids
+        default=(),
+        converter=_strings,
+        validator=_check_ids,
+        metadata=_declare(refers_to=("people", "groups"), criteria=("to",)),
     )
     date: HistoricalDate | None = attrs.field(
-        default=None, validator=_check_optional_date
+        default=None,
+        validator=_check_optional_date,
+        metadata=_declare(criteria=("during",)),
     )
     subjects: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_check_ids
+        default=(),
+        converter=_strings,
+        validator=_check_ids,
+        metadata=_declare(refers_to=(ANY_COLLECTION,), criteria=("about",)),
     )
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
@@ -897,18 +1083,29 @@ class Statistic:
 
     id: str = attrs.field(validator=_check_id)
     quantity: Quantity = attrs.field(
-        validator=attrs.validators.instance_of(Quantity)
+        validator=check_type(Quantity, "a Quantity"),
+        metadata=_declare(criteria=("kind",), via="kind"),
     )
-    counting: str = attrs.field(validator=_check_text)
+    counting: str = attrs.field(
+        validator=_check_text, metadata=_declare(criteria=("counting",))
+    )
     description: str = attrs.field(validator=_check_text)
     date: HistoricalDate | None = attrs.field(
-        default=None, validator=_check_optional_date
+        default=None,
+        validator=_check_optional_date,
+        metadata=_declare(criteria=("during",)),
     )
     places: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_check_ids
+        default=(),
+        converter=_strings,
+        validator=_check_ids,
+        metadata=_declare(refers_to=("places",), criteria=("at",)),
     )
     about: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_check_ids
+        default=(),
+        converter=_strings,
+        validator=_check_ids,
+        metadata=_declare(refers_to=(ANY_COLLECTION,), criteria=("about",)),
     )
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
@@ -936,9 +1133,21 @@ class Relation:
     """
 
     id: str = attrs.field(validator=_check_id)
-    kind: RelationKind = attrs.field(converter=RelationKind)
-    source: str = attrs.field(validator=_check_id)
-    target: str = attrs.field(validator=_check_id)
+    kind: RelationKind = attrs.field(
+        converter=RelationKind, metadata=_declare(criteria=("kind",))
+    )
+    source: str = attrs.field(
+        validator=_check_id,
+        metadata=_declare(
+            refers_to=(ANY_COLLECTION,), criteria=("source", "involving")
+        ),
+    )
+    target: str = attrs.field(
+        validator=_check_id,
+        metadata=_declare(
+            refers_to=(ANY_COLLECTION,), criteria=("target", "involving")
+        ),
+    )
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
     )
@@ -986,9 +1195,13 @@ class Note:
     """
 
     id: str = attrs.field(validator=_check_id)
-    kind: NoteKind = attrs.field(converter=NoteKind)
+    kind: NoteKind = attrs.field(
+        converter=NoteKind, metadata=_declare(criteria=("kind",))
+    )
     about: tuple[str, ...] = attrs.field(
-        converter=_strings, validator=_check_ids
+        converter=_strings,
+        validator=_check_ids,
+        metadata=_declare(refers_to=(ANY_COLLECTION,), criteria=("about",)),
     )
     text: str = attrs.field(validator=_check_text)
     sources: tuple[str, ...] = attrs.field(
@@ -1006,6 +1219,11 @@ class Note:
 
     def __str__(self) -> str:
         return self.text
+
+
+# A BCP 47 tag, simply: a language and optional subtags ("en", "en-GB",
+# "zh-Hant-TW").
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 @attrs.frozen(kw_only=True)
@@ -1036,20 +1254,44 @@ class Article:
     publication: str = attrs.field(validator=_check_text)
     issue: int = attrs.field(validator=_check_non_negative)
     published: HistoricalDate = attrs.field(
-        validator=attrs.validators.instance_of(HistoricalDate)
+        validator=check_type(HistoricalDate, "a HistoricalDate")
     )
     caption: str = attrs.field(validator=_check_text)
     text: str = attrs.field(repr=False, validator=_check_text)
     sha256: str = attrs.field()
-    language: str = attrs.field(default="en-GB")
+    language: str = attrs.field(default="en-GB", validator=_check_text)
 
     @sha256.validator
     def _check_sha256(
         self, _attribute: attrs.Attribute[str], value: str
     ) -> None:
+        if not isinstance(value, str):
+            raise InvalidTypeError(
+                f"Article.sha256 must be a str, got {shown(value)}"
+            )
         if not re.fullmatch(r"[0-9a-f]{64}", value):
             raise InvalidValueError(
-                f"sha256 must be 64 hex digits, got {value!r}"
+                f"Article.sha256 must be 64 hex digits, got {brief(value)}"
+            )
+        # The digest is what ties offsets to a text: a different text, even
+        # by one byte, would make every span point somewhere else.
+        digest = hashlib.sha256(self.text.encode("utf-8", "surrogatepass"))
+        if digest.hexdigest() != value:
+            raise InvalidValueError(
+                f"Article.sha256 is {value}, but the text's SHA-256 is "
+                f"{digest.hexdigest()}: the text is not the one the offsets "
+                "refer to"
+            )
+
+    @language.validator
+    def _check_language(
+        self, _attribute: attrs.Attribute[str], value: str
+    ) -> None:
+        # _check_text has refused anything but a non-blank str already.
+        if not _LANGUAGE_TAG.fullmatch(value):
+            raise InvalidValueError(
+                f"Article.language must be a BCP 47 tag such as 'en-GB', "
+                f"got {brief(value)}"
             )
 
     @property
@@ -1057,9 +1299,9 @@ class Article:
         """
         The id that stands for the article wherever a record id may.
 
-        A note may be about the article, so `Corpus.refs` and
-        `Corpus.references` can return the `Article` beside records; this
-        property lets code read ``.id`` from any of them.
+        A note may be about the article, so `Corpus.refs` can return the
+        `Article` beside records; this property lets code read ``.id`` from
+        any of them.
 
         >>> import secretspeech as ss
         >>> ss.article.id
@@ -1091,43 +1333,226 @@ class Article:
 Record: TypeAlias = (
     Person | Group | Place | Event | Quotation | Statistic | Relation | Note
 )
-#: The records that `Corpus.involving` accepts.
-Entity: TypeAlias = Person | Group | Place
 
-#: The collections of a corpus with their record types, in the order of the
-#: data and of cross-collection lookups.
-COLLECTIONS: tuple[tuple[str, type[Record]], ...] = (
-    ("people", Person),
-    ("groups", Group),
-    ("places", Place),
-    ("events", Event),
-    ("quotations", Quotation),
-    ("statistics", Statistic),
-    ("relations", Relation),
-    ("notes", Note),
+
+#: What a `Collection.filter` criterion takes, by the type of the fields it
+#: reads: record ids, a vocabulary member, a flag, a period, words, or (for
+#: ``strict=``) a flag that modifies ``during=``.
+CriterionTakes: TypeAlias = Literal[
+    "ids", "vocabulary", "flag", "period", "words", "modifier"
+]
+
+
+@attrs.frozen
+class Criterion:
+    """
+    One keyword of `Collection.filter`, as the schema declares it.
+
+    Attributes:
+        name: The keyword: ``"involving"``.
+        takes: What it takes, from the type of the fields it reads:
+            ``"ids"`` (records, their ids or names), ``"vocabulary"`` (a
+            member of *vocabulary* or its value), ``"flag"`` (a `bool`),
+            ``"period"`` (a date or period), ``"words"`` (text matched
+            singular or plural) or ``"modifier"`` (``strict=``, a `bool`
+            that changes ``during=``).
+        fields: The fields it reads; a dotted path reads inside a value
+            (``"quantity.kind"``).
+        among: For ``"ids"``: the collections the records may come from;
+            ``("*",)`` for any.
+        vocabulary: For ``"vocabulary"``: the enumeration.
+
+    >>> import secretspeech as ss
+    >>> ss.SCHEMA[3].criteria["involving"].fields
+    ('participants', 'groups', 'places')
+    """
+
+    name: str
+    takes: CriterionTakes
+    fields: tuple[str, ...] = ()
+    among: tuple[str, ...] = ()
+    vocabulary: type[enum.Enum] | None = None
+
+
+def _check_record_type(
+    inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if not (isinstance(value, type) and attrs.has(value)):
+        raise InvalidTypeError(
+            f"{_name(inst, attribute)} must be an attrs class, got "
+            f"{shown(value)}"
+        )
+
+
+@attrs.frozen
+class CollectionSchema:
+    """
+    One collection of a corpus: its name, its record type and their schema.
+
+    The schema is declared once, in the metadata of the record types'
+    fields; this reads it back, for the loader, the catalog, the
+    strategies, the exporters and for you.  `SCHEMA` holds one for each
+    collection, in order.
+
+    Attributes:
+        name: The collection's name, as in ``ss.people`` and in the corpus
+            document: ``"people"``.
+        record_type: The attrs class of its records: `Person`.
+        noun: One record, in messages: ``"person"``.
+        fields: The names of the record type's fields, in declaration
+            order.
+        id_fields: Each field that holds ids, with the collections its ids
+            may name (``"*"``: any); ``relative_to`` stands for the records
+            a date was resolved against, on record types with dates.
+        criteria: The keywords `Collection.filter` takes for this
+            collection, sorted, each with its `Criterion`.
+
+    >>> import secretspeech as ss
+    >>> events = ss.SCHEMA[3]
+    >>> events.name, events.record_type.__name__, events.noun
+    ('events', 'Event', 'event')
+    >>> events.id_fields["places"]
+    ('places',)
+    >>> list(events.criteria)
+    ['at', 'during', 'involving', 'kind', 'strict']
+    """
+
+    name: str = attrs.field(validator=_check_text)
+    record_type: type[Record] = attrs.field(validator=_check_record_type)
+    noun: str = attrs.field(validator=_check_text)
+    fields: tuple[str, ...] = attrs.field(init=False)
+    id_fields: Mapping[str, tuple[str, ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    criteria: Mapping[str, Criterion] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        declared = attrs.fields(self.record_type)
+        hints = typing.get_type_hints(self.record_type)
+        refs = {
+            f.name: f.metadata[_REFERS_TO]
+            for f in declared
+            if _REFERS_TO in f.metadata
+        }
+        if any(_holds(hints[f.name], HistoricalDate) for f in declared):
+            refs["relative_to"] = (ANY_COLLECTION,)
+        names = {c for f in declared for c in f.metadata.get(_CRITERIA, ())}
+        criteria = {}
+        for name in names:
+            readers = [
+                f for f in declared if name in f.metadata.get(_CRITERIA, ())
+            ]
+            criteria[name] = _criterion(name, readers, hints, refs)
+            if criteria[name].takes == "period":
+                criteria["strict"] = Criterion("strict", "modifier")
+        object.__setattr__(self, "fields", tuple(f.name for f in declared))
+        object.__setattr__(self, "id_fields", types.MappingProxyType(refs))
+        object.__setattr__(
+            self,
+            "criteria",
+            types.MappingProxyType(dict(sorted(criteria.items()))),
+        )
+
+
+def _criterion(
+    name: str,
+    readers: list[attrs.Attribute[Any]],
+    hints: dict[str, Any],
+    refs: dict[str, tuple[str, ...]],
+) -> Criterion:
+    """Classify a criterion by the fields that declare it."""
+    first = readers[0]
+    hint = hints[first.name]
+    path = first.name
+    via = first.metadata.get(_VIA)
+    if isinstance(via, str):
+        hint = typing.get_type_hints(hint)[via]
+        path = f"{first.name}.{via}"
+    fields = tuple(f.name for f in readers)
+    if all(f in refs for f in fields):
+        among = tuple(dict.fromkeys(c for f in fields for c in refs[f]))
+        if ANY_COLLECTION in among:
+            among = (ANY_COLLECTION,)
+        return Criterion(name, "ids", fields, among=among)
+    for arg in (hint, *typing.get_args(hint)):
+        if isinstance(arg, type) and issubclass(arg, enum.Enum):
+            return Criterion(name, "vocabulary", (path,), vocabulary=arg)
+    if _holds(hint, HistoricalDate):
+        return Criterion(name, "period", fields)
+    if hint is bool:
+        return Criterion(name, "flag", fields)
+    return Criterion(name, "words", fields)
+
+
+def _holds(hint: object, wanted: type) -> bool:
+    """Tell whether a field's type hint is or holds *wanted*."""
+    return hint is wanted or any(
+        _holds(arg, wanted) for arg in typing.get_args(hint)
+    )
+
+
+#: The collections of a corpus, in the order of the data and of lookups
+#: across collections: the one list of them.
+SCHEMA: tuple[CollectionSchema, ...] = (
+    CollectionSchema("people", Person, "person"),
+    CollectionSchema("groups", Group, "group"),
+    CollectionSchema("places", Place, "place"),
+    CollectionSchema("events", Event, "event"),
+    CollectionSchema("quotations", Quotation, "quotation"),
+    CollectionSchema("statistics", Statistic, "statistic"),
+    CollectionSchema("relations", Relation, "relation"),
+    CollectionSchema("notes", Note, "note"),
 )
-#: Stands for "a record of any collection" in `REFERENCES`.
-ANY_COLLECTION = "*"
+
+
+def schema_of(record_type: type) -> CollectionSchema | None:
+    """
+    Return the schema of the collection whose records are *record_type*.
+
+    A subclass of a record type, with fields of its own, belongs to its
+    base's collection, with its own schema: its fields' metadata declare
+    what they hold, as ours do. `None` for anything else.
+
+    >>> import secretspeech as ss
+    >>> from secretspeech._model import schema_of
+    >>> schema_of(ss.Event).name, schema_of(str)
+    ('events', None)
+    """
+    found = _SCHEMA_OF.get(record_type)
+    if found is not None:
+        return found
+    for schema in SCHEMA:
+        if issubclass(record_type, schema.record_type):
+            # Classes hash by identity; typeshed's Hashable misses that.
+            return _subclass_schema(schema, record_type)  # type: ignore[arg-type]
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _subclass_schema(
+    base: CollectionSchema, record_type: type
+) -> CollectionSchema:
+    # Read a subclass's field metadata once, not on every lookup.
+    return CollectionSchema(base.name, record_type, base.noun)
+
+
+_SCHEMA_OF: Mapping[type, CollectionSchema] = types.MappingProxyType(
+    {c.record_type: c for c in SCHEMA}
+)
+#: The same, as (name, record type) pairs.
+COLLECTIONS: tuple[tuple[str, type[Record]], ...] = tuple(
+    (c.name, c.record_type) for c in SCHEMA
+)
 #: For each record type, the fields that hold ids and the collections the
-#: ids may name. ``"article"`` may stand wherever any record may.
+#: ids may name (without ``relative_to``). ``"article"`` may stand wherever
+#: any record may.
 REFERENCES: dict[type[Record], dict[str, tuple[str, ...]]] = {
-    Person: {},
-    Group: {"members": ("people",)},
-    Place: {"within": ("places",)},
-    Event: {
-        "participants": ("people",),
-        "groups": ("groups",),
-        "places": ("places",),
-    },
-    Quotation: {
-        "speaker": ("people",),
-        "addressees": ("people", "groups"),
-        "subjects": (ANY_COLLECTION,),
-    },
-    Statistic: {"places": ("places",), "about": (ANY_COLLECTION,)},
-    Relation: {"source": (ANY_COLLECTION,), "target": (ANY_COLLECTION,)},
-    Note: {"about": (ANY_COLLECTION,)},
+    c.record_type: {k: v for k, v in c.id_fields.items() if k in c.fields}
+    for c in SCHEMA
 }
+
 
 #: The version of the corpus JSON format that `Corpus.to_document` writes
 #: and the loader reads.

@@ -21,10 +21,12 @@ from collections.abc import Iterable, Mapping
 
 __all__ = [
     "STOP_WORDS",
+    "brief",
     "close_words",
     "normalize",
     "sentence_spans",
     "sentences_around",
+    "shown",
     "similarity",
     "singular",
     "suggest",
@@ -404,3 +406,48 @@ def with_article(phrase: str) -> str:
     ('an EventKind', 'a person')
     """
     return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
+
+
+#: How many characters of a value's repr an error message quotes.
+BRIEF_CHARS = 60
+
+
+def brief(value: object) -> str:
+    """
+    Quote *value* in an error message: its repr, shortened.
+
+    Never raises: an int too long for `repr` (see
+    `sys.set_int_max_str_digits`) is given by its number of digits, and
+    any other value whose repr fails by its type.
+
+    >>> brief("Khrushchev"), brief("x" * 100)[-6:], brief(-(10**5000))
+    ("'Khrushchev'", 'xxx...', '<an int of 5001 digits>')
+    """
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 -- a message must not fail
+        if isinstance(value, int):
+            return f"<an int of {_digits(value)} digits>"
+        return f"<{type(value).__name__} object>"
+    if len(text) > BRIEF_CHARS:
+        text = text[: BRIEF_CHARS - 3] + "..."
+    return text
+
+
+def shown(value: object) -> str:
+    """
+    Show *value* and its type in an error message, briefly.
+
+    >>> shown(1956), shown(None), shown(b"x" * 100)[-14:]
+    ('1956 (int)', 'None (NoneType)', 'xxx... (bytes)')
+    """
+    return f"{brief(value)} ({type(value).__name__})"
+
+
+def _digits(number: int) -> int:
+    """Count the decimal digits of *number* without converting it to str."""
+    number = abs(number)
+    # log10(2) digits a bit, rounded down; one more if the number reaches
+    # the next power of ten.
+    guess = max(1, number.bit_length() * 30103 // 100000)
+    return guess + 1 if number >= 10**guess else guess

@@ -42,19 +42,40 @@ Every strategy takes a keyword-only *source*:
 - ``"any"`` (the default, and what ``st.from_type`` uses): either, shrinking
   towards the article's first value.
 
+The strategies follow Hypothesis' own style.  Making one does no work: it
+neither checks its arguments nor reads the bundled data, so strategies can
+be made at import time, and its repr is the call that made it, without the
+arguments left at their defaults::
+
+    >>> from secretspeech.strategies import people
+    >>> people(source="article")
+    people(source='article')
+
 Arguments that cannot produce anything raise
-`hypothesis.errors.InvalidArgument` when the strategy is made, rather than
-giving a strategy that generates nothing.  A strategy that may draw the
-article's values reads the bundled data on its first draw, or at once for
-``source="article"``, to check that some value qualifies.
+`hypothesis.errors.InvalidArgument` when a value is first drawn (in
+``@given``, ``find`` or ``.example()``), rather than giving a
+strategy that generates nothing.  A strategy that may draw the article's
+values reads the bundled data then too.  Bounds on values are named
+*min_value* and *max_value*, and bounds on sizes *min_size* and
+*max_size*, as in Hypothesis.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
+import inspect
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    ParamSpec,
+    TypeAlias,
+    TypeVar,
+    cast,
+)
 
 
 try:
@@ -76,6 +97,7 @@ from secretspeech._dates import (
 )
 from secretspeech._load import FORMAT, load_bundled, parse_corpus
 from secretspeech._model import (
+    SCHEMA,
     Article,
     Event,
     EventKind,
@@ -127,6 +149,7 @@ Source: TypeAlias = Literal["article", "synthetic", "any"]
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound=enum.Enum)
 _R = TypeVar("_R")
+_P = ParamSpec("_P")
 
 _SOURCES = ("article", "synthetic", "any")
 # How far a synthetic span reaches on either side of its anchor character.
@@ -163,10 +186,71 @@ _WORDS = st.lists(
 _Text: TypeAlias = tuple[str, tuple[int, ...]]
 
 
+# -- laziness
+#
+# Each public strategy is written as a function that checks its arguments
+# and returns the strategy to draw from; `_lazy` makes it a function that
+# returns at once a strategy that calls it on every draw.  So the checks
+# are cheap and the strategies they return are built once for each set of
+# arguments, by the private builders `_cached` wraps.
+
+# How many sets of arguments each builder remembers.  Bounded, for a
+# strategy made afresh in every example, say in ``st.text().flatmap(...)``.
+_cached = functools.lru_cache(maxsize=128)
+
+
+def _lazy(
+    make: Callable[_P, SearchStrategy[_T]],
+) -> Callable[_P, SearchStrategy[_T]]:
+    """
+    Return a strategy function that does the work of *make* when drawn.
+
+    The function returned has *make*'s name, signature and documentation.
+    It returns a `hypothesis.strategies.composite` strategy, which does
+    nothing until a value is drawn and whose repr is the call, without the
+    arguments left at their defaults (``people(source='article')``).  Each
+    draw calls *make*, which checks the arguments, raising
+    `hypothesis.errors.InvalidArgument`, and returns the strategy to draw
+    from.
+    """
+
+    def draw_one(draw: DrawFn, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        return draw(make(*args, **kwargs))
+
+    # The composite takes its name and signature from draw_one: *make*'s,
+    # so that its repr leaves out the defaults as Hypothesis' own do.
+    signature = inspect.signature(make)
+    draw = inspect.Parameter("draw", inspect.Parameter.POSITIONAL_ONLY)
+    draw_one.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=(draw, *signature.parameters.values()),
+        return_annotation=inspect.Signature.empty,
+    )
+    draw_one.__name__ = draw_one.__qualname__ = make.__name__
+    strategy = cast(
+        "Callable[..., SearchStrategy[_T]]", st.composite(draw_one)
+    )
+
+    @functools.wraps(make)
+    def lazy(*args: _P.args, **kwargs: _P.kwargs) -> SearchStrategy[_T]:
+        return strategy(*args, **{k: _kept(v) for k, v in kwargs.items()})
+
+    return lazy
+
+
+def _kept(value: _T) -> _T | tuple[Any, ...]:
+    """
+    Return *value*, or the items of an iterator, which every draw reads.
+
+    ``calendars=iter([...])`` would be empty from the second draw on.
+    """
+    return tuple(value) if isinstance(value, Iterator) else value
+
+
 # -- arguments
 #
 # Every check refuses in the same words: the call as written, then the rule
-# the argument breaks and, for a value of the wrong type, that type.
+# the argument breaks and, for a value of the wrong type, that type.  They
+# run on every draw, so they must be cheap.
 
 
 def _refuse(what: str, name: str, value: object, rule: str) -> InvalidArgument:
@@ -189,11 +273,11 @@ def _check_source(source: object, what: str) -> None:
         )
 
 
-def _check_text(source: object, text: object, what: str) -> _Text | None:
-    """Check *source* and *text*; return the text and its anchors."""
+def _check_text(source: object, text: object, what: str) -> None:
+    """Check *source* and the text for synthetic values."""
     _check_source(source, what)
     if text is None:
-        return None
+        return
     if source != "synthetic":
         raise InvalidArgument(
             f"{what}(source={source!r}, text=...): text is only for "
@@ -204,15 +288,13 @@ def _check_text(source: object, text: object, what: str) -> _Text | None:
         raise _refuse(
             what, "text", text, f"text must be a str, not {_type(text)}"
         )
-    anchors = _anchors(text)
-    if not anchors:
+    if not text or text.isspace():
         raise _refuse(
             what,
             "text",
             text,
             "text must hold at least one character that is not whitespace",
         )
-    return text, anchors
 
 
 def _check_int(
@@ -242,14 +324,14 @@ def _check_flag(value: object, name: str, what: str) -> bool:
 
 
 def _check_years(
-    min_year: object, max_year: object, what: str
+    min_value: object, max_value: object, what: str
 ) -> tuple[int, int]:
-    low = _check_int(min_year, "min_year", what, low=1, high=9999)
-    high = _check_int(max_year, "max_year", what, low=1, high=9999)
+    low = _check_int(min_value, "min_value", what, low=1, high=9999)
+    high = _check_int(max_value, "max_value", what, low=1, high=9999)
     if low > high:
         raise InvalidArgument(
-            f"{what}(min_year={min_year!r}, max_year={max_year!r}): "
-            "min_year must not be greater than max_year"
+            f"{what}(min_value={min_value!r}, max_value={max_value!r}): "
+            "min_value must not be greater than max_value"
         )
     return low, high
 
@@ -273,7 +355,7 @@ def _members(
         raise _refuse(what, name, values, f"{rule}, not {_type(values)}")
     try:
         members = tuple(dict.fromkeys(cls(v) for v in values))
-    except ValueError as e:
+    except (TypeError, ValueError) as e:
         raise InvalidArgument(f"{what}({name}=...): {e}") from None
     if not members:
         raise _refuse(
@@ -295,25 +377,20 @@ def _choose(
     """
     Combine the article's values and *synthetic* ones as *source* says.
 
-    For ``"article"`` the data is read now, so that an empty choice fails
-    here; for ``"any"`` it is read on the first draw.
+    Reads the bundled data unless *source* is ``"synthetic"``: call it on
+    a draw, never when a strategy is made.
     """
     if source == "synthetic":
         return synthetic
-    if source == "article":
-        values = tuple(real())
-        if not values:
-            raise InvalidArgument(
-                f"{what}(source='article', ...): the article has no such "
-                "value; use source='synthetic' or 'any'"
-            )
-        return st.sampled_from(values)
-
-    def both() -> SearchStrategy[_T]:
-        values = tuple(real())
+    values = tuple(real())
+    if source == "any":
         return st.sampled_from(values) | synthetic if values else synthetic
-
-    return st.deferred(both)
+    if not values:
+        raise InvalidArgument(
+            f"{what}(source='article', ...): the article has no such "
+            "value; use source='synthetic' or 'any'"
+        )
+    return st.sampled_from(values)
 
 
 # -- text and evidence
@@ -322,6 +399,11 @@ def _choose(
 def _anchors(text: str) -> tuple[int, ...]:
     """Return the offsets of the characters a span can be anchored on."""
     return tuple(i for i, c in enumerate(text) if not c.isspace())
+
+
+def _anchored(text: str | None) -> _Text | None:
+    """Return a checked *text* with its anchors, or `None` for none."""
+    return None if text is None else (text, _anchors(text))
 
 
 def _ids_from(pool: tuple[str, ...] | None) -> SearchStrategy[str]:
@@ -425,6 +507,7 @@ def _spans(draw: DrawFn, text: _Text | None) -> Evidence:
     return _Scope(text or draw(_texts())).span(draw)
 
 
+@_lazy
 def evidence(
     *, source: Source = "any", text: str | None = None
 ) -> SearchStrategy[Evidence]:
@@ -443,16 +526,21 @@ def evidence(
         character of its text that is not whitespace, with its context.
 
     Raises:
-        hypothesis.errors.InvalidArgument: If *source* is unknown, or if
-            *text* is given for another source or is only whitespace.
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* is unknown, or if *text* is given for another source
+            or is only whitespace.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import evidence
     >>> find(evidence(source="synthetic", text="  The speech."), bool)
     Evidence(start=2, end=3, exact='T')
     """
-    checked = _check_text(source, text, "evidence")
+    _check_text(source, text, "evidence")
+    return _evidence(source, text)
 
+
+@_cached
+def _evidence(source: Source, text: str | None) -> SearchStrategy[Evidence]:
     def real() -> tuple[Evidence, ...]:
         spans: dict[Evidence, None] = {}
         for record in load_bundled().records():
@@ -460,7 +548,7 @@ def evidence(
             spans.update(dict.fromkeys(record.evidence))
         return tuple(spans)
 
-    return _choose(source, real, _spans(checked), "evidence")
+    return _choose(source, real, _spans(_anchored(text)), "evidence")
 
 
 # -- dates and quantities
@@ -471,7 +559,7 @@ _SHAPES = ("single", "closed", "open end", "open start")
 def _written_years(edtf: str) -> tuple[int, int] | None:
     """Return the first and last year an EDTF string names, if any."""
     sides = [side[:4] for side in edtf.split("/") if side != ".."]
-    if not sides:
+    if not sides:  # pragma: no cover - every HistoricalDate names a year
         return None
     return (
         min(int(side.replace("X", "0")) for side in sides),
@@ -566,12 +654,13 @@ def _synthetic_dates(
     )
 
 
+@_lazy
 def historical_dates(  # noqa: PLR0913 -- each option is one rule of the subset
     *,
     source: Source = "any",
     calendars: Iterable[Calendar] | None = None,
-    min_year: int = 1,
-    max_year: int = 9999,
+    min_value: int = 1,
+    max_value: int = 9999,
     intervals: bool = True,
     open_ends: bool = True,
 ) -> SearchStrategy[HistoricalDate]:
@@ -583,28 +672,33 @@ def historical_dates(  # noqa: PLR0913 -- each option is one rule of the subset
             order, then the article's publication date), ``"synthetic"``
             for new ones, ``"any"`` for both.
         calendars: The calendars allowed; `None` for all.
-        min_year: The earliest year the EDTF string may name.
-        max_year: The latest year the EDTF string may name.  An open end
-            (``..``) names no year; *open_ends* alone governs it.
+        min_value: The earliest year the EDTF string may name, an int
+            from 1 to 9999 (a year, not a `datetime.date`: the bounds are
+            on the years written, which is all a decade or a century
+            names).
+        max_value: The latest year the EDTF string may name, an int from
+            1 to 9999.  An open end (``..``) names no year; *open_ends*
+            alone governs it.
         intervals: Whether to generate intervals (``START/END``).
         open_ends: Whether intervals may have an open end.
 
     Returns:
         A strategy for `HistoricalDate`, built by
         `HistoricalDate.from_edtf` so that its bounds agree with its EDTF
-        string.  A synthetic date shrinks to the year *min_year* with no
+        string.  A synthetic date shrinks to the year *min_value* with no
         qualifier, in the first of *calendars*.
 
     Raises:
-        hypothesis.errors.InvalidArgument: If *source* or a calendar is
-            unknown, if *calendars* is not an iterable of `Calendar`
-            members, if a year is not an int from 1 to 9999 or
-            *min_year* is greater than *max_year*, if *intervals* or
-            *open_ends* is not a bool, or if no date fits the arguments.
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* or a calendar is unknown, if *calendars* is not an
+            iterable of `Calendar` members, if a year is not an int from 1
+            to 9999 or *min_value* is greater than *max_value*, if
+            *intervals* or *open_ends* is not a bool, or if no date fits
+            the arguments.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import historical_dates
-    >>> find(historical_dates(source="synthetic", min_year=1956), bool).edtf
+    >>> find(historical_dates(source="synthetic", min_value=1956), bool).edtf
     '1956'
     >>> find(historical_dates(source="article"), bool).text
     'October 1917'
@@ -612,14 +706,27 @@ def historical_dates(  # noqa: PLR0913 -- each option is one rule of the subset
     what = "historical_dates"
     _check_source(source, what)
     allowed = _members(calendars, Calendar, "calendars", what)
-    _check_years(min_year, max_year, what)
+    years = _check_years(min_value, max_value, what)
     _check_flag(intervals, "intervals", what)
     _check_flag(open_ends, "open_ends", what)
-    ranges = _year_ranges(allowed, min_year, max_year)
+    return _historical_dates(source, allowed, years, intervals, open_ends)
+
+
+@_cached
+def _historical_dates(
+    source: Source,
+    allowed: tuple[Calendar, ...],
+    years: tuple[int, int],
+    intervals: bool,
+    open_ends: bool,
+) -> SearchStrategy[HistoricalDate]:
+    what = "historical_dates"
+    min_value, max_value = years
+    ranges = _year_ranges(allowed, min_value, max_value)
     if source != "article" and not ranges:
         raise InvalidArgument(
-            f"{what}(calendars={allowed!r}, min_year={min_year!r}, "
-            f"max_year={max_year!r}): a Julian date of those years has "
+            f"{what}(calendars={allowed!r}, min_value={min_value!r}, "
+            f"max_value={max_value!r}): a Julian date of those years has "
             "Gregorian bounds outside 0001-01-01 to 9999-12-31"
         )
     shapes = _SHAPES if open_ends else _SHAPES[:2]
@@ -630,8 +737,8 @@ def historical_dates(  # noqa: PLR0913 -- each option is one rule of the subset
             date.calendar in allowed
             and (intervals or date.precision is not Precision.INTERVAL)
             and (open_ends or not date.is_open)
-            and (written is None or min_year <= written[0])
-            and (written is None or written[1] <= max_year)
+            and (written is None or min_value <= written[0])
+            and (written is None or written[1] <= max_value)
         )
 
     def real() -> tuple[HistoricalDate, ...]:
@@ -687,6 +794,7 @@ def _synthetic_quantities(
     )
 
 
+@_lazy
 def quantities(
     *,
     source: Source = "any",
@@ -706,9 +814,10 @@ def quantities(
         A synthetic quantity shrinks to the exact figure 0.
 
     Raises:
-        hypothesis.errors.InvalidArgument: If *source* or a kind is unknown,
-            if *kinds* is empty or not an iterable of kinds, or if *source*
-            is ``"article"`` and the article has no quantity of *kinds*.
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* or a kind is unknown, if *kinds* is empty or not an
+            iterable of kinds, or if *source* is ``"article"`` and the
+            article has no quantity of *kinds*.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import quantities
@@ -718,13 +827,19 @@ def quantities(
     """
     what = "quantities"
     _check_source(source, what)
-    allowed = _members(kinds, QuantityKind, "kinds", what)
+    return _quantities(source, _members(kinds, QuantityKind, "kinds", what))
 
+
+@_cached
+def _quantities(
+    source: Source, allowed: tuple[QuantityKind, ...]
+) -> SearchStrategy[Quantity]:
     def real() -> tuple[Quantity, ...]:
         found = (s.quantity for s in load_bundled().statistics)
         return tuple(dict.fromkeys(q for q in found if q.kind in allowed))
 
-    return _choose(source, real, _synthetic_quantities(allowed), what)
+    synthetic = _synthetic_quantities(allowed)
+    return _choose(source, real, synthetic, "quantities")
 
 
 # -- records
@@ -846,7 +961,16 @@ _Build: TypeAlias = Callable[["DrawFn", _Scope, str], _R]
 def _records(
     name: str, build: _Build[_R], source: Source, text: str | None
 ) -> SearchStrategy[_R]:
-    checked = _check_text(source, text, name)
+    _check_text(source, text, name)
+    strategy: SearchStrategy[_R] = _built_records(name, build, source, text)
+    return strategy
+
+
+@_cached
+def _built_records(
+    name: str, build: _Build[_R], source: Source, text: str | None
+) -> SearchStrategy[_R]:
+    checked = _anchored(text)
 
     @st.composite
     def synthetic(draw: DrawFn) -> _R:
@@ -859,6 +983,7 @@ def _records(
     return _choose(source, real, synthetic(), name)
 
 
+@_lazy
 def people(
     *, source: Source = "any", text: str | None = None
 ) -> SearchStrategy[Person]:
@@ -875,8 +1000,9 @@ def people(
         A strategy for `Person`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: If *source* is unknown, or *text*
-            is given for another source or has nothing but whitespace.
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* is unknown, or *text* is given for another source or
+            has nothing but whitespace.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import people
@@ -886,6 +1012,7 @@ def people(
     return _records("people", _person, source, text)
 
 
+@_lazy
 def groups(
     *, source: Source = "any", text: str | None = None
 ) -> SearchStrategy[Group]:
@@ -902,8 +1029,9 @@ def groups(
         A strategy for `Group`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: If *source* is unknown, or *text*
-            is given for another source or has nothing but whitespace.
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* is unknown, or *text* is given for another source or
+            has nothing but whitespace.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import groups
@@ -913,6 +1041,7 @@ def groups(
     return _records("groups", _group, source, text)
 
 
+@_lazy
 def places(
     *, source: Source = "any", text: str | None = None
 ) -> SearchStrategy[Place]:
@@ -929,8 +1058,9 @@ def places(
         A strategy for `Place`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: If *source* is unknown, or *text*
-            is given for another source or has nothing but whitespace.
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* is unknown, or *text* is given for another source or
+            has nothing but whitespace.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import places
@@ -940,6 +1070,7 @@ def places(
     return _records("places", _place, source, text)
 
 
+@_lazy
 def events(
     *, source: Source = "any", text: str | None = None
 ) -> SearchStrategy[Event]:
@@ -957,8 +1088,9 @@ def events(
         ``"revolution"`` with one one-character span of evidence.
 
     Raises:
-        hypothesis.errors.InvalidArgument: If *source* is unknown, or *text*
-            is given for another source or has nothing but whitespace.
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* is unknown, or *text* is given for another source or
+            has nothing but whitespace.
 
     >>> from hypothesis import find, given, settings
     >>> from secretspeech.strategies import events
@@ -974,6 +1106,7 @@ def events(
     return _records("events", _event, source, text)
 
 
+@_lazy
 def quotations(
     *, source: Source = "any", text: str | None = None
 ) -> SearchStrategy[Quotation]:
@@ -992,8 +1125,9 @@ def quotations(
         A strategy for `Quotation`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: If *source* is unknown, or *text*
-            is given for another source or has nothing but whitespace.
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* is unknown, or *text* is given for another source or
+            has nothing but whitespace.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import quotations
@@ -1003,6 +1137,7 @@ def quotations(
     return _records("quotations", _quotation, source, text)
 
 
+@_lazy
 def statistics(
     *, source: Source = "any", text: str | None = None
 ) -> SearchStrategy[Statistic]:
@@ -1020,8 +1155,9 @@ def statistics(
         `quantities`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: If *source* is unknown, or *text*
-            is given for another source or has nothing but whitespace.
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* is unknown, or *text* is given for another source or
+            has nothing but whitespace.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import statistics
@@ -1031,6 +1167,7 @@ def statistics(
     return _records("statistics", _statistic, source, text)
 
 
+@_lazy
 def relations(
     *, source: Source = "any", text: str | None = None
 ) -> SearchStrategy[Relation]:
@@ -1047,8 +1184,9 @@ def relations(
         A strategy for `Relation`, whose source and target differ.
 
     Raises:
-        hypothesis.errors.InvalidArgument: If *source* is unknown, or *text*
-            is given for another source or has nothing but whitespace.
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* is unknown, or *text* is given for another source or
+            has nothing but whitespace.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import relations
@@ -1058,6 +1196,7 @@ def relations(
     return _records("relations", _relation, source, text)
 
 
+@_lazy
 def notes(
     *, source: Source = "any", text: str | None = None
 ) -> SearchStrategy[Note]:
@@ -1076,8 +1215,9 @@ def notes(
         least one source.
 
     Raises:
-        hypothesis.errors.InvalidArgument: If *source* is unknown, or *text*
-            is given for another source or has nothing but whitespace.
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* is unknown, or *text* is given for another source or
+            has nothing but whitespace.
 
     >>> from hypothesis import given, settings
     >>> from secretspeech.strategies import notes
@@ -1117,6 +1257,7 @@ def _synthetic_articles(draw: DrawFn, text: _Text | None) -> Article:
     )
 
 
+@_lazy
 def articles(
     *, source: Source = "any", text: str | None = None
 ) -> SearchStrategy[Article]:
@@ -1140,8 +1281,9 @@ def articles(
         language ``"en-GB"``.
 
     Raises:
-        hypothesis.errors.InvalidArgument: If *source* is unknown, or *text*
-            is given for another source or has nothing but whitespace.
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* is unknown, or *text* is given for another source or
+            has nothing but whitespace.
 
     >>> import hashlib
     >>> from hypothesis import find
@@ -1154,26 +1296,36 @@ def articles(
     >>> article.sha256 == hashlib.sha256(b"Spoke.").hexdigest()
     True
     """
-    checked = _check_text(source, text, "articles")
+    _check_text(source, text, "articles")
+    return _articles(source, text)
+
+
+@_cached
+def _articles(source: Source, text: str | None) -> SearchStrategy[Article]:
     return _choose(
         source,
         lambda: (load_bundled().article,),
-        _synthetic_articles(checked),
+        _synthetic_articles(_anchored(text)),
         "articles",
     )
 
 
 # -- whole corpora
 
-_KINDS: tuple[tuple[str, _Build[Any]], ...] = (
-    ("people", _person),
-    ("groups", _group),
-    ("places", _place),
-    ("events", _event),
-    ("quotations", _quotation),
-    ("statistics", _statistic),
-    ("relations", _relation),
-    ("notes", _note),
+# How to draw a record of each type; the collections and their order come
+# from the schema, so a collection without a way to draw it fails here.
+_BUILDERS: dict[type[Any], _Build[Any]] = {
+    Person: _person,
+    Group: _group,
+    Place: _place,
+    Event: _event,
+    Quotation: _quotation,
+    Statistic: _statistic,
+    Relation: _relation,
+    Note: _note,
+}
+_KINDS: tuple[tuple[str, _Build[Any]], ...] = tuple(
+    (c.name, _BUILDERS[c.record_type]) for c in SCHEMA
 )
 # What subjects, relations, notes and relative dates refer to in a corpus.
 _TARGETS = ("people", "groups", "places", "events", "quotations", "statistics")
@@ -1224,6 +1376,7 @@ def _synthetic_corpora(
     return parse_corpus(document, scope.text, source="<corpora()>")
 
 
+@_lazy
 def corpora(
     *,
     source: Source = "any",
@@ -1252,9 +1405,10 @@ def corpora(
         records at all.
 
     Raises:
-        hypothesis.errors.InvalidArgument: If *source* is unknown, if *text*
-            is given for another source or has nothing but whitespace, or if
-            *max_size* is not an int >= 0 (a bool is refused).
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* is unknown, if *text* is given for another source or
+            has nothing but whitespace, or if *max_size* is not an int >= 0
+            (a bool is refused).
 
     >>> from hypothesis import given, settings
     >>> from secretspeech.strategies import corpora
@@ -1265,11 +1419,18 @@ def corpora(
     ...         assert all(corpus.people.get(p) for p in event.participants)
     >>> test_participants_resolve()
     """
-    checked = _check_text(source, text, "corpora")
+    _check_text(source, text, "corpora")
     _check_int(max_size, "max_size", "corpora", low=0)
+    return _corpora(source, text, max_size)
+
+
+@_cached
+def _corpora(
+    source: Source, text: str | None, max_size: int
+) -> SearchStrategy[Corpus]:
     return _choose(
         source,
         lambda: (load_bundled(),),
-        _synthetic_corpora(checked, max_size),
+        _synthetic_corpora(_anchored(text), max_size),
         "corpora",
     )

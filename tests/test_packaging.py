@@ -1,0 +1,142 @@
+"""
+What the package declares about itself: licences, extras and gates.
+
+MIT covers the code; the article text is © Socialist Worker and ships with
+its own notice.  The lint and type tools CI gates on are pinned in the
+``dev`` extra, not in the published ``test`` extra.  Branch coverage is
+gated at 100% in CI.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTICE = "src/secretspeech/_data/NOTICE"
+
+
+def pyproject() -> dict[str, Any]:
+    """Return pyproject.toml, parsed."""
+    return tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+
+
+def extra(name: str) -> dict[str, str]:
+    """Return an extra's requirements, by lower-case project name."""
+    requirements = pyproject()["project"]["optional-dependencies"][name]
+    return {
+        re.split(r"[<>=!~;\[ ]", r, maxsplit=1)[0].lower(): r
+        for r in requirements
+    }
+
+
+class TestLicences:
+    """MIT for the code; the article's own notice beside the article."""
+
+    def test_the_code_is_mit(self) -> None:
+        """The licence expression is MIT, and LICENSE is its text."""
+        project = pyproject()["project"]
+
+        assert "MIT" == project["license"]
+        assert "LICENSE" in project["license-files"]
+        assert (ROOT / "LICENSE").read_text("utf-8").startswith("MIT License")
+
+    def test_the_article_notice_is_a_licence_file(self) -> None:
+        """The notice is listed, so the wheel's .dist-info carries it."""
+        assert NOTICE in pyproject()["project"]["license-files"]
+        assert (ROOT / NOTICE).is_file()
+
+    def test_the_notice_says_mit_does_not_cover_the_article(self) -> None:
+        """It names the article and its owner, and excludes it from MIT."""
+        text = " ".join((ROOT / NOTICE).read_text("utf-8").split())
+
+        assert "Socialist Worker" in text
+        assert "Copyright" in text
+        assert "crack in the monolith" in text
+        assert "does not cover the article" in text
+        for name in ("article.txt", "corpus.json", "data/seed.txt"):
+            assert name in text
+
+    def test_the_notice_ships_beside_the_article(self) -> None:
+        """The installed package has the notice next to article.txt."""
+        data = resources.files("secretspeech") / "_data"
+
+        assert (data / "NOTICE").is_file()
+        assert (data / "article.txt").is_file()
+
+    def test_the_notice_is_in_the_wheel_and_the_sdist(self) -> None:
+        """The wheel's package and the sdist's files both hold the notice."""
+        targets = pyproject()["tool"]["hatch"]["build"]["targets"]
+        (package,) = targets["wheel"]["packages"]
+
+        assert NOTICE.startswith(f"{package}/")
+        assert any(
+            NOTICE == entry or NOTICE.startswith(f"{entry}/")
+            for entry in targets["sdist"]["include"]
+        )
+        assert "exclude" not in targets["wheel"]
+        assert "exclude" not in targets["sdist"]
+
+    def test_the_installed_metadata_lists_both(self) -> None:
+        """The metadata the build wrote: MIT, with both files."""
+        meta = metadata.metadata("secretspeech")
+
+        assert "MIT" == meta["License-Expression"]
+        assert {"LICENSE", NOTICE} <= set(meta.get_all("License-File") or ())
+
+
+class TestExtras:
+    """The published test extra runs the tests; dev adds the pinned gates."""
+
+    def test_the_linter_is_not_in_the_test_extra(self) -> None:
+        """Ruff is a gate of CI, not something the test suite runs."""
+        assert "ruff" not in extra("test")
+
+    @pytest.mark.parametrize("tool", ["ruff", "mypy"])
+    def test_dev_pins_the_gates_exactly(self, tool: str) -> None:
+        """``select = ["ALL"]`` and ``strict`` change with every release."""
+        assert re.fullmatch(rf"{tool}==\d+(\.\d+)+", extra("dev")[tool])
+
+    def test_dev_has_everything_the_tests_need(self) -> None:
+        """Installing dev is enough to run the suite, then the gates."""
+        assert "secretspeech[test]" == extra("dev")["secretspeech"]
+
+    def test_ci_installs_the_dev_extra_before_the_gates(self) -> None:
+        """.ci/run installs ``.[dev]``, then runs ruff and mypy."""
+        script = (ROOT / ".ci" / "run").read_text("utf-8")
+        install = script.index("pip install -e '.[dev]'")
+
+        assert install < script.index("ruff check .")
+        assert install < script.index("mypy --strict")
+
+
+class TestCoverageGate:
+    """Branch coverage is 100%, checked once the whole suite has run."""
+
+    def test_the_gate_is_all_branches(self) -> None:
+        """Branches are measured and the report fails below 100%."""
+        coverage = pyproject()["tool"]["coverage"]
+
+        assert coverage["run"]["branch"] is True
+        assert 100 == coverage["report"]["fail_under"]
+
+    def test_one_file_alone_is_not_gated(self) -> None:
+        """Pytest measures but never fails on the total."""
+        addopts = pyproject()["tool"]["pytest"]["ini_options"]["addopts"]
+
+        assert "--cov" in addopts
+        assert "--cov-fail-under=0" in addopts
+
+    def test_ci_reports_after_readme_test_command(self) -> None:
+        """.ci/run runs ``coverage report`` after the test command."""
+        script = (ROOT / ".ci" / "run").read_text("utf-8")
+
+        assert script.index('bash -c "$test_command"') < script.index(
+            "python -m coverage report"
+        )
