@@ -7,8 +7,11 @@ rest of the suite left open, each by what a user sees.
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
+import sys
 from collections.abc import Callable
 from contextlib import redirect_stdout
 from typing import Any
@@ -56,6 +59,26 @@ def test_evidence_prints_as_the_words_it_points_at() -> None:
     ev = speech.evidence[0]
 
     assert ss.article.text[ev.start : ev.end] == str(ev)
+
+
+class _ClosedPipe(io.StringIO):
+    """Standard output whose reader has gone, as under ``| head``."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE), text)
+
+
+def test_a_reader_that_stops_early_is_not_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A closed pipe ends the command quietly, with status 0."""
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    monkeypatch.setattr(sys, "stderr", err)
+
+    assert 0 == main([])
+    # Closed, so that Python's exit reports no broken pipe either.
+    assert err.closed
 
 
 def test_the_command_line_writes_to_any_text_stream() -> None:

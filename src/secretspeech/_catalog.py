@@ -83,7 +83,6 @@ from secretspeech._text import (
     words,
 )
 from secretspeech.exceptions import (
-    InvalidCorpusError,
     InvalidQueryError,
     InvalidTypeError,
     InvalidValueError,
@@ -614,12 +613,8 @@ class Collection(Sequence[R], Generic[R]):
 
     def _bind(self, resolver: Names, record_type: type[Any]) -> Collection[R]:
         """Return this collection reading names through *resolver*."""
-        wrong = [r for r in self._records if not isinstance(r, record_type)]
-        if wrong:
-            raise InvalidCorpusError(
-                f"a collection of {noun(record_type, plural=True)} holds "
-                f"{describe(wrong[0])}"
-            )
+        # The corpus has checked that each record is of its collection's
+        # type (or a subclass with fields of its own).
         base = self._base
         own = base.record_type
         if own is not None and issubclass(own, record_type):

@@ -426,11 +426,6 @@ class _Parser:
         self.no_extra(span, {"start", "end", "exact", "prefix", "suffix"})
         return self.build(Evidence, **span)
 
-    def evidence_list(self, raw: object, field: str) -> tuple[Evidence, ...]:
-        if not isinstance(raw, list):
-            raise self.fail(f"{field} must be a list, got {raw!r:.60}")
-        return tuple(self.evidence(item, field) for item in raw)
-
     def date(self, raw: object, field: str) -> HistoricalDate:
         d = self.mapping(raw, field)
         self.no_extra(

@@ -62,8 +62,6 @@ class Resolver:
         """
         if among == ANY and (value == "article" or isinstance(value, Article)):
             return "article"
-        if isinstance(value, str) and not self.collections:
-            return value
         return self.record(value, among, argument).id
 
     def record(
@@ -101,8 +99,6 @@ class Resolver:
         Raises:
             InvalidValueError: If no record here is equal to *record*.
         """
-        if not self.collections:
-            return record
         name = self.owner.get(record.id)
         if name is not None:
             base = base_of(self.collections[name])
