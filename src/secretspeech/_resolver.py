@@ -39,8 +39,9 @@ class Resolver:
     """
     Turn what users pass for a record (a record, an id, a name) into ids.
 
-    A collection that belongs to a `Corpus` resolves names through the
-    corpus's collections; a collection made on its own takes strings as ids.
+    A `Corpus` gives each of its collections one, over all of them; a
+    collection made on its own takes strings as ids instead
+    (`secretspeech._catalog._OwnIds`).
     """
 
     __slots__ = ("collections", "owner")

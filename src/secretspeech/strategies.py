@@ -81,7 +81,7 @@ from typing import (
 try:
     from hypothesis import strategies as st
     from hypothesis.errors import InvalidArgument
-except ModuleNotFoundError as e:  # pragma: no cover - tested in a subprocess
+except ModuleNotFoundError as e:  # a subprocess test covers this
     raise ModuleNotFoundError(
         "secretspeech.strategies needs Hypothesis; install it with "
         "pip install 'secretspeech[hypothesis]'",
