@@ -16,6 +16,7 @@ page links to the reference by hand.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -424,6 +425,7 @@ _INLINE_CODE = re.compile(r"<code>([^<]+)</code>")
 _NAME = re.compile(r"[A-Za-z_][\w.]*")
 
 
+@functools.cache
 def _aliases() -> dict[str, str]:
     """
     Return what the guides' module-level names stand for.

@@ -31,6 +31,7 @@ from typing import (
 
 from secretspeech._checks import (
     ANY,
+    TYPE_OF,
     check_count,
     check_flag,
     describe,
@@ -49,7 +50,6 @@ from secretspeech._checks import (
 from secretspeech._dates import HistoricalDate
 from secretspeech._model import (
     ANY_COLLECTION,
-    COLLECTIONS,
     SCHEMA,
     Article,
     CollectionSchema,
@@ -91,7 +91,6 @@ from secretspeech.exceptions import (
 
 
 __all__ = [
-    "COLLECTIONS",
     "id_fields",
     "Collection",
     "OneOrMany",
@@ -106,9 +105,6 @@ _T = TypeVar("_T")
 Period: TypeAlias = int | str | datetime.date | HistoricalDate
 #: One value, or several meaning "any of them".
 OneOrMany: TypeAlias = _T | Sequence[_T] | AbstractSet[_T]
-
-_ANY = ANY
-_TYPE_OF = dict(COLLECTIONS)
 
 
 # How much a match in a description or summary counts against one in a
@@ -280,7 +276,7 @@ def _criterion(criterion: Criterion) -> _Criterion:
     fields = criterion.fields
     if criterion.takes == "ids":
         among = criterion.among
-        return _Refs(fields, _ANY if ANY_COLLECTION in among else among)
+        return _Refs(fields, ANY if ANY_COLLECTION in among else among)
     if criterion.takes == "vocabulary":
         assert criterion.vocabulary is not None  # noqa: S101 -- see Criterion
         return _Kind(fields[0], criterion.vocabulary)  # type: ignore[arg-type]
@@ -458,7 +454,7 @@ class _OwnIds:
             return "article"
         if isinstance(value, str):
             return value
-        if isinstance(value, tuple(_TYPE_OF[name] for name in among)):
+        if isinstance(value, tuple(TYPE_OF[name] for name in among)):
             return cast("Record", value).id
         raise InvalidQueryError(
             f"{argument} takes {with_article(nouns(among))} or its id "

@@ -40,7 +40,8 @@ from secretspeech.exceptions import (
 
 #: Every collection, in order: what ``among`` means where any record will do.
 ANY = tuple(c.name for c in SCHEMA)
-_TYPE_OF = {c.name: c.record_type for c in SCHEMA}
+#: The record type of each collection, by name.
+TYPE_OF = {c.name: c.record_type for c in SCHEMA}
 
 
 def id_fields(record_type: type[Any]) -> tuple[str, ...]:
@@ -83,7 +84,7 @@ def nouns(among: tuple[str, ...]) -> str:
     """Name the record types of some collections: "person or group"."""
     if among == ANY:
         return "record"
-    names = [noun(_TYPE_OF[name]) for name in among]
+    names = [noun(TYPE_OF[name]) for name in among]
     if len(names) == 1:
         return names[0]
     return f"{', '.join(names[:-1])} or {names[-1]}"

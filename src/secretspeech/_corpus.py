@@ -23,6 +23,7 @@ from secretspeech._catalog import (
     ranked,
 )
 from secretspeech._checks import (
+    ANY,
     check_count,
     check_flag,
     describe,
@@ -65,8 +66,6 @@ from secretspeech.exceptions import (
 
 
 __all__ = ["Corpus"]
-
-_ANY = tuple(name for name, _ in COLLECTIONS)
 
 
 class _Index:
@@ -342,7 +341,7 @@ class Corpus:
     def _record(
         self,
         value: object,
-        among: tuple[str, ...] = _ANY,
+        among: tuple[str, ...] = ANY,
         argument: str = "record=",
     ) -> Record:
         if value == "article" or isinstance(value, Article):

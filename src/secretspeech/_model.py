@@ -1545,13 +1545,6 @@ _SCHEMA_OF: Mapping[type, CollectionSchema] = types.MappingProxyType(
 COLLECTIONS: tuple[tuple[str, type[Record]], ...] = tuple(
     (c.name, c.record_type) for c in SCHEMA
 )
-#: For each record type, the fields that hold ids and the collections the
-#: ids may name (without ``relative_to``). ``"article"`` may stand wherever
-#: any record may.
-REFERENCES: dict[type[Record], dict[str, tuple[str, ...]]] = {
-    c.record_type: {k: v for k, v in c.id_fields.items() if k in c.fields}
-    for c in SCHEMA
-}
 
 
 #: The version of the corpus JSON format that `Corpus.to_document` writes

@@ -16,11 +16,12 @@ from typing import Any
 from secretspeech._catalog import Collection, base_of, find, missing
 from secretspeech._checks import (
     ANY,
+    TYPE_OF,
     describe,
     noun,
     nouns,
 )
-from secretspeech._model import SCHEMA, Article, Record
+from secretspeech._model import Article, Record
 from secretspeech._text import normalize, with_article
 from secretspeech.exceptions import (
     InvalidQueryError,
@@ -31,8 +32,6 @@ from secretspeech.exceptions import (
 
 
 __all__ = ["Resolver"]
-
-_TYPE_OF = {c.name: c.record_type for c in SCHEMA}
 
 
 class Resolver:
@@ -77,7 +76,7 @@ class Resolver:
             InvalidValueError: If it is the id of a record of another type.
             NotFoundError: If no record there has that id, name or alias.
         """
-        types = tuple(_TYPE_OF[name] for name in among)
+        types = tuple(TYPE_OF[name] for name in among)
         if isinstance(value, types):
             return self.own(value, argument)
         if not isinstance(value, str):
@@ -120,7 +119,7 @@ class Resolver:
         if owner is not None:
             return InvalidValueError(
                 f"{argument}{value!r} is the id of "
-                f"{with_article(noun(_TYPE_OF[owner]))}, but {argument} takes "
+                f"{with_article(noun(TYPE_OF[owner]))}, but {argument} takes "
                 f"{with_article(nouns(among))}"
             )
         elsewhere = self.named_elsewhere(key, among)
