@@ -24,10 +24,10 @@ from secretspeech import (
     RelationKind,
 )
 from secretspeech._checks import names_of
+from secretspeech._model import Criterion
 from secretspeech._text import normalize
 from secretspeech.exceptions import (
-    InvalidDateError,
-    InvalidQueryError,
+    InvalidTypeError,
     InvalidValueError,
     NotFoundError,
     SecretSpeechError,
@@ -94,7 +94,7 @@ class TestSequence:
     def test_str_index_points_to_get_and_lookup(self) -> None:
         """Indexing by a str is a TypeError naming get() and lookup()."""
         with raises(
-            InvalidQueryError, TypeError, ".get('secret-speech')", ".lookup("
+            InvalidTypeError, TypeError, ".get('secret-speech')", ".lookup("
         ):
             ss.events["secret-speech"]  # type: ignore[call-overload]
 
@@ -169,7 +169,7 @@ class TestGet:
 
     def test_wrong_type(self) -> None:
         """A non-str key is a query error."""
-        with raises(InvalidQueryError, TypeError, "3"):
+        with raises(InvalidTypeError, TypeError, "3"):
             ss.people.get(3)  # type: ignore[arg-type]
 
     @given(st.sampled_from(RECORDS))
@@ -241,7 +241,7 @@ class TestLookup:
 
     def test_wrong_type(self) -> None:
         """A non-str name is a query error."""
-        with raises(InvalidQueryError, TypeError, "None"):
+        with raises(InvalidTypeError, TypeError, "None"):
             ss.people.lookup(None)  # type: ignore[arg-type]
 
     def test_empty(self) -> None:
@@ -334,12 +334,12 @@ class TestSearch:
     @pytest.mark.parametrize("limit", [True, 1.5, "2"])
     def test_limit_type(self, limit: Any) -> None:
         """A limit that is not an int is a query error."""
-        with raises(InvalidQueryError, TypeError, "limit="):
+        with raises(InvalidTypeError, TypeError, "limit="):
             ss.people.search("Stalin", limit=limit)
 
     def test_text_type(self) -> None:
         """A non-str query is a query error."""
-        with raises(InvalidQueryError, TypeError, "42"):
+        with raises(InvalidTypeError, TypeError, "42"):
             ss.people.search(42)  # type: ignore[arg-type]
 
     @given(st.sampled_from(RECORDS))
@@ -561,12 +561,12 @@ class TestFilterErrors:
 
     def test_unknown_criterion(self) -> None:
         """An unknown criterion is a query error that names it."""
-        with raises(InvalidQueryError, TypeError, "colour=", "kind="):
+        with raises(InvalidTypeError, TypeError, "colour=", "kind="):
             ss.events.filter(colour="red")  # type: ignore[call-overload]
 
     def test_criterion_of_another_type(self) -> None:
         """Criteria belong to their record type."""
-        with raises(InvalidQueryError, TypeError, "role="):
+        with raises(InvalidTypeError, TypeError, "role="):
             ss.events.filter(role="leader")  # type: ignore[call-overload]
 
     def test_bad_kind_value(self) -> None:
@@ -579,7 +579,7 @@ class TestFilterErrors:
     @pytest.mark.parametrize("kind", [3, PlaceKind.CITY, None])
     def test_bad_kind_type(self, kind: Any) -> None:
         """A kind of the wrong type is a query error."""
-        with raises(InvalidQueryError, TypeError, "kind="):
+        with raises(InvalidTypeError, TypeError, "kind="):
             ss.events.filter(kind=kind)
 
     def test_unknown_name(self) -> None:
@@ -611,59 +611,59 @@ class TestFilterErrors:
 
     def test_record_of_wrong_type(self) -> None:
         """A record of another type is a query error."""
-        with raises(InvalidQueryError, TypeError, "by=", "twentieth-congress"):
+        with raises(InvalidTypeError, TypeError, "by=", "twentieth-congress"):
             ss.quotations.filter(to=ss.people[0], by=ss.groups[0])
-        with raises(InvalidQueryError, TypeError, "at=", "'joseph-stalin'"):
+        with raises(InvalidTypeError, TypeError, "at=", "'joseph-stalin'"):
             ss.events.filter(at=ss.people.get("joseph-stalin"))
 
     def test_long_value_is_shortened(self) -> None:
         """A long value is cut short in the message."""
-        with raises(InvalidQueryError, TypeError, "...", "(dict)"):
+        with raises(InvalidTypeError, TypeError, "...", "(dict)"):
             ss.events.filter(at={"x" * 100: 1})
 
     @pytest.mark.parametrize("value", [3, 2.5, b"hungary", {"a": 1}])
     def test_value_of_wrong_type(self, value: Any) -> None:
         """A value that is neither a record nor a str is a query error."""
-        with raises(InvalidQueryError, TypeError, "at="):
+        with raises(InvalidTypeError, TypeError, "at="):
             ss.events.filter(at=value)
 
     def test_none(self) -> None:
         """None is not a criterion value."""
-        with raises(InvalidQueryError, TypeError, "by="):
+        with raises(InvalidTypeError, TypeError, "by="):
             ss.quotations.filter(by=None)  # type: ignore[call-overload]
 
     def test_strict_needs_during(self) -> None:
         """strict=True alone is a query error; strict=False is harmless."""
-        with raises(InvalidQueryError, TypeError, "strict=True"):
+        with raises(InvalidTypeError, TypeError, "strict=True"):
             ss.events.filter(strict=True)
         assert ss.events == ss.events.filter(strict=False)
 
     @pytest.mark.parametrize("strict", [1, "yes", None])
     def test_strict_type(self, strict: Any) -> None:
         """strict= takes only a bool."""
-        with raises(InvalidQueryError, TypeError, "strict="):
+        with raises(InvalidTypeError, TypeError, "strict="):
             ss.events.filter(during=1956, strict=strict)
 
     @pytest.mark.parametrize("value", [1.5, True, b"1956"])
     def test_during_type(self, value: Any) -> None:
         """during= takes only a period type."""
-        with raises(InvalidQueryError, TypeError, "during="):
+        with raises(InvalidTypeError, TypeError, "during="):
             ss.events.filter(during=value)
 
     @pytest.mark.parametrize("value", ["1956-13", "sometime", 0, 10000])
     def test_during_value(self, value: Any) -> None:
         """A period that cannot be read is a date (value) error."""
-        with raises(InvalidDateError, ValueError, "during="):
+        with raises(InvalidValueError, ValueError, "during="):
             ss.events.filter(during=value)
 
     def test_counting_type(self) -> None:
         """counting= takes strings."""
-        with raises(InvalidQueryError, TypeError, "counting="):
+        with raises(InvalidTypeError, TypeError, "counting="):
             ss.statistics.filter(counting=3)  # type: ignore[call-overload]
 
     def test_named_type(self) -> None:
         """named= takes a bool."""
-        with raises(InvalidQueryError, TypeError, "named="):
+        with raises(InvalidTypeError, TypeError, "named="):
             ss.people.filter(named="no")  # type: ignore[call-overload]
 
 
@@ -686,7 +686,7 @@ class TestWhere:
 
     def test_not_callable(self) -> None:
         """A predicate must be callable."""
-        with raises(InvalidQueryError, TypeError, "where()"):
+        with raises(InvalidTypeError, TypeError, "where()"):
             ss.people.where("named")  # type: ignore[arg-type]
 
 
@@ -703,14 +703,14 @@ class TestStandalone:
 
     def test_still_checks_records(self) -> None:
         """Records of the wrong type are still refused."""
-        with raises(InvalidQueryError, TypeError, "at="):
+        with raises(InvalidTypeError, TypeError, "at="):
             Collection(list(ss.events)).filter(at=ss.people[0])
 
     def test_mixed(self) -> None:
         """A mixed collection has no criteria but supports where()."""
         mixed = Collection([ss.people[0], ss.events[0]])
 
-        with raises(InvalidQueryError, TypeError, "where()"):
+        with raises(InvalidTypeError, TypeError, "where()"):
             mixed.filter(kind="war")
         assert [ss.people[0]] == list(mixed.where(lambda r: r in ss.people))
         assert ss.people[0] is mixed.lookup("Khrushchev")
@@ -721,7 +721,7 @@ class TestStandalone:
 
         assert empty is empty.filter(kind="war")
         assert () == empty.search("Stalin")
-        with raises(InvalidQueryError, TypeError, "colour="):
+        with raises(InvalidTypeError, TypeError, "colour="):
             empty.filter(colour="red")
 
     def test_empty_corpus_collection_knows_its_type(self) -> None:
@@ -763,7 +763,7 @@ _PERIODS = st.one_of(
 _ANY = tuple(c.name for c in ss.SCHEMA)
 
 
-def _drawn(name: str, criterion: ss.Criterion) -> st.SearchStrategy[Any]:
+def _drawn(name: str, criterion: Criterion) -> st.SearchStrategy[Any]:
     """Draw a value that a criterion of the collection *name* takes."""
     if criterion.takes == "ids":
         among = _ANY if criterion.among == ("*",) else criterion.among

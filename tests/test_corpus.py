@@ -26,8 +26,7 @@ from secretspeech import (
 from secretspeech._checks import id_fields, ids_in, names_of
 from secretspeech.exceptions import (
     InvalidCorpusError,
-    InvalidDateError,
-    InvalidQueryError,
+    InvalidTypeError,
     InvalidValueError,
     NotFoundError,
     SecretSpeechError,
@@ -150,7 +149,7 @@ class TestGet:
 
     def test_wrong_type(self) -> None:
         """A non-str key is a query error."""
-        with raises(InvalidQueryError, TypeError, "1956"):
+        with raises(InvalidTypeError, TypeError, "1956"):
             C.get(1956)  # type: ignore[call-overload]
 
 
@@ -189,7 +188,7 @@ class TestLookup:
 
     def test_wrong_type(self) -> None:
         """A non-str name is a query error."""
-        with raises(InvalidQueryError, TypeError, "lookup()"):
+        with raises(InvalidTypeError, TypeError, "lookup()"):
             C.lookup(C.people[0])  # type: ignore[arg-type]
 
     def test_every_record_by_every_name(self) -> None:
@@ -296,21 +295,21 @@ class TestTimeline:
 
     def test_bad_period(self) -> None:
         """An unreadable period names its argument."""
-        with raises(InvalidDateError, ValueError, "start=", "1956-13"):
+        with raises(InvalidValueError, ValueError, "start=", "1956-13"):
             C.timeline(start="1956-13")
-        with raises(InvalidQueryError, TypeError, "end="):
+        with raises(InvalidTypeError, TypeError, "end="):
             C.timeline(end=19.64)  # type: ignore[arg-type]
 
     def test_strict_type(self) -> None:
         """The strict flag takes only a bool."""
-        with raises(InvalidQueryError, TypeError, "strict="):
+        with raises(InvalidTypeError, TypeError, "strict="):
             C.timeline(strict=1)  # type: ignore[arg-type]
 
     def test_strict_needs_a_period(self) -> None:
         """strict=True with neither start nor end is refused, as in filter."""
-        with raises(InvalidQueryError, TypeError, "start=", "end="):
+        with raises(InvalidTypeError, TypeError, "start=", "end="):
             C.timeline(strict=True)
-        with raises(InvalidQueryError, TypeError, "during="):
+        with raises(InvalidTypeError, TypeError, "during="):
             C.events.filter(strict=True)
 
         assert C.timeline(start=1956, strict=True)
@@ -363,7 +362,7 @@ class TestInvolving:
 
     def test_not_a_record(self) -> None:
         """Something that is neither a record nor a str is a query error."""
-        with raises(InvalidQueryError, TypeError, "3"):
+        with raises(InvalidTypeError, TypeError, "3"):
             C.involving(3)  # type: ignore[arg-type]
 
     def test_unknown(self) -> None:
@@ -459,14 +458,14 @@ class TestCauses:
     @pytest.mark.parametrize("depth", [True, 1.0, "2", None])
     def test_depth_type(self, depth: Any) -> None:
         """The depth must be an int, and not a bool."""
-        with raises(InvalidQueryError, TypeError, "depth="):
+        with raises(InvalidTypeError, TypeError, "depth="):
             C.consequences("secret-speech", depth=depth)
 
     def test_not_an_event(self) -> None:
         """Only events have causes."""
         with raises(InvalidValueError, ValueError, "'hungary'"):
             C.causes("hungary")
-        with raises(InvalidQueryError, TypeError, "'hungary'"):
+        with raises(InvalidTypeError, TypeError, "'hungary'"):
             C.causes(C.places.get("hungary"))  # type: ignore[arg-type]
 
     @given(st.sampled_from(tuple(C.events)))
@@ -549,12 +548,12 @@ class TestContext:
     @pytest.mark.parametrize("sentences", [False, 1.5])
     def test_count_type(self, sentences: Any) -> None:
         """The count of sentences must be an int."""
-        with raises(InvalidQueryError, TypeError, "sentences="):
+        with raises(InvalidTypeError, TypeError, "sentences="):
             C.context("muck", sentences=sentences)
 
     def test_bad_record(self) -> None:
         """A value that is not a record, evidence or str is a query error."""
-        with raises(InvalidQueryError, TypeError, "42"):
+        with raises(InvalidTypeError, TypeError, "42"):
             C.context(42)  # type: ignore[arg-type]
 
     @given(st.sampled_from(RECORDS), st.integers(0, 3))
@@ -608,7 +607,7 @@ class TestRefs:
         """Record-only questions about the article say why they refuse."""
         for article in ("article", C.article):
             with raises(
-                InvalidQueryError, TypeError, "the Article is not one here"
+                InvalidTypeError, TypeError, "the Article is not one here"
             ):
                 ask(article)
 
@@ -630,9 +629,9 @@ class TestRefs:
 
     def test_unknown_field(self) -> None:
         """A field that holds no ids is a query error naming the fields."""
-        with raises(InvalidQueryError, TypeError, "'summary'", "'places'"):
+        with raises(InvalidTypeError, TypeError, "'summary'", "'places'"):
             C.refs("secret-speech", "summary")
-        with raises(InvalidQueryError, TypeError, "'roles'", "none"):
+        with raises(InvalidTypeError, TypeError, "'roles'", "none"):
             C.refs("joseph-stalin", "roles")
 
     @given(st.sampled_from(RECORDS))

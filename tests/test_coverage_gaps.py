@@ -200,7 +200,7 @@ def test_a_collection_of_its_own_finds_notes_about_the_article(
 
 def test_a_criterion_of_several_record_types_names_them_all() -> None:
     """``to=`` takes people or groups, and the message says both."""
-    with pytest.raises(ss.InvalidQueryError, match="a person or group"):
+    with pytest.raises(ss.InvalidTypeError, match="a person or group"):
         ss.quotations.filter(to=5)  # type: ignore[arg-type]
 
 
@@ -236,7 +236,7 @@ def test_a_field_may_hold_ids_without_being_a_criterion() -> None:
     assert (corpus.places.get("hungary"),) == corpus.refs(speech, "seen_from")
     assert schema is not None
     assert "seen_from" not in schema.criteria
-    with pytest.raises(ss.InvalidQueryError, match="unknown criterion"):
+    with pytest.raises(ss.InvalidTypeError, match="unknown criterion"):
         corpus.events.filter(seen_from="hungary")  # type: ignore[call-arg]
 
 

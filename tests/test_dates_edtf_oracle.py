@@ -41,7 +41,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from secretspeech._dates import HistoricalDate
-from secretspeech.exceptions import InvalidDateError
+from secretspeech.exceptions import InvalidValueError
 from strategies_dates import OPEN, QUALIFIERS, Side, sides
 
 
@@ -169,11 +169,11 @@ def strict_bounds_or_none(
     return bounds[0], bounds[1]
 
 
-def read_ours(edtf: str) -> HistoricalDate | InvalidDateError:
+def read_ours(edtf: str) -> HistoricalDate | InvalidValueError:
     """Read *edtf* with `HistoricalDate`, returning the error if it fails."""
     try:
         return HistoricalDate.from_edtf(edtf, text=edtf)
-    except InvalidDateError as e:
+    except InvalidValueError as e:
         return e
 
 
@@ -224,7 +224,7 @@ class TestAgainstPythonEdtf:
         """We accept what python-edtf accepts, bar deliberate differences."""
         ours, theirs = read_ours(edtf), read_theirs(edtf)
 
-        if isinstance(ours, InvalidDateError):
+        if isinstance(ours, InvalidValueError):
             assert repr(edtf) in str(ours)
             assert theirs is None or deliberate_differences(edtf, theirs)
         else:

@@ -556,17 +556,17 @@ class TestWrongTypes:
         assert str(in_date.value).startswith("HistoricalDate.text must be")
         assert str(in_event.value).startswith("Event.name must be")
 
-    def test_a_constructor_is_not_a_query(self) -> None:
-        """Reading a date is construction; comparing dates is a query."""
+    def test_one_type_error_for_constructors_and_queries(self) -> None:
+        """A wrong type is an InvalidTypeError wherever it is given."""
         date = ss.HistoricalDate.coerce(1956)
 
         with pytest.raises(ss.InvalidTypeError) as made:
             ss.HistoricalDate.from_edtf(1956, text="1956")  # type: ignore[arg-type]
-        with pytest.raises(ss.InvalidQueryError) as asked:
+        with pytest.raises(ss.InvalidTypeError) as asked:
             date.overlaps(1956)  # type: ignore[arg-type]
 
-        assert not isinstance(made.value, ss.InvalidQueryError)
-        assert isinstance(asked.value, ss.InvalidTypeError)
+        assert str(made.value).startswith("HistoricalDate.from_edtf() takes")
+        assert str(asked.value).startswith("HistoricalDate.overlaps()")
 
     def test_a_bare_string_is_not_a_list(self) -> None:
         """A str where a list of ids goes says how to write it."""
@@ -598,7 +598,7 @@ class TestWrongTypes:
     @pytest.mark.parametrize("index", [1.5, "1", None])
     def test_indexing_a_collection(self, index: object) -> None:
         """A collection is indexed by an int or a slice; else a TypeError."""
-        with pytest.raises(ss.InvalidQueryError):
+        with pytest.raises(ss.InvalidTypeError):
             ss.people[index]  # type: ignore[index]
         with pytest.raises(IndexError):
             ss.people[10_000]

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import secretspeech as ss
 from record_kinds import KINDS, spans_of
+from secretspeech._model import Criterion
 from secretspeech.strategies import (
     corpora,
     evidence,
@@ -35,7 +36,7 @@ DATED = ("events", "quotations", "statistics")
 ANY = tuple(c.name for c in ss.SCHEMA)
 
 
-def domain(criterion: ss.Criterion) -> object:
+def domain(criterion: Criterion) -> object:
     """Say what a criterion takes, as the law tests below draw it."""
     if criterion.takes == "ids":
         return ANY if criterion.among == ("*",) else criterion.among

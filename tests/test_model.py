@@ -82,7 +82,7 @@ class TestEvidence:
     def test_text_must_be_a_str(self, text: Any) -> None:
         """matches() and reanchor() refuse a text that is not a str."""
         for method in (evidence().matches, evidence().reanchor):
-            with pytest.raises(ss.InvalidQueryError, match="as a str"):
+            with pytest.raises(ss.InvalidTypeError, match="as a str"):
                 method(text)
 
 

@@ -88,7 +88,7 @@ def test_criteria_are_classified_by_field_type() -> None:
 
 def test_unknown_criteria_list_the_declared_ones() -> None:
     """A criterion a collection does not declare is refused by name."""
-    with pytest.raises(ss.InvalidQueryError, match="named=, role="):
+    with pytest.raises(ss.InvalidTypeError, match="named=, role="):
         ss.people.filter(kind="party")
 
 

@@ -133,26 +133,40 @@ def _public_alias(
 
 #: Private aliases that signatures show, and where each is explained.
 _PRIVATE_ALIASES = {
-    "OneOrMany": "secretspeech.Collection.filter",
-    "secretspeech._catalog.OneOrMany": "secretspeech.Collection.filter",
-    "Period": "secretspeech.HistoricalDate.coerce",
-    "secretspeech._catalog.Period": "secretspeech.HistoricalDate.coerce",
+    "OneOrMany": ("meth", "secretspeech.Collection.filter"),
+    "secretspeech._catalog.OneOrMany": (
+        "meth",
+        "secretspeech.Collection.filter",
+    ),
+    "Period": ("meth", "secretspeech.HistoricalDate.coerce"),
+    "secretspeech._catalog.Period": (
+        "meth",
+        "secretspeech.HistoricalDate.coerce",
+    ),
+    "Criterion": ("attr", "secretspeech.CollectionSchema.criteria"),
+    "secretspeech._model.Criterion": (
+        "attr",
+        "secretspeech.CollectionSchema.criteria",
+    ),
+    "Source": ("mod", "secretspeech.strategies"),
+    "secretspeech.strategies.Source": ("mod", "secretspeech.strategies"),
 }
 
 
-def _one_or_many(
+def _private_alias(
     app: Sphinx, env: BuildEnvironment, node: Element, contnode: TextElement
 ) -> Element | None:
-    """Link ``OneOrMany`` and ``Period``, private aliases, to their story."""
-    target = _PRIVATE_ALIASES.get(node.get("reftarget", ""))
-    if target is None:
+    """Link private aliases (``OneOrMany``, …) to where they are explained."""
+    found = _PRIVATE_ALIASES.get(node.get("reftarget", ""))
+    if found is None:
         return None
+    reftype, target = found
     domain: Any = env.domains["py"]
     return domain.resolve_xref(  # type: ignore[no-any-return]
         env,
         node.get("refdoc", ""),
         app.builder,
-        "meth",
+        reftype,
         target,
         node,
         contnode,
@@ -241,7 +255,7 @@ def setup(app: Sphinx) -> None:
     app.connect("autodoc-process-signature", _readable_signature)
     app.connect("missing-reference", _public_alias)
     app.connect("missing-reference", _builtin_any)
-    app.connect("missing-reference", _one_or_many)
+    app.connect("missing-reference", _private_alias)
     for listener in list(app.events.listeners["autodoc-process-docstring"]):
         if listener.handler is napoleon._process_docstring:  # noqa: SLF001
             app.disconnect(listener.id)

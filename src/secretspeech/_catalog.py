@@ -83,7 +83,6 @@ from secretspeech._text import (
     words,
 )
 from secretspeech.exceptions import (
-    InvalidQueryError,
     InvalidTypeError,
     InvalidValueError,
     NotFoundError,
@@ -188,7 +187,7 @@ class _Kind(_Criterion):
         if isinstance(value, self.kinds):
             return value
         if isinstance(value, enum.Enum) or not isinstance(value, str):
-            raise InvalidQueryError(
+            raise InvalidTypeError(
                 f"{argument} takes {with_article(self.kinds.__name__)} or "
                 f"its value as a str, got {describe(value)}"
             )
@@ -215,7 +214,7 @@ class _Words(_Criterion):
         found = []
         for v in many(value):
             if not isinstance(v, str):
-                raise InvalidQueryError(
+                raise InvalidTypeError(
                     f"{argument} takes a str such as 'deaths', got "
                     f"{describe(v)}"
                 )
@@ -456,7 +455,7 @@ class _OwnIds:
             return value
         if isinstance(value, tuple(TYPE_OF[name] for name in among)):
             return cast("Record", value).id
-        raise InvalidQueryError(
+        raise InvalidTypeError(
             f"{argument} takes {with_article(nouns(among))} or its id "
             f"or name, got {describe(value)}"
         )
@@ -649,7 +648,7 @@ class Collection(Sequence[R], Generic[R]):
             return type(self)._make(self._base, kept, self._resolver)
         if isinstance(index, str):
             # A sequence is indexed by position; say where ids and names go.
-            raise InvalidQueryError(
+            raise InvalidTypeError(
                 f"a collection is indexed by position, not by {brief(index)}: "
                 f"use .get({brief(index)}) for an id or "
                 f".lookup({brief(index)}) for a name"
@@ -657,7 +656,7 @@ class Collection(Sequence[R], Generic[R]):
         try:
             position = operator.index(index)
         except TypeError:
-            raise InvalidQueryError(
+            raise InvalidTypeError(
                 f"a collection is indexed by an int or a slice, got "
                 f"{describe(index)}"
             ) from None
@@ -709,7 +708,7 @@ class Collection(Sequence[R], Generic[R]):
             The record, or *default*.
 
         Raises:
-            InvalidQueryError: If *key* is not a str.
+            InvalidTypeError: If *key* is not a str.
 
         >>> import secretspeech as ss
         >>> ss.people.get("joseph-stalin").name
@@ -718,7 +717,7 @@ class Collection(Sequence[R], Generic[R]):
         True
         """
         if not isinstance(key, str):
-            raise InvalidQueryError(
+            raise InvalidTypeError(
                 f"get() takes an id str, got {describe(key)}"
             )
         pos = self._base.by_id.get(key)
@@ -747,7 +746,7 @@ class Collection(Sequence[R], Generic[R]):
         Raises:
             NotFoundError: If nothing matches; the message quotes *name*
                 and suggests the closest names.
-            InvalidQueryError: If *name* is not a str.
+            InvalidTypeError: If *name* is not a str.
 
         >>> import secretspeech as ss
         >>> ss.people.lookup(" nikita KHRUSHCHEV’s ").id
@@ -758,7 +757,7 @@ class Collection(Sequence[R], Generic[R]):
         secretspeech.exceptions.NotFoundError: no person has the id, name or alias 'Kruschev'; did you mean 'Khrushchev' or 'Nikita Khrushchev'?
         """  # noqa: E501 -- a doctest's output is one line
         if not isinstance(name, str):
-            raise InvalidQueryError(
+            raise InvalidTypeError(
                 f"lookup() takes a name str, got {describe(name)}"
             )
         found = find([self], name)
@@ -788,7 +787,7 @@ class Collection(Sequence[R], Generic[R]):
 
     def _scores(self, text: str) -> dict[int, float]:
         if not isinstance(text, str):
-            raise InvalidQueryError(
+            raise InvalidTypeError(
                 f"search() takes a str, got {describe(text)}"
             )
         return {
@@ -821,7 +820,7 @@ class Collection(Sequence[R], Generic[R]):
             The matching records, best first; empty if none match.
 
         Raises:
-            InvalidQueryError: If *text* is not a str or *limit* is not an
+            InvalidTypeError: If *text* is not a str or *limit* is not an
                 int or `None`.
             InvalidValueError: If *limit* is negative.
 
@@ -951,7 +950,7 @@ class Collection(Sequence[R], Generic[R]):
             chain: ``filter(a=x).filter(b=y) == filter(a=x, b=y)``.
 
         Raises:
-            InvalidQueryError: If a criterion is unknown for this type of
+            InvalidTypeError: If a criterion is unknown for this type of
                 record or a value has the wrong type.
             InvalidValueError: If a value is of the right type but not
                 allowed, such as ``kind="picnic"``.
@@ -971,7 +970,7 @@ class Collection(Sequence[R], Generic[R]):
         """  # noqa: E501 -- a doctest's output is one line
         spec = _spec(self._base.record_type)
         if not spec and self._records:
-            raise InvalidQueryError(
+            raise InvalidTypeError(
                 "filter() needs a collection of one type of record; use "
                 "where() on a mixed collection"
             )
@@ -980,7 +979,7 @@ class Collection(Sequence[R], Generic[R]):
                 takes = ", ".join(
                     f"{n}=" for n in sorted(spec or _ALL_CRITERIA)
                 )
-                raise InvalidQueryError(
+                raise InvalidTypeError(
                     f"filter() got an unknown criterion {name}= for "
                     f"{self._noun(plural=True)}; it takes {takes}"
                 )
@@ -993,7 +992,7 @@ class Collection(Sequence[R], Generic[R]):
             criterion = spec[name]
             argument = f"{name}="
             if value is None:
-                raise InvalidQueryError(
+                raise InvalidTypeError(
                     f"{argument} takes a value, got None; leave the "
                     "criterion out to keep every record"
                 )
@@ -1006,7 +1005,7 @@ class Collection(Sequence[R], Generic[R]):
                 index = self._base.indexes[name]
                 sets.append({p for key in wanted for p in index.get(key, ())})
         if strict and when is None:
-            raise InvalidQueryError("strict=True needs a during= period")
+            raise InvalidTypeError("strict=True needs a during= period")
         dates = self._base.dates
         if when is not None:
             sets.append(set(dates))
@@ -1031,14 +1030,14 @@ class Collection(Sequence[R], Generic[R]):
             A collection of the same kind, in the same order.
 
         Raises:
-            InvalidQueryError: If *predicate* is not callable.
+            InvalidTypeError: If *predicate* is not callable.
 
         >>> import secretspeech as ss
         >>> [p.id for p in ss.people.where(lambda p: not p.named)]
         ['the-tsar', 'one-novelist', 'russian-agent']
         """
         if not callable(predicate):
-            raise InvalidQueryError(
+            raise InvalidTypeError(
                 f"where() takes a callable, got {describe(predicate)}"
             )
         base = self._base

@@ -30,8 +30,6 @@ from secretspeech._model import (
 )
 from secretspeech._text import brief, shown, suggest
 from secretspeech.exceptions import (
-    InvalidDateError,
-    InvalidQueryError,
     InvalidTypeError,
     InvalidValueError,
     NotFoundError,
@@ -234,8 +232,8 @@ def period(value: object, argument: str) -> HistoricalDate:
     Read a period argument with `HistoricalDate.coerce`, naming *argument*.
 
     Raises:
-        InvalidQueryError: If *value* has a type that is not a period.
-        InvalidDateError: If it cannot be read as a date.
+        InvalidTypeError: If *value* has a type that is not a period.
+        InvalidValueError: If it cannot be read as a date.
 
     >>> from secretspeech._checks import period
     >>> period(1956, "during=").edtf
@@ -243,16 +241,15 @@ def period(value: object, argument: str) -> HistoricalDate:
     >>> period(1.5, "during=")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    secretspeech.exceptions.InvalidQueryError: during=: a period must be ...
+    secretspeech.exceptions.InvalidTypeError: during=: a period must be ...
     """
     try:
         return HistoricalDate.coerce(value)
-    except InvalidDateError as e:
-        raise InvalidDateError(f"{argument}: {e}") from None
+    except InvalidValueError as e:
+        raise InvalidValueError(f"{argument}: {e}") from None
     except InvalidTypeError as e:
-        # HistoricalDate.coerce() is a constructor: its InvalidTypeError
-        # becomes the query's InvalidQueryError, naming the argument.
-        raise InvalidQueryError(f"{argument}: {e}") from None
+        # The constructor's message, prefixed with the query's argument.
+        raise InvalidTypeError(f"{argument}: {e}") from None
 
 
 def check_flag(value: object, argument: str) -> bool:
@@ -260,10 +257,10 @@ def check_flag(value: object, argument: str) -> bool:
     Check that *value* is a `bool`.
 
     Raises:
-        InvalidQueryError: If it is anything else, even ``0`` or ``1``.
+        InvalidTypeError: If it is anything else, even ``0`` or ``1``.
     """
     if not isinstance(value, bool):
-        raise InvalidQueryError(
+        raise InvalidTypeError(
             f"{argument} takes True or False, got {describe(value)}"
         )
     return value
@@ -276,14 +273,14 @@ def check_count(
     Check that *value* is an `int` of at least *least* (or `None`).
 
     Raises:
-        InvalidQueryError: If it is not an `int` (a `bool` is not one here).
+        InvalidTypeError: If it is not an `int` (a `bool` is not one here).
         InvalidValueError: If it is less than *least*.
     """
     if value is None and optional:
         return None
     if not isinstance(value, int) or isinstance(value, bool):
         expected = "an int or None" if optional else "an int"
-        raise InvalidQueryError(
+        raise InvalidTypeError(
             f"{argument} takes {expected}, got {describe(value)}"
         )
     if value < least:

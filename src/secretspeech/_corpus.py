@@ -59,7 +59,6 @@ from secretspeech._text import (
 )
 from secretspeech.exceptions import (
     InvalidCorpusError,
-    InvalidQueryError,
     InvalidTypeError,
     InvalidValueError,
 )
@@ -347,7 +346,7 @@ class Corpus:
         if value == "article" or isinstance(value, Article):
             # Ids name the article, but it is the text itself: it has no
             # evidence, refers to nothing and has no causes.
-            raise InvalidQueryError(
+            raise InvalidTypeError(
                 f"{argument} takes a record, and the Article is not one "
                 "here: it has no evidence and refers to nothing (involving() "
                 "and related() take it)"
@@ -386,7 +385,7 @@ class Corpus:
             The record, or *default*.
 
         Raises:
-            InvalidQueryError: If *key* is not a str.
+            InvalidTypeError: If *key* is not a str.
 
         >>> import secretspeech as ss
         >>> c = ss.corpus()
@@ -396,7 +395,7 @@ class Corpus:
         True
         """
         if not isinstance(key, str):
-            raise InvalidQueryError(
+            raise InvalidTypeError(
                 f"get() takes an id str, got {describe(key)}"
             )
         if key == "article":
@@ -425,14 +424,14 @@ class Corpus:
         Raises:
             NotFoundError: If nothing matches; the message quotes *name*
                 and suggests the closest names.
-            InvalidQueryError: If *name* is not a str.
+            InvalidTypeError: If *name* is not a str.
 
         >>> import secretspeech as ss
         >>> ss.corpus().lookup("the Great Terror").id
         'repression-of-the-1930s'
         """
         if not isinstance(name, str):
-            raise InvalidQueryError(
+            raise InvalidTypeError(
                 f"lookup() takes a name str, got {describe(name)}"
             )
         if name == "article":
@@ -460,7 +459,7 @@ class Corpus:
             The matching records, best first.
 
         Raises:
-            InvalidQueryError: If *text* is not a str or *limit* is not an
+            InvalidTypeError: If *text* is not a str or *limit* is not an
                 int or `None`.
             InvalidValueError: If *limit* is negative.
 
@@ -501,10 +500,10 @@ class Corpus:
             The events, earliest first.
 
         Raises:
-            InvalidQueryError: If an argument has the wrong type, or
+            InvalidTypeError: If an argument has the wrong type, or
                 *strict* is set without *start* or *end*.
             InvalidValueError: If *start* begins after *end* ends.
-            InvalidDateError: If *start* or *end* is not a valid date.
+            InvalidValueError: If *start* or *end* is not a valid date.
 
         >>> import secretspeech as ss
         >>> c = ss.corpus()
@@ -517,9 +516,7 @@ class Corpus:
         if strict and start is None and end is None:
             # As in Collection.filter: a strict test without a period would
             # silently keep everything, which is never what was meant.
-            raise InvalidQueryError(
-                "strict=True needs a start= or end= period"
-            )
+            raise InvalidTypeError("strict=True needs a start= or end= period")
         low = None if start is None else period(start, "start=").earliest
         high = None if end is None else period(end, "end=").latest
         if low is not None and high is not None and high < low:
@@ -567,7 +564,7 @@ class Corpus:
             The records, in the order of `records`.
 
         Raises:
-            InvalidQueryError: If *record* is not a str or a record.
+            InvalidTypeError: If *record* is not a str or a record.
             NotFoundError: If no record has that id or name.
 
         >>> import secretspeech as ss
@@ -592,7 +589,7 @@ class Corpus:
             order.
 
         Raises:
-            InvalidQueryError: If *record* is not a record or a str.
+            InvalidTypeError: If *record* is not a record or a str.
             NotFoundError: If no record has that id or name.
 
         >>> import secretspeech as ss
@@ -620,7 +617,7 @@ class Corpus:
             each once, never *event* itself.
 
         Raises:
-            InvalidQueryError: If *event* is not an event or a str, or
+            InvalidTypeError: If *event* is not an event or a str, or
                 *depth* is not an int.
             InvalidValueError: If *depth* is less than 1, or *event* is the
                 id of another kind of record.
@@ -649,7 +646,7 @@ class Corpus:
             relations), each once, never *event* itself.
 
         Raises:
-            InvalidQueryError: If *event* is not an event or a str, or
+            InvalidTypeError: If *event* is not an event or a str, or
                 *depth* is not an int.
             InvalidValueError: If *depth* is less than 1, or *event* is the
                 id of another kind of record.
@@ -712,7 +709,7 @@ class Corpus:
             The passage, as printed.
 
         Raises:
-            InvalidQueryError: If *record* has the wrong type or
+            InvalidTypeError: If *record* has the wrong type or
                 *sentences* is not an int.
             InvalidValueError: If *sentences* is negative or the evidence
                 is not in this article's text.
@@ -799,7 +796,7 @@ class Corpus:
             The records, in the order of the ids.
 
         Raises:
-            InvalidQueryError: If *field* is not an id field of *record*'s
+            InvalidTypeError: If *field* is not an id field of *record*'s
                 type, or an argument has the wrong type.
             NotFoundError: If no record has that id or name.
 
@@ -820,7 +817,7 @@ class Corpus:
             takes = "it has none"
             if fields:
                 takes = "they are " + ", ".join(repr(f) for f in fields)
-            raise InvalidQueryError(
+            raise InvalidTypeError(
                 f"field={brief(field)} is not an id field of "
                 f"{type(found).__name__}; {takes}"
             )

@@ -38,9 +38,8 @@ import attrs
 from secretspeech._text import brief, shown
 from secretspeech._vocabulary import Vocabulary
 from secretspeech.exceptions import (
-    InvalidDateError,
-    InvalidQueryError,
     InvalidTypeError,
+    InvalidValueError,
 )
 
 
@@ -160,7 +159,7 @@ def _julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
     Uses the Julian day number, which is valid for every year from 1 on.
 
     Raises:
-        InvalidDateError:
+        InvalidValueError:
             If the Gregorian date lies outside what `datetime.date` can hold.
     """
     shift = (14 - month) // 12
@@ -173,7 +172,7 @@ def _julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
             f"the Julian date {year:04d}-{month:02d}-{day:02d} falls outside "
             "the Gregorian days 0001-01-01 to 9999-12-31 that bounds can hold"
         )
-        raise InvalidDateError(msg)
+        raise InvalidValueError(msg)
     return dt.date.fromordinal(ordinal)
 
 
@@ -184,9 +183,9 @@ def _day(year: int, month: int, day: int, calendar: Calendar) -> dt.date:
     return dt.date(year, month, day)
 
 
-def _unrecognised(edtf: str) -> InvalidDateError:
+def _unrecognised(edtf: str) -> InvalidValueError:
     """Return the error for a string outside the accepted EDTF subset."""
-    return InvalidDateError(
+    return InvalidValueError(
         f"{brief(edtf)} is not a date in the EDTF subset this edition reads; "
         f"{_ACCEPTED_FORMS}"
     )
@@ -197,7 +196,7 @@ def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
     Parse one date (not an interval) *text* that is part of *edtf*.
 
     Raises:
-        InvalidDateError: If *text* is not a valid date in *calendar*.
+        InvalidValueError: If *text* is not a valid date in *calendar*.
     """
     match = _DATE_RE.fullmatch(text)
     if match is None:
@@ -216,13 +215,13 @@ def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
         first_year = last_year = int(match["year"])
     if first_year == 0:
         msg = f"{where} includes the year 0000; years run 0001 to 9999"
-        raise InvalidDateError(msg)
+        raise InvalidValueError(msg)
     month, last_month, day, last_day = 1, 12, 1, 31
     if match["month"] is not None:
         month = last_month = int(match["month"])
         if not 1 <= month <= 12:
             msg = f"{where} has month {month:02d}; months run 01 to 12"
-            raise InvalidDateError(msg)
+            raise InvalidValueError(msg)
         precision = Precision.MONTH
         last_day = _days_in_month(first_year, month, calendar)
     if match["day"] is not None:
@@ -232,14 +231,14 @@ def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
                 f"{where} has day {day:02d}, but {first_year:04d}-{month:02d} "
                 f"has days 01 to {last_day} in the {calendar.value} calendar"
             )
-            raise InvalidDateError(msg)
+            raise InvalidValueError(msg)
         last_day = day
         precision = Precision.DAY
     try:
         earliest = _day(first_year, month, day, calendar)
         latest = _day(last_year, last_month, last_day, calendar)
-    except InvalidDateError as e:
-        raise InvalidDateError(f"{where}: {e}") from None
+    except InvalidValueError as e:
+        raise InvalidValueError(f"{where}: {e}") from None
     return _Parsed(
         earliest=earliest,
         latest=latest,
@@ -255,7 +254,7 @@ def _parse(edtf: str, calendar: Calendar) -> _Parsed:
     Compute the fields that *edtf*, read in *calendar*, determines.
 
     Raises:
-        InvalidDateError: If *edtf* is outside the subset or impossible.
+        InvalidValueError: If *edtf* is outside the subset or impossible.
     """
     if edtf.count("/") > 1:
         raise _unrecognised(edtf)
@@ -267,7 +266,7 @@ def _parse(edtf: str, calendar: Calendar) -> _Parsed:
             f"{brief(edtf)} is open at both ends; at least one end must be a "
             "date"
         )
-        raise InvalidDateError(msg)
+        raise InvalidValueError(msg)
     sides = [
         _parse_date(side, edtf, calendar)
         for side in (start, end)
@@ -280,7 +279,7 @@ def _parse(edtf: str, calendar: Calendar) -> _Parsed:
             f"{brief(edtf)} ends before it starts: {brief(end)} is over by "
             f"{latest}, but {brief(start)} begins on {earliest}"
         )
-        raise InvalidDateError(msg)
+        raise InvalidValueError(msg)
     return _Parsed(
         earliest=earliest,
         latest=latest,
@@ -323,7 +322,7 @@ def _not_blank(
             f"HistoricalDate.{attribute.name} must not be blank, got "
             f"{brief(value)}"
         )
-        raise InvalidDateError(msg)
+        raise InvalidValueError(msg)
 
 
 def _require_date(other: object, method: str) -> None:
@@ -331,7 +330,7 @@ def _require_date(other: object, method: str) -> None:
     Check that *other*, passed to *method*, is a `HistoricalDate`.
 
     Raises:
-        InvalidQueryError: If it is not.
+        InvalidTypeError: If it is not.
     """
     if not isinstance(other, HistoricalDate):
         msg = (
@@ -339,7 +338,7 @@ def _require_date(other: object, method: str) -> None:
             f"{shown(other)}; use HistoricalDate.coerce() to turn a year, an "
             "EDTF string or a datetime.date into one"
         )
-        raise InvalidQueryError(msg)
+        raise InvalidTypeError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -382,7 +381,7 @@ class HistoricalDate:
             the id of the record it was resolved against; otherwise `None`.
 
     Raises:
-        InvalidDateError:
+        InvalidValueError:
             If *text* or *relative_to* is blank, if *edtf* cannot be parsed,
             or if a computed field differs from what *edtf* gives.
 
@@ -430,11 +429,11 @@ class HistoricalDate:
                 f"HistoricalDate.latest ({self.latest}) is before "
                 f"HistoricalDate.earliest ({self.earliest})"
             )
-            raise InvalidDateError(msg)
+            raise InvalidValueError(msg)
         try:
             expected = _parse(self.edtf, self.calendar)
-        except InvalidDateError as e:
-            raise InvalidDateError(f"HistoricalDate.edtf: {e}") from None
+        except InvalidValueError as e:
+            raise InvalidValueError(f"HistoricalDate.edtf: {e}") from None
         for name, value in expected._asdict().items():
             actual = getattr(self, name)
             if actual != value:
@@ -443,7 +442,7 @@ class HistoricalDate:
                     f"{brief(self.edtf)} in the {self.calendar.value} "
                     f"calendar gives {value!r}"
                 )
-                raise InvalidDateError(msg)
+                raise InvalidValueError(msg)
 
     @classmethod
     def from_edtf(
@@ -476,7 +475,7 @@ class HistoricalDate:
             HistoricalDate: The date, with *edtf* kept as written.
 
         Raises:
-            InvalidDateError:
+            InvalidValueError:
                 If *edtf* is outside the subset or names an impossible date
                 (such as ``1956-02-30``), if an interval ends before it
                 starts, or if a Julian date falls outside the Gregorian
@@ -495,7 +494,7 @@ class HistoricalDate:
         >>> HistoricalDate.from_edtf(bad, text=bad)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        secretspeech.exceptions.InvalidDateError: '1956-02-30' has day 30, ...
+        secretspeech.exceptions.InvalidValueError: '1956-02-30' has day 30, ...
         """
         if type(edtf) is not str:
             msg = (
@@ -543,7 +542,7 @@ class HistoricalDate:
             HistoricalDate: The period, in the Gregorian calendar.
 
         Raises:
-            InvalidDateError:
+            InvalidValueError:
                 If *value* is an `int` outside 1 to 9999 or a `str` that is
                 not a valid EDTF date in the accepted subset.
 
@@ -568,7 +567,7 @@ class HistoricalDate:
         elif isinstance(value, int):
             if not 1 <= value <= 9999:
                 msg = f"{brief(value)} is not a year from 1 to 9999"
-                raise InvalidDateError(msg)
+                raise InvalidValueError(msg)
             return cls.from_edtf(f"{value:04d}", text=str(value))
         elif isinstance(value, str):
             return cls.from_edtf(value.strip(), text=value.strip() or value)
@@ -593,7 +592,7 @@ class HistoricalDate:
             bool: `True` if some day is possible for both.
 
         Raises:
-            InvalidQueryError: If *other* is not a `HistoricalDate`.
+            InvalidTypeError: If *other* is not a `HistoricalDate`.
 
         >>> from secretspeech._dates import HistoricalDate
         >>> famine = HistoricalDate.from_edtf("1946/1947", text="1946-7")
@@ -616,7 +615,7 @@ class HistoricalDate:
             bool: `True` if *other*'s range lies inside *self*'s.
 
         Raises:
-            InvalidQueryError: If *other* is not a `HistoricalDate`.
+            InvalidTypeError: If *other* is not a `HistoricalDate`.
 
         >>> from secretspeech._dates import HistoricalDate
         >>> fifties = HistoricalDate.coerce("195X")
@@ -640,7 +639,7 @@ class HistoricalDate:
             bool: `True` only if the order is certain.
 
         Raises:
-            InvalidQueryError: If *other* is not a `HistoricalDate`.
+            InvalidTypeError: If *other* is not a `HistoricalDate`.
 
         >>> from secretspeech._dates import HistoricalDate
         >>> HistoricalDate.coerce(1953).before(HistoricalDate.coerce(1956))
@@ -665,7 +664,7 @@ class HistoricalDate:
             bool: `True` only if the order is certain.
 
         Raises:
-            InvalidQueryError: If *other* is not a `HistoricalDate`.
+            InvalidTypeError: If *other* is not a `HistoricalDate`.
 
         >>> from secretspeech._dates import HistoricalDate
         >>> HistoricalDate.coerce(1956).after(HistoricalDate.coerce("../1939"))
@@ -687,7 +686,7 @@ class HistoricalDate:
             otherwise `Order.UNKNOWN`.
 
         Raises:
-            InvalidQueryError: If *other* is not a `HistoricalDate`.
+            InvalidTypeError: If *other* is not a `HistoricalDate`.
 
         >>> from secretspeech._dates import HistoricalDate
         >>> speech = HistoricalDate.coerce("1956-02-25")

@@ -23,7 +23,6 @@ from secretspeech._dates import HistoricalDate
 from secretspeech._text import brief, shown
 from secretspeech._vocabulary import Vocabulary
 from secretspeech.exceptions import (
-    InvalidQueryError,
     InvalidTypeError,
     InvalidValueError,
 )
@@ -308,7 +307,7 @@ def _check_optional_count(
 
 def _check_is_text(text: object, method: str) -> None:
     if not isinstance(text, str):
-        raise InvalidQueryError(
+        raise InvalidTypeError(
             f"{method} takes the text as a str, got {shown(text)}"
         )
 
@@ -428,7 +427,7 @@ class Evidence:
             `True` if the characters, the prefix and the suffix all agree.
 
         Raises:
-            InvalidQueryError: If *text* is not a str.
+            InvalidTypeError: If *text* is not a str.
 
         >>> from secretspeech import Evidence
         >>> text = "The speech made history."
@@ -458,7 +457,7 @@ class Evidence:
             context no longer occur exactly once.
 
         Raises:
-            InvalidQueryError: If *text* is not a str.
+            InvalidTypeError: If *text* is not a str.
 
         >>> from secretspeech import Evidence
         >>> ev = Evidence.from_offsets("The speech made history.", 4, 10)
@@ -1405,7 +1404,15 @@ class CollectionSchema:
             may name (``"*"``: any); ``relative_to`` stands for the records
             a date was resolved against, on record types with dates.
         criteria: The keywords `Collection.filter` takes for this
-            collection, sorted, each with its `Criterion`.
+            collection, sorted, each with what the schema declares of it:
+            its ``name``; what it ``takes`` (``"ids"``: records, their ids
+            or names; ``"vocabulary"``: a member of its ``vocabulary`` or
+            its value; ``"flag"``: a `bool`; ``"period"``: a date or
+            period; ``"words"``: text matched singular or plural;
+            ``"modifier"``: ``strict=``, a `bool` that changes
+            ``during=``); the ``fields`` it reads (a dotted path reads
+            inside a value: ``"quantity.kind"``); for ids, the collections
+            they may come from, ``among`` (``("*",)``: any).
 
     >>> import secretspeech as ss
     >>> events = ss.SCHEMA[3]
@@ -1415,6 +1422,9 @@ class CollectionSchema:
     ('places',)
     >>> list(events.criteria)
     ['at', 'during', 'involving', 'kind', 'strict']
+    >>> involving = events.criteria["involving"]
+    >>> involving.takes, involving.among
+    ('ids', ('people', 'groups', 'places'))
     """
 
     name: str = attrs.field(validator=_check_text)

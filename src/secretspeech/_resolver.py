@@ -24,7 +24,7 @@ from secretspeech._checks import (
 from secretspeech._model import Article, Record
 from secretspeech._text import normalize, with_article
 from secretspeech.exceptions import (
-    InvalidQueryError,
+    InvalidTypeError,
     InvalidValueError,
     NotFoundError,
     SecretSpeechError,
@@ -71,7 +71,7 @@ class Resolver:
         Return the record *value* stands for, among some collections.
 
         Raises:
-            InvalidQueryError: If *value* is neither a str nor a record of
+            InvalidTypeError: If *value* is neither a str nor a record of
                 a type those collections hold.
             InvalidValueError: If it is the id of a record of another type.
             NotFoundError: If no record there has that id, name or alias.
@@ -80,7 +80,7 @@ class Resolver:
         if isinstance(value, types):
             return self.own(value, argument)
         if not isinstance(value, str):
-            raise InvalidQueryError(
+            raise InvalidTypeError(
                 f"{argument} takes {with_article(nouns(among))} or its id "
                 f"or name, got {describe(value)}"
             )

@@ -5,10 +5,9 @@ Each error is a `SecretSpeechError` and also the builtin exception that
 callers would catch anyway, so ``except LookupError`` and ``except
 SecretSpeechError`` both work:
 
-- a value of the wrong type is an `InvalidTypeError`, a `TypeError`
-  (`InvalidQueryError` when it is an argument of a query);
-- a value of the right type that cannot be used is an
-  `InvalidValueError`, a `ValueError` (`InvalidDateError` for a date);
+- a value of the wrong type is an `InvalidTypeError`, a `TypeError`;
+- a value of the right type that cannot be used, such as a date that
+  cannot be read, is an `InvalidValueError`, a `ValueError`;
 - an id or name that matches nothing is a `NotFoundError`, a
   `LookupError`;
 - corpus data that breaks a rule is an `InvalidCorpusError`, a
@@ -35,8 +34,6 @@ from __future__ import annotations
 __all__ = [
     "CorpusFileError",
     "InvalidCorpusError",
-    "InvalidDateError",
-    "InvalidQueryError",
     "InvalidTypeError",
     "InvalidValueError",
     "NotFoundError",
@@ -71,7 +68,12 @@ class NotFoundError(SecretSpeechError, LookupError):
 
 class InvalidValueError(SecretSpeechError, ValueError):
     """
-    An argument has the right type but a value that cannot be used.
+    A value has the right type but cannot be used.
+
+    A kind that names no member, a date that cannot be read or is
+    impossible, a period whose end comes before its start, an empty name:
+    the message names the record type and field, or the function and
+    argument, and quotes the value.
 
     >>> import secretspeech as ss
     >>> try:
@@ -79,19 +81,11 @@ class InvalidValueError(SecretSpeechError, ValueError):
     ... except ValueError as e:
     ...     print(type(e).__name__)
     InvalidValueError
-    """
-
-
-class InvalidDateError(InvalidValueError):
-    """
-    A date or period cannot be parsed or is impossible.
-
-    >>> import secretspeech as ss
     >>> try:
     ...     ss.HistoricalDate.from_edtf("1956-13", text="?")
     ... except ValueError as e:
     ...     print(type(e).__name__)
-    InvalidDateError
+    InvalidValueError
     """
 
 
@@ -113,25 +107,6 @@ class InvalidTypeError(SecretSpeechError, TypeError):
     ...     print(e)
     InvalidTypeError
     HistoricalDate.from_edtf() takes an EDTF str, got 1956 (int)
-    """
-
-
-class InvalidQueryError(InvalidTypeError):
-    """
-    A query got an unknown criterion or an argument of the wrong type.
-
-    The queries are the methods that read a `Corpus`, a `Collection` or a
-    value (``get``, ``lookup``, ``filter``, ``timeline``,
-    `HistoricalDate.overlaps`, `Evidence.matches`, …) and the functions of
-    `secretspeech` that call them. It is an `InvalidTypeError`, so
-    ``except TypeError`` catches it too.
-
-    >>> import secretspeech as ss
-    >>> try:
-    ...     ss.events.filter(colour="red")
-    ... except TypeError as e:
-    ...     print(type(e).__name__)
-    InvalidQueryError
     """
 
 

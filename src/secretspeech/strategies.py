@@ -127,7 +127,6 @@ if TYPE_CHECKING:
 
 
 __all__ = [
-    "Source",
     "articles",
     "corpora",
     "events",
@@ -143,7 +142,8 @@ __all__ = [
     "statistics",
 ]
 
-#: Where a strategy takes its values from; see the module documentation.
+# Where a strategy takes its values from; see the module documentation.
+# Not in __all__: the signatures show it, the docs link it to the module.
 Source: TypeAlias = Literal["article", "synthetic", "any"]
 
 _T = TypeVar("_T")
