@@ -133,14 +133,37 @@ def bounds(date: ss.HistoricalDate | None) -> str:
 
 
 def wording(date: ss.HistoricalDate | None, ref: _Linker) -> str:
-    """Return the article's words for *date*, with calendar and anchor."""
+    """
+    Return the words for *date*, with calendar, anchor and basis.
+
+    Only the article's own words are in quotation marks: an inferred date
+    is the edition's wording, followed by its reason, and a date from the
+    public record says so.
+    """
     if date is None:
         return _DASH
-    out = f"“{text(date.text)}”"
+    if date.basis in {ss.DateBasis.STATED, ss.DateBasis.RELATIVE}:
+        out = f"“{text(date.text)}”"
+    else:
+        out = text(date.text)
     if date.calendar is not ss.Calendar.GREGORIAN:
         out += f" ({date.calendar.value} calendar)"
     if date.relative_to:
         out += f" (relative to {ref(date.relative_to)})"
+    if date.basis is ss.DateBasis.INFERRED:
+        out += f" (inferred: {text(date.reason)})"
+    elif date.basis is ss.DateBasis.RECORD:
+        out += " (from the public record)"
+    return out
+
+
+def citation(source: ss.Source) -> str:
+    """Return *source* as a bibliography entry, with where it was read."""
+    out = f"*{text(source.kind.value)}*: {text(source.citation)}"
+    if source.note:
+        out += f" {text(source.note)}"
+    if source.read_at:
+        out += f" Read at {linked_text(source.read_at)}."
     return out
 
 
@@ -277,21 +300,48 @@ def _people(corpus: ss.Corpus) -> str:
         "the article gives no proper name), in the order of the data "
         "(`secretspeech.people`).",
     )
+    body += (
+        "*Also called* lists the article's own wordings; *Other names* come "
+        "from the public record, as do the dates of birth and death and the "
+        "Wikidata item.\n\n"
+    )
     return body + table(
-        ("Id", "Name", "Also called", "Roles", "Named", "Description"),
+        (
+            "Id",
+            "Name",
+            "Also called",
+            "Other names",
+            "Roles",
+            "Named",
+            "Born",
+            "Died",
+            "Wikidata",
+            "Description",
+        ),
         (
             (
                 anchor(p.id),
                 text(p.name),
                 text("; ".join(p.aliases)),
+                text("; ".join(p.other_names)),
                 _enums(p.roles),
                 "yes" if p.named else "no",
+                text(p.born.text) if p.born else _DASH,
+                text(p.died.text) if p.died else _DASH,
+                wikidata(p.wikidata),
                 text(p.description),
             )
             for p in corpus.people
         ),
         "No people.",
     )
+
+
+def wikidata(item: str | None) -> str:
+    """Return a link to a Wikidata item, or a dash."""
+    if item is None:
+        return _DASH
+    return f"[{item}](https://www.wikidata.org/wiki/{item})"
 
 
 def _groups(corpus: ss.Corpus, ref: _Linker) -> str:
@@ -374,6 +424,7 @@ def _events(corpus: ss.Corpus, ref: _Linker) -> str:
             "People",
             "Groups",
             "Places",
+            "About",
         ),
         (
             (
@@ -387,6 +438,7 @@ def _events(corpus: ss.Corpus, ref: _Linker) -> str:
                 ref.many(e.participants),
                 ref.many(e.groups),
                 ref.many(e.places),
+                ref.many(e.subjects),
             )
             for e in corpus.events
         ),
@@ -469,20 +521,24 @@ def _relations(corpus: ss.Corpus, ref: _Linker) -> str:
         "Every link the article asserts between two records "
         "(`secretspeech.relations`).  The causal kinds — "
         + ", ".join(f"*{k.value}*" for k in ss.CAUSAL_KINDS)
-        + " — are the ones `causes()` and `consequences()` follow.",
+        + " — are the ones `causes()` and `consequences()` follow.  "
+        "*Linking words* are the article's own words that make each link; "
+        "the [relation review](../relation-review.md) shows them in their "
+        "sentences.",
     )
     body += (
         "The [pictures](#pictures) below the table draw them, one part of "
         "the story at a time.\n\n"
     )
     body += table(
-        ("Id", "Source", "Kind", "Target", "Causal"),
+        ("Id", "Source", "Kind", "Target", "Linking words", "Causal"),
         (
             (
                 anchor(r.id),
                 ref(r.source),
                 _enum(r.kind),
                 ref(r.target),
+                f"“{text(r.link.exact)}”",
                 "yes" if r.kind in ss.CAUSAL_KINDS else "no",
             )
             for r in corpus.relations
@@ -509,18 +565,23 @@ def _notes(corpus: ss.Corpus, ref: _Linker) -> str:
         "Notes",
         "What the public record says where it differs from or adds to the "
         "article (`secretspeech.notes`).  Notes never change the article's "
-        "own data; they sit beside it, each with its sources.",
+        "own data; they sit beside it, each with its sources.  The *verdict* "
+        "says what the public record makes of the article's claim: it "
+        "*agrees*, is *looser* (broadly right, or at the edge of the "
+        "published range), *disputed* (the sources disagree), *disagrees*, "
+        "*unverified* (no source, or only web pages that are not "
+        "publications), or *identifies* what the article leaves open.",
     )
 
     def sources(note: ss.Note) -> str:
-        return "<br>".join(linked_text(s) for s in note.sources)
+        return "<br>".join(citation(s) for s in note.sources)
 
     return body + table(
-        ("Id", "Kind", "About", "Note", "Sources"),
+        ("Id", "Verdict", "About", "Note", "Sources"),
         (
             (
                 anchor(n.id),
-                _enum(n.kind),
+                _enum(n.verdict),
                 ref.many(n.about),
                 text(n.text),
                 sources(n),

@@ -148,8 +148,8 @@ _PRIVATE_ALIASES = {
         "attr",
         "secretspeech.CollectionSchema.criteria",
     ),
-    "Source": ("mod", "secretspeech.strategies"),
-    "secretspeech.strategies.Source": ("mod", "secretspeech.strategies"),
+    "Origin": ("mod", "secretspeech.strategies"),
+    "secretspeech.strategies.Origin": ("mod", "secretspeech.strategies"),
 }
 
 

@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Any
 from secretspeech import _model
 from secretspeech._catalog import Collection
 from secretspeech._corpus import Corpus
-from secretspeech._dates import Calendar, HistoricalDate, Order, Precision
+from secretspeech._dates import (
+    Calendar,
+    DateBasis,
+    HistoricalDate,
+    Order,
+    Precision,
+)
 from secretspeech._export import as_dict, save_corpus
 from secretspeech._load import load_corpus
 from secretspeech._model import (
@@ -35,7 +41,6 @@ from secretspeech._model import (
     Group,
     GroupKind,
     Note,
-    NoteKind,
     Person,
     PersonRole,
     Place,
@@ -47,7 +52,10 @@ from secretspeech._model import (
     Record,
     Relation,
     RelationKind,
+    Source,
+    SourceKind,
     Statistic,
+    Verdict,
 )
 from secretspeech.exceptions import (
     CorpusFileError,
@@ -82,6 +90,7 @@ __all__ = [
     "Corpus",
     "CorpusFileError",
     "DATA_VERSION",
+    "DateBasis",
     "Event",
     "EventKind",
     "Evidence",
@@ -93,7 +102,6 @@ __all__ = [
     "InvalidValueError",
     "NotFoundError",
     "Note",
-    "NoteKind",
     "Order",
     "Person",
     "PersonRole",
@@ -109,7 +117,10 @@ __all__ = [
     "RelationKind",
     "SCHEMA",
     "SecretSpeechError",
+    "Source",
+    "SourceKind",
     "Statistic",
+    "Verdict",
     "__version__",
     "article",
     "as_dict",

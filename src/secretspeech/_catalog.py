@@ -59,7 +59,6 @@ from secretspeech._model import (
     Group,
     GroupKind,
     Note,
-    NoteKind,
     Person,
     PersonRole,
     Place,
@@ -71,6 +70,7 @@ from secretspeech._model import (
     Relation,
     RelationKind,
     Statistic,
+    Verdict,
     schema_of,
 )
 from secretspeech._text import (
@@ -863,6 +863,7 @@ class Collection(Sequence[R], Generic[R]):
         strict: bool = ...,
         involving: OneOrMany[Person | Group | Place | str] = ...,
         at: OneOrMany[Place | str] = ...,
+        about: OneOrMany[Record | str] = ...,
         kind: OneOrMany[EventKind | str] = ...,
     ) -> Collection[Event]: ...
     @overload
@@ -900,7 +901,7 @@ class Collection(Sequence[R], Generic[R]):
     def filter(
         self: Collection[Note],
         *,
-        kind: OneOrMany[NoteKind | str] = ...,
+        verdict: OneOrMany[Verdict | str] = ...,
         about: OneOrMany[Record | str] = ...,
     ) -> Collection[Note]: ...
     def filter(  # noqa: C901, PLR0912 -- one check per rule
@@ -928,7 +929,8 @@ class Collection(Sequence[R], Generic[R]):
         - places: ``kind=`` (`PlaceKind`), ``within=`` (a place);
         - events: ``during=``, ``strict=``, ``involving=`` (a person,
           group or place taking part or where it happened), ``at=`` (a
-          place), ``kind=`` (`EventKind`);
+          place), ``about=`` (any record the event is about),
+          ``kind=`` (`EventKind`);
         - quotations: ``by=`` (the speaker, a person), ``to=`` (a person or
           group spoken to), ``about=`` (any record), ``during=``,
           ``strict=``, ``kind=`` (`QuotationKind`);
@@ -938,7 +940,7 @@ class Collection(Sequence[R], Generic[R]):
           ``kind=`` (the `QuantityKind` of its hedge);
         - relations: ``kind=`` (`RelationKind`), ``source=``, ``target=``,
           ``involving=`` (source or target; any record);
-        - notes: ``kind=`` (`NoteKind`), ``about=`` (any record).
+        - notes: ``verdict=`` (`Verdict`), ``about=`` (any record).
 
         ``at=`` means the place itself: places within it are not included.
 

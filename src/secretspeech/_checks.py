@@ -111,7 +111,8 @@ def names_of(record: Record) -> tuple[str, ...]:
     """
     Return the strings `Collection.lookup` finds *record* by.
 
-    People, groups, places and events: the id, the name and each alias.
+    People, groups, places and events: the id, the name, each alias and
+    each of the other names.
     Quotations: the id, the full text and each segment. Statistics: the id
     and the quantity as written. Relations and notes: the id.
 
@@ -121,7 +122,7 @@ def names_of(record: Record) -> tuple[str, ...]:
     ('vladimir-lenin', 'Vladimir Lenin', 'Lenin')
     """
     if isinstance(record, Person | Group | Place | Event):
-        return (record.id, record.name, *record.aliases)
+        return (record.id, record.name, *record.aliases, *record.other_names)
     if isinstance(record, Quotation):
         return (record.id, record.text, *(s.exact for s in record.segments))
     if isinstance(record, Statistic):

@@ -210,8 +210,10 @@ def _check_ref(
 
 
 def _spans(record: Record) -> Iterator[Evidence]:
-    """Yield every evidence span of *record*: its evidence and segments."""
+    """Yield every span of *record*: evidence, a link, segments."""
     yield from record.evidence
+    if isinstance(record, Relation):
+        yield record.link
     if isinstance(record, Quotation):
         yield from record.segments
 

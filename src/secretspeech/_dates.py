@@ -16,10 +16,13 @@ The accepted EDTF is EDTF level 0 plus these level-1 features:
 - a qualifier after any of these: ``?`` (uncertain), ``~`` (approximate) or
   ``%`` (both);
 - intervals ``START/END`` of the dates above, each with its own qualifier,
-  where ``..`` stands for an open end (``../1939``, ``1956/..``).
+  where ``..`` stands for an open end (``1956/..``: it goes on) and an
+  empty end for an unknown one (``/1939``, "By 1939": it began at a time
+  the wording does not give).  Either way the bound is the first or last
+  day a date can have; the EDTF string keeps the difference.
 
-Nothing else is accepted: no seasons, no unknown (empty) interval ends, no
-negative or five-digit years, no times of day and no level-2 features.
+Nothing else is accepted: no seasons, no negative or five-digit years, no
+times of day and no level-2 features.
 The canonical spelling is exactly the forms above: no leading ``+``, no
 lower-case ``x`` and no surrounding whitespace.
 """
@@ -47,7 +50,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
-__all__ = ["Calendar", "HistoricalDate", "Order", "Precision"]
+__all__ = ["Calendar", "DateBasis", "HistoricalDate", "Order", "Precision"]
 
 
 class Precision(enum.Enum, metaclass=Vocabulary):
@@ -93,6 +96,30 @@ class Calendar(enum.Enum, metaclass=Vocabulary):
     JULIAN = "julian"
 
 
+class DateBasis(enum.Enum, metaclass=Vocabulary):
+    """
+    Where a date comes from: the article's words, or something else.
+
+    >>> import secretspeech as ss
+    >>> ss.events.get("famine-1946-7").date.basis
+    <DateBasis.STATED: 'stated'>
+    >>> ss.people.get("joseph-stalin").died.basis
+    <DateBasis.RECORD: 'record'>
+    """
+
+    #: The article states the date for this record, in the words of *text*.
+    STATED = "stated"
+    #: The article's words date it from another record's date, given as
+    #: *relative_to* ("three years earlier").
+    RELATIVE = "relative"
+    #: The article does not date this record; the date is read from the
+    #: text around it, for the *reason* given.  *text* is then the
+    #: edition's wording, not the article's.
+    INFERRED = "inferred"
+    #: From the public record (a life date, say), not from the article.
+    RECORD = "record"
+
+
 class Order(enum.Enum, metaclass=Vocabulary):
     """
     The honest answer to "which came first?".
@@ -129,6 +156,8 @@ _DATE_RE = re.compile(
 )
 
 _OPEN = ".."
+# An interval end that is not a date: open (..) or unknown (empty).
+_NO_DATE = frozenset({_OPEN, ""})
 
 # The Julian day number of the day before 0001-01-01 (proleptic Gregorian),
 # so that a date's ordinal is its Julian day number minus this.
@@ -261,19 +290,18 @@ def _parse(edtf: str, calendar: Calendar) -> _Parsed:
     start, slash, end = edtf.partition("/")
     if not slash:
         return _parse_date(edtf, edtf, calendar)
-    if start == end == _OPEN:
+    if start in _NO_DATE and end in _NO_DATE:
         msg = (
-            f"{brief(edtf)} is open at both ends; at least one end must be a "
-            "date"
+            f"{brief(edtf)} has no date at either end; one end must be a date"
         )
         raise InvalidValueError(msg)
     sides = [
         _parse_date(side, edtf, calendar)
         for side in (start, end)
-        if side != _OPEN
+        if side not in _NO_DATE
     ]
-    earliest = dt.date.min if start == _OPEN else sides[0].earliest
-    latest = dt.date.max if end == _OPEN else sides[-1].latest
+    earliest = dt.date.min if start in _NO_DATE else sides[0].earliest
+    latest = dt.date.max if end in _NO_DATE else sides[-1].latest
     if latest < earliest:
         msg = (
             f"{brief(edtf)} ends before it starts: {brief(end)} is over by "
@@ -341,6 +369,30 @@ def _require_date(other: object, method: str) -> None:
         raise InvalidTypeError(msg)
 
 
+def _default(relative_to: str | None) -> DateBasis:
+    # A date resolved against another is relative unless said otherwise.
+    return DateBasis.STATED if relative_to is None else DateBasis.RELATIVE
+
+
+def _default_basis(date: HistoricalDate) -> DateBasis:
+    return _default(date.relative_to)
+
+
+def _basis_problem(
+    basis: DateBasis, relative_to: str | None, reason: str | None
+) -> str | None:
+    """Say how *basis*, *relative_to* and *reason* disagree, if they do."""
+    if basis is DateBasis.RELATIVE and relative_to is None:
+        return "a relative date names the record it is relative to"
+    if basis in {DateBasis.STATED, DateBasis.RECORD} and relative_to:
+        return f"a {basis.value} date is not relative to another record"
+    if basis is DateBasis.INFERRED and reason is None:
+        return "an inferred date gives its reason"
+    if basis is not DateBasis.INFERRED and reason is not None:
+        return f"only an inferred date gives a reason, not a {basis.value} one"
+    return None
+
+
 @attrs.frozen(kw_only=True)
 class HistoricalDate:
     """
@@ -380,10 +432,23 @@ class HistoricalDate:
         relative_to: For a relative wording such as "three years earlier",
             the id of the record it was resolved against; otherwise `None`.
 
+        basis: Where the date comes from (`DateBasis`): the article states
+            it, dates it relative to *relative_to*, or does not date the
+            record at all, so that the date is inferred (for *reason*) or
+            taken from the public record.  By default `DateBasis.RELATIVE`
+            with *relative_to* and `DateBasis.STATED` without.
+
+        reason: For an inferred date, what it is inferred from, in a
+            sentence; `None` for any other basis.
+
     Raises:
         InvalidValueError:
             If *text* or *relative_to* is blank, if *edtf* cannot be parsed,
-            or if a computed field differs from what *edtf* gives.
+            if a computed field differs from what *edtf* gives, or if
+            *basis*, *relative_to* and *reason* do not agree: a relative
+            date has *relative_to*, a stated or public-record one has not,
+            and an inferred date, and only an inferred date, has a
+            *reason*.
 
         InvalidTypeError: If a field has the wrong type.
 
@@ -421,9 +486,24 @@ class HistoricalDate:
             [_of_type(str, "a record id str or None"), _not_blank]
         ),
     )
+    basis: DateBasis = attrs.field(
+        default=attrs.Factory(_default_basis, takes_self=True),
+        validator=_of_type(DateBasis, "a DateBasis"),
+    )
+    reason: str | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            [_of_type(str, "a str or None"), _not_blank]
+        ),
+    )
 
     def __attrs_post_init__(self) -> None:
         # Runs after the field validators, so every field has its type.
+        problem = _basis_problem(self.basis, self.relative_to, self.reason)
+        if problem:
+            raise InvalidValueError(
+                f"HistoricalDate {brief(self.text)}: {problem}"
+            )
         if self.latest < self.earliest:
             msg = (
                 f"HistoricalDate.latest ({self.latest}) is before "
@@ -445,7 +525,7 @@ class HistoricalDate:
                 raise InvalidValueError(msg)
 
     @classmethod
-    def from_edtf(
+    def from_edtf(  # noqa: PLR0913 -- each is a field of the date
         cls,
         edtf: str,
         /,
@@ -453,6 +533,8 @@ class HistoricalDate:
         text: str,
         calendar: Calendar = Calendar.GREGORIAN,
         relative_to: str | None = None,
+        basis: DateBasis | None = None,
+        reason: str | None = None,
     ) -> HistoricalDate:
         """
         Read an EDTF string, computing its bounds, precision and qualifiers.
@@ -470,6 +552,11 @@ class HistoricalDate:
 
             relative_to: The id of the record a relative wording was
                 resolved against.
+
+            basis: Where the date comes from; by default as for the
+                constructor: relative with *relative_to*, else stated.
+
+            reason: For an inferred date, what it is inferred from.
 
         Returns:
             HistoricalDate: The date, with *edtf* kept as written.
@@ -519,6 +606,8 @@ class HistoricalDate:
             uncertain=parsed.uncertain,
             calendar=calendar,
             relative_to=relative_to,
+            reason=reason,
+            basis=_default(relative_to) if basis is None else basis,
         )
 
     @classmethod
@@ -728,17 +817,21 @@ class HistoricalDate:
     @property
     def is_open(self) -> bool:
         """
-        Whether either end is open (``..``).
+        Whether an end is not a date: open (``..``) or unknown (empty).
+
+        Either way the bound on that side is the first or last day a date
+        can have.
 
         >>> from secretspeech._dates import HistoricalDate
         >>> HistoricalDate.coerce("1956/..").is_open
         True
+        >>> HistoricalDate.coerce("/1939").is_open
+        True
         >>> HistoricalDate.coerce("1946/1947").is_open
         False
         """
-        return self.edtf.startswith(_OPEN + "/") or self.edtf.endswith(
-            "/" + _OPEN
-        )
+        start, slash, end = self.edtf.partition("/")
+        return bool(slash) and (start in _NO_DATE or end in _NO_DATE)
 
     def __str__(self) -> str:
         return self.text

@@ -92,6 +92,7 @@ def _hypothesis_setup_hook() -> None:
         Article,
         Evidence,
         Quantity,
+        Source,
     )
 
     # Each record type's strategy is named after its collection.
@@ -100,6 +101,7 @@ def _hypothesis_setup_hook() -> None:
         (Evidence, "evidence"),
         (HistoricalDate, "historical_dates"),
         (Quantity, "quantities"),
+        (Source, "sources"),
         (Article, "articles"),
         (Corpus, "corpora"),
     ):

@@ -24,13 +24,14 @@ from typing import Any, TypeVar
 import attrs
 
 from secretspeech._corpus import Corpus
-from secretspeech._dates import Calendar, HistoricalDate
+from secretspeech._dates import Calendar, DateBasis, HistoricalDate
 from secretspeech._model import (
     CORPUS_FORMAT,
     SCHEMA,
     Article,
     Evidence,
     Quantity,
+    Source,
     plain,
 )
 from secretspeech._text import brief, shown
@@ -440,6 +441,8 @@ class _Parser:
                 "uncertain",
                 "calendar",
                 "relative_to",
+                "basis",
+                "reason",
             },
         )
         for key in ("text", "edtf"):
@@ -448,17 +451,20 @@ class _Parser:
                     f"{field}: {key!r} must be a string, got "
                     f"{d.get(key)!r:.60}"
                 )
-        try:
-            calendar = Calendar(d.get("calendar", "gregorian"))
-        except SecretSpeechError as e:
-            # The vocabulary's own message lists the choices.
-            raise self.fail(f"{field}: calendar: {e}") from None
+        calendar = self.member(
+            Calendar, d.get("calendar", "gregorian"), f"{field}: calendar"
+        )
+        basis = None
+        if d.get("basis") is not None:
+            basis = self.member(DateBasis, d["basis"], f"{field}: basis")
         try:
             date = HistoricalDate.from_edtf(
                 d["edtf"],
                 text=d["text"],
                 calendar=calendar,
                 relative_to=d.get("relative_to"),
+                basis=basis,
+                reason=d.get("reason"),
             )
         except SecretSpeechError as e:
             raise self.fail(f"{field}: {e}") from e
@@ -473,6 +479,15 @@ class _Parser:
         ):
             self.agrees(d, date, key, field)
         return date
+
+    def member(
+        self, vocabulary: Callable[[object], _T], raw: object, field: str
+    ) -> _T:
+        try:
+            return vocabulary(raw)
+        except SecretSpeechError as e:
+            # The vocabulary's own message lists the choices.
+            raise self.fail(f"{field}: {e}") from None
 
     def agrees(
         self,
@@ -520,17 +535,26 @@ class _Parser:
             fields[key] = self.value(value, hints[key], key)
         return self.build(cls, **fields)
 
-    def value(self, raw: object, hint: object, field: str) -> object:
+    def value(self, raw: object, hint: object, field: str) -> object:  # noqa: PLR0911 -- a return per kind
         """Read one field's JSON value as its declared type asks."""
         if raw is None:
             return None
         if typing.get_origin(hint) is tuple:
             item = typing.get_args(hint)[0]
+            if item is Source:
+                if not isinstance(raw, list):
+                    raise self.fail(f"{field} must be a list, got {raw!r:.60}")
+                return tuple(
+                    self.build(Source, **self.mapping(one, f"{field} item"))
+                    for one in raw
+                )
             if item in {Evidence, HistoricalDate}:
                 if not isinstance(raw, list):
                     raise self.fail(f"{field} must be a list, got {raw!r:.60}")
                 read = self.evidence if item is Evidence else self.date
                 return tuple(read(one, field) for one in raw)
+        elif hint is Evidence:
+            return self.evidence(raw, field)
         elif hint is Quantity or Quantity in typing.get_args(hint):
             return self.build(Quantity, **self.mapping(raw, field))
         elif hint is HistoricalDate or HistoricalDate in typing.get_args(hint):

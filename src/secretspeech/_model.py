@@ -30,6 +30,15 @@ from secretspeech.exceptions import (
 
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _INSERTION_RE = re.compile(r"\[[^\]]+\]")
+# Words that state a number, which a hedge ("as many as") never holds.
+_NUMBER_WORD = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|"
+    r"billions?|dozens?|score)\b",
+    re.IGNORECASE,
+)
+# How `Quotation.text` marks the words left out between two segments.
+_JOIN = " […] "
 _T = TypeVar("_T")
 #: How many characters of context an `Evidence` keeps on each side.
 CONTEXT_CHARS = 32
@@ -543,7 +552,9 @@ class Quantity:
         value: The figure given, if any.
         low: The least the wording allows, or `None`.
         high: The most the wording allows, or `None`.
-        hedge: The hedge as written (``"as many as"``), if any.
+        hedge: The hedge as written (``"as many as"``), if any: only the
+            words that qualify the number, never the number words
+            (``"millions"`` is the figure, not a hedge).
 
     >>> import secretspeech as ss
     >>> q = ss.statistics.lookup("as many as 29 million").quantity
@@ -578,6 +589,11 @@ class Quantity:
             return f"low {brief(low)} is greater than high {brief(high)}"
         if self.hedge is not None and self.hedge not in self.text:
             return f"hedge {brief(self.hedge)} is not in the text"
+        if self.hedge is not None and _NUMBER_WORD.search(self.hedge):
+            return (
+                f"hedge {brief(self.hedge)} holds number words; the hedge "
+                "is only the words that qualify the number"
+            )
         if kind is QuantityKind.EXACT:
             if value is None or low != value or high != value:
                 return "an exact quantity has value == low == high"
@@ -754,21 +770,174 @@ CAUSAL_KINDS: tuple[RelationKind, ...] = (
 )
 
 
-class NoteKind(_Vocabulary):
+class Verdict(_Vocabulary):
     """
-    What a `Note` adds to the article.
+    What the public record says of the article's claim that a `Note` is about.
 
     >>> import secretspeech as ss
-    >>> len(ss.notes.filter(kind=ss.NoteKind.CORRECTION)) > 0
+    >>> ss.notes.get("published-in-ussr").verdict
+    <Verdict.DISAGREES: 'disagrees'>
+    >>> len(ss.notes.filter(verdict="looser")) > 0
     True
     """
 
-    #: The public record differs from what the article says.
-    CORRECTION = "correction"
-    #: The public record names or dates what the article leaves open.
-    IDENTIFICATION = "identification"
-    #: The public record agrees and adds detail.
-    CONTEXT = "context"
+    #: The record says the same thing.
+    AGREES = "agrees"
+    #: Broadly right but imprecise, or at the edge of the published range.
+    LOOSER = "looser"
+    #: The sources disagree with each other.
+    DISPUTED = "disputed"
+    #: The record contradicts the article.
+    DISAGREES = "disagrees"
+    #: No source was found, or only sources of `SourceKind.OTHER_WEB`.
+    UNVERIFIED = "unverified"
+    #: The record names or dates what the article leaves open.
+    IDENTIFIES = "identifies"
+
+
+class SourceKind(_Vocabulary):
+    """
+    What sort of work a `Source` is.
+
+    >>> import secretspeech as ss
+    >>> ss.SourceKind("reference work")
+    <SourceKind.REFERENCE_WORK: 'reference work'>
+    """
+
+    #: An encyclopedia, dictionary or similar work of reference.
+    REFERENCE_WORK = "reference work"
+    #: A book or article by historians, or a university publication.
+    SCHOLARLY = "scholarly"
+    #: A newspaper, magazine or news agency.
+    PRESS = "press"
+    #: Published primary documents: decrees, transcripts, collections.
+    ARCHIVE = "archive"
+    #: A publication of a government, party or the article's publisher.
+    OFFICIAL = "official"
+    #: Anything else on the web: a blog, a personal page, a repository.
+    OTHER_WEB = "other web"
+
+
+# A Wikidata item id: Q and a number without leading zeros.
+_WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
+
+
+def _check_wikidata(
+    inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"{_name(inst, attribute)} must be a Wikidata id str or None, "
+            f"got {shown(value)}"
+        )
+    if not _WIKIDATA_ID.fullmatch(value):
+        raise InvalidValueError(
+            f"{_name(inst, attribute)} must be a Wikidata item id such as "
+            f"'Q855', got {brief(value)}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """
+    A work that a `Note` cites, as a historian would cite it.
+
+    The citation is the work itself: its author, title, periodical or
+    publisher, date and pages.  *read_at* is only where it was read.
+
+    Attributes:
+        kind: What sort of work it is.
+        title: The title of the article, entry, book or document.
+        author: As credited; `None` if none is.
+        periodical: The newspaper, magazine or journal, if any.
+        publisher: The publisher of a book or site, if any.
+        date: The date of publication as printed ("14 January 1957").
+        pages: Pages, volume or chapter cited, if any.
+        read_at: The address where the work was read, if it was read
+            online.
+        note: One sentence more, such as "English translation".
+
+    >>> import secretspeech as ss
+    >>> source = ss.notes.get("published-in-ussr").sources[0]
+    >>> isinstance(source.kind, ss.SourceKind)
+    True
+    """
+
+    kind: SourceKind = attrs.field(converter=SourceKind)
+    title: str = attrs.field(validator=_check_text)
+    author: str | None = attrs.field(
+        default=None, validator=_check_optional_text
+    )
+    periodical: str | None = attrs.field(
+        default=None, validator=_check_optional_text
+    )
+    publisher: str | None = attrs.field(
+        default=None, validator=_check_optional_text
+    )
+    date: str | None = attrs.field(
+        default=None, validator=_check_optional_text
+    )
+    pages: str | None = attrs.field(
+        default=None, validator=_check_optional_text
+    )
+    read_at: str | None = attrs.field(
+        default=None, validator=_check_optional_text
+    )
+    note: str | None = attrs.field(
+        default=None, validator=_check_optional_text
+    )
+
+    @property
+    def citation(self) -> str:
+        """
+        The source as one line of a bibliography.
+
+        Author, title in quotation marks, periodical or publisher, date and
+        pages, in that order, each where known; *read_at* is not part of it.
+
+        >>> import secretspeech as ss
+        >>> ss.Source(
+        ...     kind="press",
+        ...     title="We Are All Stalinists",
+        ...     periodical="Time",
+        ...     date="14 January 1957",
+        ... ).citation
+        '“We Are All Stalinists”, Time, 14 January 1957.'
+        """
+        parts = [
+            part
+            for part in (
+                self.author,
+                f"“{self.title}”",
+                self.periodical,
+                self.publisher,
+                self.date,
+                self.pages,
+            )
+            if part
+        ]
+        return ", ".join(parts) + "."
+
+    def __str__(self) -> str:
+        return self.citation
+
+
+def _sources_tuple(value: Iterable[Source]) -> tuple[Source, ...]:
+    return _as_tuple(value)
+
+
+def _check_sources(
+    inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    items = _check_tuple(inst, attribute, value, "Source values")
+    for item in items:
+        if not isinstance(item, Source):
+            raise InvalidTypeError(
+                f"{_name(inst, attribute)} must hold Source values, got "
+                f"{shown(item)}"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -782,10 +951,16 @@ class Person:
     Attributes:
         id: Stable, readable id, such as ``"nikita-khrushchev"``.
         name: The fullest name the article gives.
-        aliases: Other names and wordings the article uses.
+        aliases: Other names and wordings the article uses, word for word.
+        other_names: Names from the public record that the article does
+            not use; `Collection.lookup` finds them too.
         description: One sentence on who this is in the article.
         roles: What the person is in the article.
         named: Whether the article gives a proper name.
+        wikidata: The person's Wikidata item id, such as ``"Q855"``.
+        born: The date of birth, from the public record
+            (`DateBasis.RECORD`).
+        died: The date of death, from the public record.
         evidence: The spans that mention the person.
 
     >>> import secretspeech as ss
@@ -798,6 +973,9 @@ class Person:
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=_check_texts
     )
+    other_names: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_check_texts
+    )
     description: str = attrs.field(validator=_check_text)
     roles: tuple[PersonRole, ...] = attrs.field(
         default=(), converter=_roles, metadata=_declare(criteria=("role",))
@@ -807,9 +985,28 @@ class Person:
         validator=check_type(bool, "True or False"),
         metadata=_declare(criteria=("named",)),
     )
+    wikidata: str | None = attrs.field(default=None, validator=_check_wikidata)
+    born: HistoricalDate | None = attrs.field(
+        default=None, validator=_check_optional_date
+    )
+    died: HistoricalDate | None = attrs.field(
+        default=None, validator=_check_optional_date
+    )
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
     )
+
+    def __attrs_post_init__(self) -> None:
+        born, died = self.born, self.died
+        if (
+            born is not None
+            and died is not None
+            and died.latest < born.earliest
+        ):
+            raise InvalidValueError(
+                f"Person {self.id!r} died ({brief(died.text)}) before being "
+                f"born ({brief(born.text)})"
+            )
 
     def __str__(self) -> str:
         return self.name
@@ -823,7 +1020,9 @@ class Group:
     Attributes:
         id: Stable, readable id, such as ``"bolsheviks"``.
         name: The name or wording the article uses.
-        aliases: Other names and wordings the article uses.
+        aliases: Other names and wordings the article uses, word for word.
+        other_names: Names from the public record that the article does
+            not use; `Collection.lookup` finds them too.
         description: One sentence on who they are in the article.
         kind: What sort of group this is.
         members: Ids of the people the article places in the group.
@@ -837,6 +1036,9 @@ class Group:
     id: str = attrs.field(validator=_check_id)
     name: str = attrs.field(validator=_check_text)
     aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_check_texts
+    )
+    other_names: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=_check_texts
     )
     description: str = attrs.field(validator=_check_text)
@@ -865,7 +1067,9 @@ class Place:
     Attributes:
         id: Stable, readable id, such as ``"hungary"``.
         name: The name the article uses.
-        aliases: Other names and wordings.
+        aliases: Other names and wordings the article uses, word for word.
+        other_names: Names from the public record that the article does
+            not use; `Collection.lookup` finds them too.
         description: One sentence on the place's part in the article.
         kind: What sort of place this is.
         within: Id of the place this one lies in, if the article says so.
@@ -879,6 +1083,9 @@ class Place:
     id: str = attrs.field(validator=_check_id)
     name: str = attrs.field(validator=_check_text)
     aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_check_texts
+    )
+    other_names: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=_check_texts
     )
     description: str = attrs.field(validator=_check_text)
@@ -906,15 +1113,20 @@ class Event:
     Attributes:
         id: Stable, readable id, such as ``"secret-speech"``.
         name: A short title.
-        aliases: Other names: the article's wordings and common names.
+        aliases: Other names and wordings the article uses, word for word.
+        other_names: Names from the public record that the article does
+            not use; `Collection.lookup` finds them too.
         summary: One or two sentences in the article's terms.
         kind: What sort of event this is.
         date: When, as the article words it; `None` if it gives no time.
         also_dated: Other wordings the article uses for the same time,
             each resolved (``"three years earlier"``).
-        participants: Ids of the people taking part.
+        participants: Ids of the people who took part: who acted, not who
+            the event was about.
         groups: Ids of the groups taking part.
         places: Ids of the places where it happened.
+        subjects: Ids of the records the event is about: the speech of
+            1956 is about Stalin, who had died three years before.
         evidence: The spans that tell of the event.
 
     >>> import secretspeech as ss
@@ -925,6 +1137,9 @@ class Event:
     id: str = attrs.field(validator=_check_id)
     name: str = attrs.field(validator=_check_text)
     aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_check_texts
+    )
+    other_names: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=_check_texts
     )
     summary: str = attrs.field(validator=_check_text)
@@ -957,9 +1172,19 @@ class Event:
         validator=_check_ids,
         metadata=_declare(refers_to=("places",), criteria=("involving", "at")),
     )
+    subjects: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_strings,
+        validator=_check_ids,
+        metadata=_declare(refers_to=(ANY_COLLECTION,), criteria=("about",)),
+    )
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
     )
+
+    def __attrs_post_init__(self) -> None:
+        if self.id in self.subjects:
+            raise InvalidValueError(f"Event {self.id!r} is about itself")
 
     def __str__(self) -> str:
         return self.name
@@ -1037,13 +1262,22 @@ class Quotation:
     @property
     def text(self) -> str:
         """
-        The quoted words: the segments joined by single spaces.
+        The quoted words, to read or show: the segments, joined by ``[…]``.
+
+        The segments are verbatim; this is not.  Where the attribution
+        interrupts the quotation (“We should not,” he said, “give…”), the
+        join is marked ``[…]``, and a comma that ends a segment belongs to
+        the attribution, not to the words, so it is left out.
 
         >>> import secretspeech as ss
+        >>> ss.quotations.get("dirty-linen").text
+        'We should not […] give ammunition to the enemy [or] wash our dirty linen before their eyes.'
         >>> ss.quotations.get("muck").text
+        'We should not pour muck on ourselves'
+        >>> ss.quotations.get("muck").segments[0].exact
         'We should not pour muck on ourselves,'
-        """
-        return " ".join(s.exact for s in self.segments)
+        """  # noqa: E501 -- a doctest's output is one line
+        return _JOIN.join(s.exact.removesuffix(",") for s in self.segments)
 
     @property
     def insertions(self) -> tuple[str, ...]:
@@ -1054,7 +1288,11 @@ class Quotation:
         >>> ss.quotations.get("miserable-nonentities").insertions
         ('[who]',)
         """
-        return tuple(_INSERTION_RE.findall(self.text))
+        return tuple(
+            found
+            for segment in self.segments
+            for found in _INSERTION_RE.findall(segment.exact)
+        )
 
     def __str__(self) -> str:
         return self.text
@@ -1124,6 +1362,9 @@ class Relation:
         kind: How *source* relates to *target*.
         source: Id of the record the link starts from.
         target: Id of the record the link points to.
+        link: The article's own words that make the link ("helped to
+            encourage", "The logic was the same"), inside one of the
+            *evidence* spans; *kind* renders them.
         evidence: The spans that assert the link.
 
     >>> import secretspeech as ss
@@ -1147,6 +1388,7 @@ class Relation:
             refers_to=(ANY_COLLECTION,), criteria=("target", "involving")
         ),
     )
+    link: Evidence = attrs.field(validator=check_type(Evidence, "an Evidence"))
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
     )
@@ -1155,6 +1397,14 @@ class Relation:
         if self.source == self.target:
             raise InvalidValueError(
                 f"Relation {self.id!r} links {self.source!r} to itself"
+            )
+        link = self.link
+        if not any(
+            e.start <= link.start and link.end <= e.end for e in self.evidence
+        ):
+            raise InvalidValueError(
+                f"Relation {self.id!r}: its link {brief(link.exact)} lies in "
+                "none of its evidence spans"
             )
 
     @property
@@ -1182,20 +1432,21 @@ class Note:
 
     Attributes:
         id: Stable, readable id.
-        kind: A correction, an identification or context.
+        verdict: What the public record says of the article's claim.
         about: Ids of the records the note is about.
         text: The note, in plain words.
-        sources: Citations, each a short reference with an address.
+        sources: The works cited, at least one.
         evidence: The article's spans the note comments on.
 
     >>> import secretspeech as ss
-    >>> ss.notes.get("published-in-ussr").kind
-    <NoteKind.CORRECTION: 'correction'>
+    >>> note = ss.notes.get("published-in-ussr")
+    >>> note.verdict
+    <Verdict.DISAGREES: 'disagrees'>
     """
 
     id: str = attrs.field(validator=_check_id)
-    kind: NoteKind = attrs.field(
-        converter=NoteKind, metadata=_declare(criteria=("kind",))
+    verdict: Verdict = attrs.field(
+        converter=Verdict, metadata=_declare(criteria=("verdict",))
     )
     about: tuple[str, ...] = attrs.field(
         converter=_strings,
@@ -1203,8 +1454,8 @@ class Note:
         metadata=_declare(refers_to=(ANY_COLLECTION,), criteria=("about",)),
     )
     text: str = attrs.field(validator=_check_text)
-    sources: tuple[str, ...] = attrs.field(
-        converter=_strings, validator=_check_texts
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources_tuple, validator=_check_sources
     )
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence

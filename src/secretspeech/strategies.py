@@ -11,7 +11,8 @@ finds these strategies through the package's entry point, so
 typed `Event`, draw events without it, and ``st.from_type(Collection[Event])``
 draws the events of a corpus from `corpora`.  Import it to choose::
 
-    from hypothesis import given
+    import attrs
+from hypothesis import given
     from secretspeech.strategies import articles, corpora, events
 
 
@@ -91,6 +92,7 @@ except ModuleNotFoundError as e:  # a subprocess test covers this
 from secretspeech._corpus import Corpus
 from secretspeech._dates import (
     Calendar,
+    DateBasis,
     HistoricalDate,
     Precision,
     _days_in_month,
@@ -105,7 +107,6 @@ from secretspeech._model import (
     Group,
     GroupKind,
     Note,
-    NoteKind,
     Person,
     PersonRole,
     Place,
@@ -116,7 +117,10 @@ from secretspeech._model import (
     QuotationKind,
     Relation,
     RelationKind,
+    Source,
+    SourceKind,
     Statistic,
+    Verdict,
     plain,
 )
 from secretspeech._text import normalize
@@ -139,12 +143,13 @@ __all__ = [
     "quantities",
     "quotations",
     "relations",
+    "sources",
     "statistics",
 ]
 
 # Where a strategy takes its values from; see the module documentation.
 # Not in __all__: the signatures show it, the docs link it to the module.
-Source: TypeAlias = Literal["article", "synthetic", "any"]
+Origin: TypeAlias = Literal["article", "synthetic", "any"]
 
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound=enum.Enum)
@@ -369,7 +374,7 @@ def _members(
 
 
 def _choose(
-    source: Source,
+    source: Origin,
     real: Callable[[], Sequence[_T]],
     synthetic: SearchStrategy[_T],
     what: str,
@@ -509,7 +514,7 @@ def _spans(draw: DrawFn, text: _Text | None) -> Evidence:
 
 @_lazy
 def evidence(
-    *, source: Source = "any", text: str | None = None
+    *, source: Origin = "any", text: str | None = None
 ) -> SearchStrategy[Evidence]:
     """
     Generate spans of a text: `Evidence` whose offsets and quote agree.
@@ -540,7 +545,7 @@ def evidence(
 
 
 @_cached
-def _evidence(source: Source, text: str | None) -> SearchStrategy[Evidence]:
+def _evidence(source: Origin, text: str | None) -> SearchStrategy[Evidence]:
     def real() -> tuple[Evidence, ...]:
         spans: dict[Evidence, None] = {}
         for record in load_bundled().records():
@@ -553,12 +558,19 @@ def _evidence(source: Source, text: str | None) -> SearchStrategy[Evidence]:
 
 # -- dates and quantities
 
-_SHAPES = ("single", "closed", "open end", "open start")
+_SHAPES = (
+    "single",
+    "closed",
+    "open end",
+    "open start",
+    "unknown end",
+    "unknown start",
+)
 
 
 def _written_years(edtf: str) -> tuple[int, int] | None:
     """Return the first and last year an EDTF string names, if any."""
-    sides = [side[:4] for side in edtf.split("/") if side != ".."]
+    sides = [side[:4] for side in edtf.split("/") if side not in {"..", ""}]
     if not sides:  # pragma: no cover - every HistoricalDate names a year
         return None
     return (
@@ -639,6 +651,10 @@ def _synthetic_dates(
         edtf = f"{start.edtf}/.."
     elif shape == "open start":
         edtf = f"../{start.edtf}"
+    elif shape == "unknown end":
+        edtf = f"{start.edtf}/"
+    elif shape == "unknown start":
+        edtf = f"/{start.edtf}"
     else:
         end = draw(sides)
         # A reversed pair swapped is a valid interval: if end is over before
@@ -646,18 +662,28 @@ def _synthetic_dates(
         if end.latest < start.earliest:
             start, end = end, start
         edtf = f"{start.edtf}/{end.edtf}"
+    relative = draw(relative_to)
+    # Shrinks to a date the article states, or words relative to another.
+    bases = (
+        (DateBasis.RELATIVE, DateBasis.INFERRED)
+        if relative
+        else (DateBasis.STATED, DateBasis.INFERRED, DateBasis.RECORD)
+    )
+    basis = draw(st.sampled_from(bases))
     return HistoricalDate.from_edtf(
         edtf,
         text=draw(_LABELS),
         calendar=calendar,
-        relative_to=draw(relative_to),
+        relative_to=relative,
+        basis=basis,
+        reason=draw(_LABELS) if basis is DateBasis.INFERRED else None,
     )
 
 
 @_lazy
 def historical_dates(  # noqa: PLR0913 -- each option is one rule of the subset
     *,
-    source: Source = "any",
+    source: Origin = "any",
     calendars: Iterable[Calendar] | None = None,
     min_value: int = 1,
     max_value: int = 9999,
@@ -714,7 +740,7 @@ def historical_dates(  # noqa: PLR0913 -- each option is one rule of the subset
 
 @_cached
 def _historical_dates(
-    source: Source,
+    source: Origin,
     allowed: tuple[Calendar, ...],
     years: tuple[int, int],
     intervals: bool,
@@ -747,7 +773,11 @@ def _historical_dates(
         for record in corpus.records():
             first = getattr(record, "date", None)
             more = getattr(record, "also_dated", ())
-            found.update(dict.fromkeys(d for d in (first, *more) if d))
+            life = (
+                getattr(record, "born", None),
+                getattr(record, "died", None),
+            )
+            found.update(dict.fromkeys(d for d in (first, *more, *life) if d))
         found[corpus.article.published] = None
         return tuple(filter(wanted, found))
 
@@ -797,7 +827,7 @@ def _synthetic_quantities(
 @_lazy
 def quantities(
     *,
-    source: Source = "any",
+    source: Origin = "any",
     kinds: Iterable[QuantityKind | str] | None = None,
 ) -> SearchStrategy[Quantity]:
     """
@@ -830,9 +860,60 @@ def quantities(
     return _quantities(source, _members(kinds, QuantityKind, "kinds", what))
 
 
+@_lazy
+def sources(*, source: Origin = "any") -> SearchStrategy[Source]:
+    """
+    Generate the works that notes cite: `Source` values.
+
+    Args:
+        source: ``"article"`` for the sources of the bundled notes, in data
+            order, ``"synthetic"`` for new ones, ``"any"`` for both.
+
+    Returns:
+        A strategy for `Source`.  A synthetic source shrinks to a reference
+        work with a one-character title and nothing else.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* is unknown.
+
+    >>> from hypothesis import find
+    >>> from secretspeech.strategies import sources
+    >>> find(sources(source="synthetic"), bool).kind
+    <SourceKind.REFERENCE_WORK: 'reference work'>
+    """
+    _check_source(source, "sources")
+    return _sources(source)
+
+
+@_cached
+def _sources(source: Origin) -> SearchStrategy[Source]:
+    def real() -> tuple[Source, ...]:
+        found = (s for note in load_bundled().notes for s in note.sources)
+        return tuple(dict.fromkeys(found))
+
+    return _choose(source, real, _source_values(), "sources")
+
+
+@st.composite
+def _source_values(draw: DrawFn) -> Source:
+    optional = st.none() | _LABELS
+    return Source(
+        kind=draw(st.sampled_from(SourceKind)),
+        title=draw(_LABELS),
+        author=draw(optional),
+        periodical=draw(optional),
+        publisher=draw(optional),
+        date=draw(optional),
+        pages=draw(optional),
+        read_at=draw(optional),
+        note=draw(optional),
+    )
+
+
 @_cached
 def _quantities(
-    source: Source, allowed: tuple[QuantityKind, ...]
+    source: Origin, allowed: tuple[QuantityKind, ...]
 ) -> SearchStrategy[Quantity]:
     def real() -> tuple[Quantity, ...]:
         found = (s.quantity for s in load_bundled().statistics)
@@ -855,7 +936,30 @@ def _person(draw: DrawFn, scope: _Scope, rid: str) -> Person:
             st.lists(st.sampled_from(PersonRole), unique=True, max_size=_FEW)
         ),
         named=draw(st.sampled_from((True, False))),
+        other_names=scope.aliases(draw),
+        wikidata=draw(st.none() | st.integers(1, 10**9).map("Q{}".format)),
+        **_life(draw, scope),
         evidence=scope.evidence(draw),
+    )
+
+
+def _life(draw: DrawFn, scope: _Scope) -> dict[str, HistoricalDate | None]:
+    """Draw dates of birth and death from the record, in order."""
+    born, died = (
+        None if d is None else _from_record(d)
+        for d in (scope.optional_date(draw), scope.optional_date(draw))
+    )
+    if born is not None and died is not None and died.latest < born.earliest:
+        born, died = died, born
+    return {"born": born, "died": died}
+
+
+def _from_record(date: HistoricalDate) -> HistoricalDate:
+    return HistoricalDate.from_edtf(
+        date.edtf,
+        text=date.text,
+        calendar=date.calendar,
+        basis=DateBasis.RECORD,
     )
 
 
@@ -864,6 +968,7 @@ def _group(draw: DrawFn, scope: _Scope, rid: str) -> Group:
         id=rid,
         name=scope.label(draw),
         aliases=scope.aliases(draw),
+        other_names=scope.aliases(draw),
         description=draw(_LABELS),
         kind=draw(st.sampled_from(GroupKind)),
         members=scope.refs(draw, scope.people),
@@ -876,6 +981,7 @@ def _place(draw: DrawFn, scope: _Scope, rid: str) -> Place:
         id=rid,
         name=scope.label(draw),
         aliases=scope.aliases(draw),
+        other_names=scope.aliases(draw),
         description=draw(_LABELS),
         kind=draw(st.sampled_from(PlaceKind)),
         within=draw(_optional_id(scope.places)),
@@ -888,6 +994,7 @@ def _event(draw: DrawFn, scope: _Scope, rid: str) -> Event:
         id=rid,
         name=scope.label(draw),
         aliases=scope.aliases(draw),
+        other_names=scope.aliases(draw),
         summary=draw(_LABELS),
         kind=draw(st.sampled_from(EventKind)),
         date=scope.optional_date(draw),
@@ -897,6 +1004,7 @@ def _event(draw: DrawFn, scope: _Scope, rid: str) -> Event:
         participants=scope.refs(draw, scope.people),
         groups=scope.refs(draw, scope.groups),
         places=scope.refs(draw, scope.places),
+        subjects=tuple(r for r in scope.refs(draw, scope.targets) if r != rid),
         evidence=scope.evidence(draw),
     )
 
@@ -931,12 +1039,14 @@ def _statistic(draw: DrawFn, scope: _Scope, rid: str) -> Statistic:
 
 def _relation(draw: DrawFn, scope: _Scope, rid: str) -> Relation:
     source, target = scope.refs(draw, scope.targets, min_size=2)[:2]
+    evidence = scope.evidence(draw)
     return Relation(
         id=rid,
         kind=draw(st.sampled_from(RelationKind)),
         source=source,
         target=target,
-        evidence=scope.evidence(draw),
+        link=draw(st.sampled_from(evidence)),
+        evidence=evidence,
     )
 
 
@@ -945,12 +1055,10 @@ def _note(draw: DrawFn, scope: _Scope, rid: str) -> Note:
     about = None if scope.targets is None else (*scope.targets, "article")
     return Note(
         id=rid,
-        kind=draw(st.sampled_from(NoteKind)),
+        verdict=draw(st.sampled_from(Verdict)),
         about=scope.refs(draw, about, min_size=1),
         text=draw(_LABELS),
-        sources=draw(
-            st.lists(_LABELS, min_size=1, max_size=_FEW, unique=True)
-        ),
+        sources=draw(st.lists(_source_values(), min_size=1, max_size=_FEW)),
         evidence=scope.evidence(draw),
     )
 
@@ -959,7 +1067,7 @@ _Build: TypeAlias = Callable[["DrawFn", _Scope, str], _R]
 
 
 def _records(
-    name: str, build: _Build[_R], source: Source, text: str | None
+    name: str, build: _Build[_R], source: Origin, text: str | None
 ) -> SearchStrategy[_R]:
     _check_text(source, text, name)
     strategy: SearchStrategy[_R] = _built_records(name, build, source, text)
@@ -968,7 +1076,7 @@ def _records(
 
 @_cached
 def _built_records(
-    name: str, build: _Build[_R], source: Source, text: str | None
+    name: str, build: _Build[_R], source: Origin, text: str | None
 ) -> SearchStrategy[_R]:
     checked = _anchored(text)
 
@@ -985,7 +1093,7 @@ def _built_records(
 
 @_lazy
 def people(
-    *, source: Source = "any", text: str | None = None
+    *, source: Origin = "any", text: str | None = None
 ) -> SearchStrategy[Person]:
     """
     Generate people: `Person` records.
@@ -1014,7 +1122,7 @@ def people(
 
 @_lazy
 def groups(
-    *, source: Source = "any", text: str | None = None
+    *, source: Origin = "any", text: str | None = None
 ) -> SearchStrategy[Group]:
     """
     Generate groups: `Group` records.
@@ -1043,7 +1151,7 @@ def groups(
 
 @_lazy
 def places(
-    *, source: Source = "any", text: str | None = None
+    *, source: Origin = "any", text: str | None = None
 ) -> SearchStrategy[Place]:
     """
     Generate places: `Place` records.
@@ -1072,7 +1180,7 @@ def places(
 
 @_lazy
 def events(
-    *, source: Source = "any", text: str | None = None
+    *, source: Origin = "any", text: str | None = None
 ) -> SearchStrategy[Event]:
     """
     Generate events: `Event` records.
@@ -1108,7 +1216,7 @@ def events(
 
 @_lazy
 def quotations(
-    *, source: Source = "any", text: str | None = None
+    *, source: Origin = "any", text: str | None = None
 ) -> SearchStrategy[Quotation]:
     """
     Generate quotations: `Quotation` records.
@@ -1139,7 +1247,7 @@ def quotations(
 
 @_lazy
 def statistics(
-    *, source: Source = "any", text: str | None = None
+    *, source: Origin = "any", text: str | None = None
 ) -> SearchStrategy[Statistic]:
     """
     Generate numbers with what they count: `Statistic` records.
@@ -1169,7 +1277,7 @@ def statistics(
 
 @_lazy
 def relations(
-    *, source: Source = "any", text: str | None = None
+    *, source: Origin = "any", text: str | None = None
 ) -> SearchStrategy[Relation]:
     """
     Generate links between records: `Relation` records.
@@ -1198,7 +1306,7 @@ def relations(
 
 @_lazy
 def notes(
-    *, source: Source = "any", text: str | None = None
+    *, source: Origin = "any", text: str | None = None
 ) -> SearchStrategy[Note]:
     """
     Generate notes from the public record: `Note` records.
@@ -1259,7 +1367,7 @@ def _synthetic_articles(draw: DrawFn, text: _Text | None) -> Article:
 
 @_lazy
 def articles(
-    *, source: Source = "any", text: str | None = None
+    *, source: Origin = "any", text: str | None = None
 ) -> SearchStrategy[Article]:
     """
     Generate articles: `Article` values, the text with its metadata.
@@ -1301,7 +1409,7 @@ def articles(
 
 
 @_cached
-def _articles(source: Source, text: str | None) -> SearchStrategy[Article]:
+def _articles(source: Origin, text: str | None) -> SearchStrategy[Article]:
     return _choose(
         source,
         lambda: (load_bundled().article,),
@@ -1379,7 +1487,7 @@ def _synthetic_corpora(
 @_lazy
 def corpora(
     *,
-    source: Source = "any",
+    source: Origin = "any",
     text: str | None = None,
     max_size: int = 4,
 ) -> SearchStrategy[Corpus]:
@@ -1426,7 +1534,7 @@ def corpora(
 
 @_cached
 def _corpora(
-    source: Source, text: str | None, max_size: int
+    source: Origin, text: str | None, max_size: int
 ) -> SearchStrategy[Corpus]:
     return _choose(
         source,

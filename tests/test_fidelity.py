@@ -1,0 +1,378 @@
+"""
+The rules that keep the data saying only what the article says.
+
+Each test is a rule over the whole bundled corpus, so that the next edit of
+the data cannot break it: relations hold their linking words, participants
+were alive, aliases are the article's words, dates say where they come
+from, hedges are hedges, and notes cite works a historian would accept.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import secretspeech as ss
+from secretspeech._model import Source
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Hosts that are never cited, nor given as where a work was read: mirrors
+#: of Wikipedia or of reference books, spam, piracy and "read online free"
+#: sites, and the like.  A bare IP address is refused as well.
+REFUSED_HOSTS = frozenset(
+    {
+        "profilbaru.com",
+        "piglix.com",
+        "www.liquisearch.com",
+        "liquisearch.com",
+        "wiki.niidae.com",
+        "en-academic.com",
+        "studmed.ru",
+        "id3426.securedata.net",
+        "tameside.directory",
+        "historygoddess.com",
+        "metapedia.org",
+        "en.metapedia.org",
+        "britannica.org",
+    }
+)
+
+
+def refused(address: str) -> bool:
+    """Tell whether *address* is on a host we never cite."""
+    host = (urlsplit(address).hostname or "").lower()
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        return True
+    return any(host == h or host.endswith("." + h) for h in REFUSED_HOSTS)
+
+
+def all_sources() -> list[Source]:
+    """Every source the notes cite, once each."""
+    return list(dict.fromkeys(s for n in ss.notes for s in n.sources))
+
+
+def in_text(words: str) -> bool:
+    """Tell whether *words* occur, word for word, in the article."""
+    return words in ss.article.text
+
+
+class TestRelations:
+    """A relation holds the words that make its link."""
+
+    def test_link_inside_evidence(self) -> None:
+        """Every link lies inside one of the relation's evidence spans."""
+        for r in ss.relations:
+            assert any(
+                e.start <= r.link.start and r.link.end <= e.end
+                for e in r.evidence
+            ), r.id
+
+    def test_link_elsewhere_is_refused(self) -> None:
+        """The constructor refuses a link outside the evidence."""
+        r = ss.relations[0]
+        other = next(
+            e
+            for x in ss.relations
+            for e in x.evidence
+            if all(e.end <= y.start or e.start >= y.end for y in r.evidence)
+        )
+
+        with pytest.raises(ss.InvalidValueError, match="none of its evidence"):
+            ss.Relation(
+                id=r.id,
+                kind=r.kind,
+                source=r.source,
+                target=r.target,
+                link=other,
+                evidence=r.evidence,
+            )
+
+    @pytest.mark.parametrize(
+        "rid",
+        [
+            "revolution-leads-to-stalins-rise",
+            "left-critics-denounced-part-of-revolutionaries-destroyed",
+            "revolutionaries-destroyed-precedes-socialism-redefined",
+        ],
+    )
+    def test_links_the_article_never_makes(self, rid: str) -> None:
+        """The audit's three false links are gone."""
+        assert ss.relations.get(rid) is None
+
+    def test_the_logic_was_the_same(self) -> None:
+        """The famine of 1946-7 has the camps' logic: a relation says so."""
+        links = [
+            r
+            for r in ss.relations
+            if "famine-1946-7" in (r.source, r.target)
+            and "logic was the same" in r.link.exact
+        ]
+
+        assert links
+
+    def test_review_names_every_relation(self) -> None:
+        """The relation review lists each relation with its words."""
+        page = (ROOT / "docs" / "reference" / "relation-review.md").read_text(
+            encoding="utf-8"
+        )
+
+        for r in ss.relations:
+            assert f"## `{r.id}`" in page
+            assert f"Linking words: “{r.link.exact}”" in page
+
+
+class TestWhoActed:
+    """Participants acted; subjects are what an event is about."""
+
+    def test_no_participant_after_death(self) -> None:
+        """No one takes part in an event that lies wholly after their death."""
+        for e in ss.events:
+            for pid in e.participants:
+                died = ss.people.get(pid).died  # type: ignore[union-attr]
+                if e.date is not None and died is not None:
+                    assert e.date.earliest <= died.latest, (e.id, pid)
+
+    @pytest.mark.parametrize(
+        "eid", ["secret-speech", "attack-on-stalin-1961", "swing-back-1963"]
+    )
+    def test_stalin_is_a_subject_after_1953(self, eid: str) -> None:
+        """Stalin is what these events are about, not one who acted."""
+        event = ss.events.get(eid)
+
+        assert event is not None
+        assert "joseph-stalin" not in event.participants
+        assert "joseph-stalin" in event.subjects
+
+    def test_life_dates_are_from_the_record(self) -> None:
+        """Every named person has life dates from the record and an item."""
+        for p in ss.people.filter(named=True):
+            assert p.wikidata is not None, p.id
+            for d in (p.born, p.died):
+                assert d is not None, p.id
+                assert d.basis is ss.DateBasis.RECORD, p.id
+
+    def test_stalin(self) -> None:
+        """Stalin's item and death date are the record's."""
+        stalin = ss.people.get("joseph-stalin")
+
+        assert stalin is not None
+        assert stalin.wikidata == "Q855"
+        assert stalin.died is not None
+        assert stalin.died.edtf == "1953-03-05"
+
+
+class TestNames:
+    """Aliases are the article's words; other names are found too."""
+
+    @pytest.mark.parametrize("name", ["people", "groups", "places", "events"])
+    def test_aliases_are_quoted_word_for_word(self, name: str) -> None:
+        """Every alias occurs in the article exactly as written."""
+        for record in getattr(ss, name):
+            for alias in record.aliases:
+                assert in_text(alias), (record.id, alias)
+
+    def test_other_names_are_not_the_articles(self) -> None:
+        """A name from the record is not also one of the article's."""
+        for name in ("people", "groups", "places", "events"):
+            for record in getattr(ss, name):
+                assert not set(record.other_names) & set(record.aliases)
+
+    def test_lookup_finds_other_names(self) -> None:
+        """Lookup finds a record by a name from the public record."""
+        found = [
+            (r, n)
+            for name in ("people", "groups", "places")
+            for r in getattr(ss, name)
+            for n in r.other_names
+        ]
+
+        assert found
+        for record, other in found:
+            assert ss.lookup(other) == record
+
+
+class TestDates:
+    """Every date says where it comes from."""
+
+    def dates(self) -> list[tuple[object, ss.HistoricalDate]]:
+        """Every date of the corpus, with what it dates."""
+        out: list[tuple[object, ss.HistoricalDate]] = [
+            (ss.article, ss.article.published)
+        ]
+        for record in ss.corpus().records():
+            for field in ("date", "born", "died"):
+                value = getattr(record, field, None)
+                if value is not None:
+                    out.append((record, value))
+            out += [(record, d) for d in getattr(record, "also_dated", ())]
+        return out
+
+    def test_article_words_are_in_the_evidence(self) -> None:
+        """A stated or relative date's words are in its record's evidence."""
+        for record, d in self.dates():
+            if d.basis in {ss.DateBasis.STATED, ss.DateBasis.RELATIVE}:
+                spans = getattr(record, "evidence", ())
+                assert any(d.text in e.exact for e in spans), (record, d.text)
+
+    def test_inferred_dates_give_reasons(self) -> None:
+        """An inferred date says what it is inferred from."""
+        for _record, d in self.dates():
+            if d.basis is ss.DateBasis.INFERRED:
+                assert d.reason
+
+    @pytest.mark.parametrize(
+        "eid", ["polish-demonstrations", "soviet-invasion-of-hungary"]
+    )
+    def test_no_borrowed_later_in_1956(self, eid: str) -> None:
+        """“later in 1956” is the revolution's, not its neighbours'."""
+        event = ss.events.get(eid)
+
+        assert event is not None
+        assert event.date is not None
+        assert event.date.text != "later in 1956"
+        assert event.date.basis is ss.DateBasis.INFERRED
+
+    def test_by_1939_has_an_unknown_start(self) -> None:
+        """“By 1939” began at a time the article does not give."""
+        event = ss.events.get("lateness-criminalised")
+
+        assert event is not None
+        assert event.date is not None
+        assert event.date.edtf == "/1939"
+
+    def test_muck_is_dated(self) -> None:
+        """Brezhnev's words are dated by “new leader”, after 1964."""
+        muck = ss.quotations.get("muck")
+
+        assert muck is not None
+        assert muck.date is not None
+        assert muck.date.earliest.year >= 1964
+
+
+class TestNumbers:
+    """Hedges are hedges; number words are the figure."""
+
+    def test_hedges_hold_no_number_words(self) -> None:
+        """No hedge in the data is a number word."""
+        for s in ss.statistics:
+            hedge = s.quantity.hedge or ""
+            assert not re.search(
+                r"\d|thousand|million|hundred", hedge, re.IGNORECASE
+            )
+
+    def test_number_words_are_refused_as_hedges(self) -> None:
+        """The constructor refuses "millions" as a hedge."""
+        with pytest.raises(ss.InvalidValueError, match="number words"):
+            ss.Quantity(
+                text="millions",
+                kind="vague",
+                unit="person",
+                low=2_000_000,
+                hedge="millions",
+            )
+
+    def test_several_is_more_than_two(self) -> None:
+        """“several millions” is at least three million."""
+        q = ss.statistics.get("lateness-punished").quantity  # type: ignore[union-attr]
+
+        assert q.low == 3_000_000
+
+
+class TestQuotationText:
+    """The joined text marks its joins and drops the attribution's commas."""
+
+    def test_interrupted(self) -> None:
+        """“We should not,” he said, “give…” reads with a marked join."""
+        q = ss.quotations.get("dirty-linen")
+
+        assert q is not None
+        assert q.text.startswith("We should not […] give ammunition")
+        assert q.segments[0].exact == "We should not,"
+
+    @pytest.mark.parametrize(
+        "qid", ["all-stalinists", "devoted-to-communism", "muck"]
+    )
+    def test_trailing_comma_belongs_to_the_attribution(self, qid: str) -> None:
+        """The comma before “said …” is not part of the words."""
+        q = ss.quotations.get(qid)
+
+        assert q is not None
+        assert q.segments[-1].exact.endswith(",")
+        assert not q.text.endswith(",")
+
+
+class TestNotes:
+    """Notes give verdicts and cite works a historian would accept."""
+
+    def test_every_note_cites(self) -> None:
+        """Every note cites at least one work."""
+        for n in ss.notes:
+            assert n.sources, n.id
+
+    def test_no_refused_address(self) -> None:
+        """No source is read at, or cites, a refused host or a bare IP."""
+        for s in all_sources():
+            for value in (s.read_at, s.title, s.note, s.publisher):
+                for address in re.findall(r"https?://\S+", value or ""):
+                    assert not refused(address), (s.title, address)
+
+    def test_refusal_list_works(self) -> None:
+        """The refusal list catches mirrors and bare IP addresses."""
+        assert refused("https://profilbaru.com/en/Secret_Speech")
+        assert refused("http://192.0.2.1/page")
+        assert not refused("https://en.wikipedia.org/wiki/Secret_Speech")
+
+    def test_read_at_is_an_address(self) -> None:
+        """*read_at* is a web address, nothing else."""
+        for s in all_sources():
+            if s.read_at is not None:
+                assert urlsplit(s.read_at).scheme in {"http", "https"}, s
+
+    def test_other_web_only_is_unverified(self) -> None:
+        """A note resting only on other web pages says so in its verdict."""
+        for n in ss.notes:
+            if all(s.kind is ss.SourceKind.OTHER_WEB for s in n.sources):
+                assert n.verdict is ss.Verdict.UNVERIFIED, n.id
+
+    def test_looser_is_not_a_correction(self) -> None:
+        """Figures inside the published range are looser, not wrong."""
+        for nid in ("famine-deaths-range", "war-dead-estimates"):
+            note = ss.notes.get(nid)
+            assert note is not None
+            assert note.verdict is ss.Verdict.LOOSER
+
+    def test_lateness_note_gives_the_decree(self) -> None:
+        """The lateness note dates the decree to 26 June 1940."""
+        note = ss.notes.get("lateness-criminal-1940")
+
+        assert note is not None
+        assert "26 June 1940" in note.text
+
+    def test_the_tsar_abdicated(self) -> None:
+        """A note says the tsar abdicated before October 1917."""
+        note = ss.notes.get("tsar-abdication")
+
+        assert note is not None
+        assert note.verdict is ss.Verdict.DISAGREES
+        assert "abdicated" in note.text
+
+    def test_the_author_has_a_note(self) -> None:
+        """The author is identified from the record."""
+        assert ss.notes.filter(about="article", verdict="identifies")
+
+    def test_filter_by_verdict(self) -> None:
+        """filter(verdict=) keeps the notes of that verdict."""
+        found = ss.notes.filter(verdict=ss.Verdict.DISAGREES)
+
+        assert found
+        assert all(n.verdict is ss.Verdict.DISAGREES for n in found)
