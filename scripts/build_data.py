@@ -183,6 +183,7 @@ def build() -> dict[Path, str]:
     for extra in (NOTES, SOURCES):
         if extra.exists():
             records.update(tomllib.loads(extra.read_text(encoding="utf-8")))
+    works = records.pop("sources", [])
     meta = records.pop("article")
     meta = {**resolve(meta, text, "article")}
     meta["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -196,12 +197,38 @@ def build() -> dict[Path, str]:
             resolve(item, text, f"{kind}[{item.get('id', i)}]")
             for i, item in enumerate(items)
         ]
+    cite(corpus, works)
     return {
         OUT / "article.txt": text,
         OUT / "corpus.json": json.dumps(corpus, ensure_ascii=False, indent=1)
         + "\n",
         REVIEW: relation_review(corpus, text),
     }
+
+
+def cite(corpus: dict[str, Any], sources: list[dict[str, Any]]) -> None:
+    """
+    Put the works each note cites in place of their ids.
+
+    ``data/sources.toml`` lists each work once, under an id; the corpus
+    holds a note's sources as values, so the ids go.  An id that names no
+    source, and a source that no note cites, stop the build.
+    """
+    works = {
+        work["id"]: {k: v for k, v in work.items() if k != "id"}
+        for work in sources
+    }
+    cited: set[str] = set()
+    for note in corpus.get("notes", []):
+        unknown = [i for i in note["sources"] if i not in works]
+        if unknown:
+            msg = f"notes[{note['id']}].sources: no source {unknown[0]!r}"
+            raise SystemExit(msg)
+        cited.update(note["sources"])
+        note["sources"] = [works[i] for i in note["sources"]]
+    unused = sorted(set(works) - cited)
+    if unused:
+        raise SystemExit(f"sources: {unused[0]!r} is cited by no note")
 
 
 def relation_review(corpus: dict[str, Any], text: str) -> str:

@@ -12,7 +12,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from secretspeech._dates import Calendar, HistoricalDate, Order, Precision
+from secretspeech._dates import (
+    Calendar,
+    DateBasis,
+    HistoricalDate,
+    Order,
+    Precision,
+)
 from secretspeech.exceptions import (
     InvalidTypeError,
     InvalidValueError,
@@ -138,6 +144,29 @@ class TestFromEdtf:
         assert (dt.date.min, D(1939, 12, 31)) == (d.earliest, d.latest)
         assert (D(1939, 12, 31), D(1939, 12, 31)) == d.sort_key
         assert d.is_open
+
+    @pytest.mark.parametrize(
+        ("edtf", "earliest", "latest"),
+        [
+            ("/1939", dt.date.min, D(1939, 12, 31)),
+            ("1956/", D(1956, 1, 1), dt.date.max),
+        ],
+    )
+    def test_unknown_end(
+        self, edtf: str, earliest: dt.date, latest: dt.date
+    ) -> None:
+        """An unknown end (/1939) is as unbounded as an open one."""
+        d = hd(edtf)
+
+        assert (earliest, latest) == (d.earliest, d.latest)
+        assert d.is_open
+        assert d.edtf == edtf
+
+    @pytest.mark.parametrize("edtf", ["/", "../", "/.."])
+    def test_no_date_at_either_end(self, edtf: str) -> None:
+        """An interval needs a date at one end at least."""
+        with pytest.raises(InvalidValueError, match="no date at either end"):
+            hd(edtf)
 
     def test_open_end(self) -> None:
         """An open end (1956/..) ends at date.max and sorts from its start."""
@@ -265,8 +294,7 @@ class TestInvalid:
             "Y12000",
             "1956??",
             "~1956",
-            "1956/",
-            "/1956",
+            "/",
             "../..",
             "..",
             "..~/1956",
@@ -786,3 +814,59 @@ def _widen(d: HistoricalDate, before: int, after: int) -> str:
     start = OPEN if d.edtf.startswith(OPEN) else D.fromordinal(first)
     end = OPEN if d.edtf.endswith(OPEN) else D.fromordinal(last)
     return f"{start}/{end}"
+
+
+class TestBasis:
+    """A date says where it comes from, and its fields agree."""
+
+    def test_defaults(self) -> None:
+        """Stated by default; relative when resolved against a record."""
+        assert hd("1956").basis is DateBasis.STATED
+        relative = HistoricalDate.from_edtf(
+            "1953", text="three years earlier", relative_to="secret-speech"
+        )
+        assert relative.basis is DateBasis.RELATIVE
+
+    @pytest.mark.parametrize(
+        ("basis", "relative_to", "reason", "problem"),
+        [
+            (DateBasis.RELATIVE, None, None, "names the record"),
+            (DateBasis.STATED, "x", None, "not relative"),
+            (DateBasis.RECORD, "x", None, "not relative"),
+            (DateBasis.INFERRED, None, None, "gives its reason"),
+            (DateBasis.STATED, None, "why", "only an inferred date"),
+        ],
+    )
+    def test_fields_agree(
+        self,
+        basis: DateBasis,
+        relative_to: str | None,
+        reason: str | None,
+        problem: str,
+    ) -> None:
+        """Each disagreement of basis, anchor and reason is refused."""
+        with pytest.raises(InvalidValueError, match=problem):
+            HistoricalDate.from_edtf(
+                "1956",
+                text="1956",
+                basis=basis,
+                relative_to=relative_to,
+                reason=reason,
+            )
+
+    def test_inferred(self) -> None:
+        """An inferred date keeps its reason, relative or not."""
+        d = HistoricalDate.from_edtf(
+            "1956-02-25/1956-10-22",
+            text="in 1956, before the revolution in Hungary",
+            basis=DateBasis.INFERRED,
+            relative_to="hungarian-revolution",
+            reason="Placed before “finally, later in 1956”.",
+        )
+
+        assert d.reason == "Placed before “finally, later in 1956”."
+
+    def test_basis_type(self) -> None:
+        """A basis given as a str to the constructor is a type error."""
+        with pytest.raises(InvalidTypeError, match="basis"):
+            attrs.evolve(hd("1956"), basis="stated")

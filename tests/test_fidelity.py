@@ -27,19 +27,43 @@ ROOT = Path(__file__).resolve().parent.parent
 #: sites, and the like.  A bare IP address is refused as well.
 REFUSED_HOSTS = frozenset(
     {
+        # Mirrors of Wikipedia, Britannica and reference books.
         "profilbaru.com",
         "piglix.com",
-        "www.liquisearch.com",
         "liquisearch.com",
         "wiki.niidae.com",
+        "the-uncensored-wiki.com",
+        "wikimili.com",
+        "wikiwand.com",
+        "wikisum.wiki",
+        "theinfolist.com",
+        "classicistranieri.com",
+        "infospaze.com",
+        "geostacks.com",
         "en-academic.com",
-        "studmed.ru",
-        "id3426.securedata.net",
-        "tameside.directory",
-        "historygoddess.com",
-        "metapedia.org",
-        "en.metapedia.org",
         "britannica.org",
+        # Piracy, "read online free" and document-copy sites.
+        "studmed.ru",
+        "thenovelorange.com",
+        "rulit.me",
+        "chitka.online",
+        "bibliboba.online",
+        "bibliboba.com",
+        "vdocument.in",
+        "paperzz.com",
+        # Spam, directories and other hosts nobody cites.
+        "eifxekqkqvx.shop",
+        "id3426.securedata.net",
+        "historygoddess.com",
+        "tameside.directory",
+        "allfamous.org",
+        "thefamouspeople.com",
+        "bornglorious.com",
+        "mahnazmezon.com",
+        "wordola.com",
+        "fixquotes.com",
+        # Unreliable wikis.
+        "metapedia.org",
     }
 )
 

@@ -287,6 +287,7 @@ class TestRecords:
                 kind="causes",
                 source="a",
                 target="a",
+                link=evidence(),
                 evidence=[evidence()],
             )
 
@@ -313,7 +314,7 @@ class TestRecords:
             evidence=[ss.Evidence.from_offsets(text, 0, len(text))],
         )
 
-        assert q.text == "We [or] they, go."
+        assert q.text == "We [or] they […] go."
         assert q.insertions == ("[or]",)
         assert str(q) == q.text
 
@@ -322,7 +323,7 @@ class TestRecords:
         with pytest.raises(ss.InvalidValueError, match="cites no source"):
             ss.Note(
                 id="n",
-                kind="context",
+                verdict="agrees",
                 about=["a"],
                 text="t",
                 sources=[],
@@ -331,10 +332,10 @@ class TestRecords:
         with pytest.raises(ss.InvalidValueError, match="about nothing"):
             ss.Note(
                 id="n",
-                kind="context",
+                verdict="agrees",
                 about=[],
                 text="t",
-                sources=["s"],
+                sources=[ss.Source(kind="press", title="t")],
                 evidence=[evidence()],
             )
 

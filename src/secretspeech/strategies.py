@@ -99,6 +99,7 @@ from secretspeech._dates import (
 )
 from secretspeech._load import FORMAT, load_bundled, parse_corpus
 from secretspeech._model import (
+    _NUMBER_WORD,
     SCHEMA,
     Article,
     Event,
@@ -811,7 +812,8 @@ def _synthetic_quantities(
         value, high = None, draw(more)
     elif kind is QuantityKind.VAGUE:
         value, low, high = None, draw(below), draw(above)
-    hedge = None if kind is QuantityKind.EXACT else draw(st.none() | _LABELS)
+    hedges = _LABELS.filter(lambda h: not _NUMBER_WORD.search(h))
+    hedge = None if kind is QuantityKind.EXACT else draw(st.none() | hedges)
     wording = draw(_LABELS)
     return Quantity(
         text=wording if hedge is None else f"{hedge} {wording}",
