@@ -21,7 +21,13 @@ import secretspeech as ss
 
 def label(event: ss.Event) -> str:
     """Name an event with the article's wording of its date."""
-    when = event.date.text if event.date else "undated"
+    date = event.date
+    if date is None:
+        when = "undated"
+    elif date.basis is ss.DateBasis.INFERRED:
+        when = f"{date.edtf}, inferred"
+    else:
+        when = date.text
     return f"{event.name} ({when})"
 
 

@@ -18,6 +18,13 @@ import sys
 import secretspeech as ss
 
 
+def wording(date: ss.HistoricalDate) -> str:
+    """The article's words for a date, quoted; or how the edition dated it."""
+    if date.basis is ss.DateBasis.INFERRED:
+        return "(the article gives no date; inferred)"
+    return f"“{date.text}”"
+
+
 def main(argv: list[str]) -> int:
     """Print the timeline for the period given on the command line."""
     bounds: list[int | str] = [int(a) if a.isdigit() else a for a in argv[:2]]
@@ -35,7 +42,7 @@ def main(argv: list[str]) -> int:
         assert date is not None  # noqa: S101 -- the timeline holds dated events
         # Two lines an event, so the list fits an 80-column terminal.
         print(f"  {date.edtf:<22} {event.name}")
-        print(f"  {'':<22} “{date.text}”")
+        print(f"  {'':<22} {wording(date)}")
     return 0
 
 

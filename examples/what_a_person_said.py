@@ -36,8 +36,11 @@ def main(argv: list[str]) -> int:
         print()
         print(f"“{quotation.text}”")
         details = [quotation.kind.value]
-        if quotation.date is not None:
-            details.append(f"when: {quotation.date.text}")
+        date = quotation.date
+        if date is not None and date.basis is ss.DateBasis.INFERRED:
+            details.append(f"when: {date.edtf}, inferred")
+        elif date is not None:
+            details.append(f"when: {date.text}")
         if quotation.addressees:
             to = ss.refs(quotation, "addressees")
             details.append("to: " + ", ".join(str(r) for r in to))

@@ -17,11 +17,11 @@ from secretspeech import (
     EventKind,
     GroupKind,
     HistoricalDate,
-    NoteKind,
     PersonRole,
     PlaceKind,
     QuotationKind,
     RelationKind,
+    Verdict,
 )
 from secretspeech._checks import names_of
 from secretspeech._model import Criterion
@@ -404,12 +404,15 @@ class TestFilterExamples:
         )
 
     def test_events_involving(self) -> None:
-        """Involving covers participants, groups and places."""
+        """Involving covers participants, groups and places; about, subjects."""
         by_person = ids(ss.events.filter(involving="Trotsky"))
+        about_person = ids(ss.events.filter(about="Trotsky"))
         by_group = ids(ss.events.filter(involving="the Nazis"))
         by_place = ids(ss.events.filter(involving="Mexico"))
 
-        assert "trotsky-killed" in by_person
+        assert "trotsky-campaign" in by_person
+        assert "trotsky-killed" not in by_person
+        assert "trotsky-killed" in about_person
         assert "second-world-war" in by_group
         assert ["trotsky-killed"] == by_place
 
@@ -532,11 +535,12 @@ class TestFilterExamples:
         )
 
     def test_notes(self) -> None:
-        """Notes by kind and subject, including the article itself."""
-        corrections = ss.notes.filter(kind=NoteKind.CORRECTION)
+        """Notes by verdict and subject, including the article itself."""
+        corrections = ss.notes.filter(verdict=Verdict.DISAGREES)
         about_article = ss.notes.filter(about="article")
 
-        assert all(n.kind is NoteKind.CORRECTION for n in corrections)
+        assert corrections
+        assert all(n.verdict is Verdict.DISAGREES for n in corrections)
         assert about_article
         assert all("article" in n.about for n in about_article)
         assert about_article == ss.notes.filter(about=ss.article)
@@ -738,9 +742,9 @@ class TestStandalone:
             relations=(),
         )
 
-        assert not corpus.notes.filter(kind="correction")
-        with raises(InvalidValueError, ValueError, "kind="):
-            corpus.notes.filter(kind="picnic")
+        assert not corpus.notes.filter(verdict="disagrees")
+        with raises(InvalidValueError, ValueError, "verdict="):
+            corpus.notes.filter(verdict="picnic")
 
 
 # -- properties over the real data ------------------------------------------

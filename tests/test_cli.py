@@ -71,7 +71,7 @@ class TestCommands:
 
         assert out.startswith("Article 'article'\n")
         assert "  issue:        1988\n" in out
-        assert "  published:    'Issue 1988' (2006-02-18)\n" in out
+        assert "  published:    [inferred] Issue 1988 (2006-02-18): " in out
         assert "You are blind kittens" not in out
 
     def test_show_unknown(self, capsys: pytest.CaptureFixture[str]) -> None:

@@ -355,7 +355,11 @@ class TestInvolving:
         """An event is involved in the quotations, relations and notes on it."""
         found = [r.id for r in C.involving("famine-1946-7")]
 
-        assert ["famine-dead", "famine-deaths-range"] == found
+        assert [
+            "famine-dead",
+            "industrialisation-redoubled-contributes-to-famine-1946-7",
+            "famine-deaths-range",
+        ] == found
         assert [r.id for r in C.involving(C.events.get("famine-1946-7"))] == (
             found
         )
@@ -438,6 +442,21 @@ class TestCauses:
         assert near == far[: len(near)]
         assert "succession-struggle" in far
         assert "succession-struggle" not in near
+
+    def test_two_ways_to_one_event(self) -> None:
+        """An event reached by two paths is listed once, at the nearest."""
+        link = C.relations.get(
+            "secret-speech-contributes-to-eastern-bloc-discussion"
+        )
+        shortcut = attrs.evolve(
+            link, id="shortcut", source="succession-struggle"
+        )
+        corpus = attrs.evolve(C, relations=(*C.relations, shortcut))
+
+        found = ids(corpus.consequences("succession-struggle", depth=3))
+
+        assert found[:2] == ["secret-speech", "eastern-bloc-discussion"]
+        assert found.count("eastern-bloc-discussion") == 1
 
     def test_consequences(self) -> None:
         """Stalin's death led to the thaw."""
@@ -631,7 +650,7 @@ class TestRefs:
         """A field that holds no ids is a query error naming the fields."""
         with raises(InvalidTypeError, TypeError, "'summary'", "'places'"):
             C.refs("secret-speech", "summary")
-        with raises(InvalidTypeError, TypeError, "'roles'", "none"):
+        with raises(InvalidTypeError, TypeError, "'roles'", "'relative_to'"):
             C.refs("joseph-stalin", "roles")
 
     @given(st.sampled_from(RECORDS))

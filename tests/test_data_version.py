@@ -28,9 +28,9 @@ import secretspeech as ss
 #: ``sha256sum article.txt corpus.json | sha256sum`` in ``_data/`` (see
 #: `data_digest`).  Change them together, in the same commit as the data:
 #: ``python -m pytest tests/test_data_version.py`` prints both.
-DATA_VERSION = "2026.11.26"
+DATA_VERSION = "2026.11.29"
 DATA_DIGEST = (
-    "a7c88049764450a461886272ed0ffef42babaedec99ee6360b764045a5db0c3b"
+    "0722a43f451866dbcc1888767a4644d39f02520d08ea3789bb35ab88716a25b0"
 )
 
 #: The data files, in the order they are digested.

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import attrs
 import pytest
 
 import secretspeech as ss
@@ -388,7 +389,7 @@ class TestNotes:
 
         assert note is not None
         assert note.verdict is ss.Verdict.DISAGREES
-        assert "abdicated" in note.text
+        assert "abdicate" in note.text
 
     def test_the_author_has_a_note(self) -> None:
         """The author is identified from the record."""
@@ -400,3 +401,64 @@ class TestNotes:
 
         assert found
         assert all(n.verdict is ss.Verdict.DISAGREES for n in found)
+
+
+class TestConstructors:
+    """The new fields keep their own rules."""
+
+    def person(self, **fields: object) -> ss.Person:
+        """Stalin, with some fields changed."""
+        stalin = ss.people.get("joseph-stalin")
+        assert stalin is not None
+        return attrs.evolve(stalin, **fields)
+
+    @pytest.mark.parametrize("item", ["855", "Q0855", "q855", "Q"])
+    def test_wikidata_ids(self, item: str) -> None:
+        """A Wikidata id is Q and a number."""
+        with pytest.raises(ss.InvalidValueError, match="Wikidata item id"):
+            self.person(wikidata=item)
+
+    def test_wikidata_type(self) -> None:
+        """A Wikidata id is a str."""
+        with pytest.raises(ss.InvalidTypeError, match="wikidata"):
+            self.person(wikidata=855)
+
+    def test_died_before_born(self) -> None:
+        """No one dies before being born."""
+        stalin = self.person()
+        with pytest.raises(ss.InvalidValueError, match="before being born"):
+            self.person(born=stalin.died, died=stalin.born)
+
+    def test_roles_not_a_list(self) -> None:
+        """Roles are a list of roles, not one."""
+        with pytest.raises(ss.InvalidTypeError, match=r"Person\.roles"):
+            self.person(roles=3)
+
+    def test_event_about_itself(self) -> None:
+        """An event is not its own subject."""
+        speech = ss.events.get("secret-speech")
+        assert speech is not None
+        with pytest.raises(ss.InvalidValueError, match="about itself"):
+            attrs.evolve(speech, subjects=["secret-speech"])
+
+    def test_source_reads_as_its_citation(self) -> None:
+        """str() of a source is its citation, without the address."""
+        source = ss.Source(
+            kind="scholarly",
+            title="Khrushchev: The Man and His Era",
+            author="William Taubman",
+            publisher="W. W. Norton",
+            date="2003",
+            read_at="https://example.org/",
+        )
+
+        assert str(source) == (
+            "William Taubman, “Khrushchev: The Man and His Era”, "
+            "W. W. Norton, 2003."
+        )
+
+    def test_sources_hold_sources(self) -> None:
+        """A note's sources are Source values, not strings."""
+        note = ss.notes[0]
+        with pytest.raises(ss.InvalidTypeError, match="Source values"):
+            attrs.evolve(note, sources=["Wikipedia"])

@@ -171,6 +171,8 @@ class TestDates:
             text=date.text,
             calendar=date.calendar,
             relative_to=date.relative_to,
+            basis=date.basis,
+            reason=date.reason,
         )
 
 

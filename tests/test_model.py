@@ -173,7 +173,8 @@ class TestVocabularies:
             ss.EventKind,
             ss.QuotationKind,
             ss.RelationKind,
-            ss.NoteKind,
+            ss.Verdict,
+            ss.SourceKind,
         ],
     )
     def test_every_spelling(self, enum_cls: Any) -> None:
@@ -359,7 +360,7 @@ class TestRecords:
             == "as many as 29 million (deaths)"
         )
         assert str(ss.relations[0]) == (
-            "october-revolution leads to stalins-rise"
+            "trotsky-exiled enables trotsky-campaign"
         )
 
     def test_article_sha256_format(self) -> None:

@@ -28,6 +28,7 @@ from secretspeech.strategies import (
     historical_dates,
     people,
     quantities,
+    sources,
 )
 
 
@@ -214,7 +215,8 @@ class TestHistoricalDates:
         held = {corpus.article.published}
         for record in corpus.records():
             held.update(getattr(record, "also_dated", ()))
-            held.add(getattr(record, "date", None))  # type: ignore[arg-type]
+            for field in ("date", "born", "died"):
+                held.add(getattr(record, field, None))  # type: ignore[arg-type]
 
         assert date in held
 
@@ -264,6 +266,21 @@ class TestQuantities:
             quantity.low,
             quantity.high,
         )
+
+
+class TestSources:
+    """The works that notes cite."""
+
+    @given(sources(source="article"))
+    def test_article_sources(self, source: ss.Source) -> None:
+        """source="article" draws the sources the bundled notes cite."""
+        assert any(source in note.sources for note in ss.notes)
+
+    @given(sources(source="synthetic"))
+    def test_synthetic_sources(self, source: ss.Source) -> None:
+        """A synthetic source has a kind, a title and a citation."""
+        assert isinstance(source.kind, ss.SourceKind)
+        assert source.citation.endswith(".")
 
 
 class TestArticles:

@@ -173,6 +173,7 @@ RELATION_THEMES = (
                 "cold-war",
                 "industrialisation-redoubled",
                 "camps-at-peak",
+                "famine-1946-7",
             }
         ),
     ),
@@ -265,6 +266,7 @@ RELATION_THEMES = (
                 "swing-back-1963",
                 "khrushchev-removed",
                 "brezhnev-stability",
+                "regime-partly-opened",
                 "later-crisis",
             }
         ),

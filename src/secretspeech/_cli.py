@@ -10,6 +10,7 @@ import argparse
 import enum
 import io
 import sys
+import textwrap
 from collections.abc import Sequence
 
 import attrs
@@ -17,10 +18,33 @@ import attrs
 import secretspeech as ss
 
 
+def _wording(date: ss.HistoricalDate) -> str:
+    """
+    The words of *date*: quoted if they are the article's.
+
+    An inferred date's words, or a date from the public record, are the
+    edition's, so they are not quoted: ``[inferred] in 1956, before …``.
+    """
+    if date.basis in {ss.DateBasis.STATED, ss.DateBasis.RELATIVE}:
+        return repr(date.text)
+    return f"[{date.basis.value}] {date.text}"
+
+
+def _short(date: ss.HistoricalDate) -> str:
+    if date.basis in {ss.DateBasis.STATED, ss.DateBasis.RELATIVE}:
+        return repr(date.text)
+    return f"({date.basis.value})"
+
+
 def _lines(events: Sequence[ss.Event]) -> list[str]:
-    """One aligned line per event: EDTF, wording as written, name."""
+    """
+    One aligned line per event: EDTF, wording, name.
+
+    The wording is the article's, quoted; where the article gives none for
+    the event, ``(inferred)``: ``show`` gives the edition's wording.
+    """
     rows = [
-        (e.date.edtf, repr(e.date.text), e.name) if e.date else ("", "", "")
+        (e.date.edtf, _short(e.date), e.name) if e.date else ("", "", "")
         for e in events
     ]
     edtf_width = max((len(r[0]) for r in rows), default=0)
@@ -82,11 +106,23 @@ def show(key: str) -> str:
         value = getattr(record, field.name)
         if field.name in {"id", "evidence", "segments"} or value in ((), None):
             continue
-        lines.append(f"  {field.name + ':':<13} {_value(value)}")
+        lines.append(_field(field.name, _value(value)))
     if isinstance(record, ss.Quotation):
-        lines.append(f"  {'text:':<13} {record.text}")
+        lines.append(_field("text", record.text))
     lines.append(f"  {'evidence:':<13} {len(record.evidence)} span(s)")
     return "\n".join([*lines, "", ss.context(record, sentences=0)])
+
+
+def _field(name: str, value: str) -> str:
+    """One field of `show`, wrapped to 80 columns under its value."""
+    return textwrap.fill(
+        value,
+        width=80,
+        initial_indent=f"  {name + ':':<13} ",
+        subsequent_indent=" " * 16,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def _show_article(article: ss.Article) -> str:
@@ -94,8 +130,8 @@ def _show_article(article: ss.Article) -> str:
     for field in attrs.fields(ss.Article):
         if field.name != "text":
             value = _value(getattr(article, field.name))
-            lines.append(f"  {field.name + ':':<13} {value}")
-    lines.append(f"  {'text:':<13} {len(article.text)} characters")
+            lines.append(_field(field.name, value))
+    lines.append(_field("text", f"{len(article.text)} characters"))
     return "\n".join(lines)
 
 
@@ -103,7 +139,10 @@ def _value(value: object) -> str:
     if isinstance(value, tuple):
         return ", ".join(_value(v) for v in value)
     if isinstance(value, ss.HistoricalDate):
-        return f"{value.text!r} ({value.edtf})"
+        shown = f"{_wording(value)} ({value.edtf})"
+        if value.reason is not None:
+            shown += f": {value.reason}"
+        return shown
     if isinstance(value, ss.Quantity):
         return f"{value.text!r} ({value.kind.value}, {value.unit})"
     if isinstance(value, enum.Enum):

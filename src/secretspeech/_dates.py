@@ -799,9 +799,9 @@ class HistoricalDate:
         A key that puts dates in chronological order.
 
         The key is ``(earliest, latest)``, except that a date with an open
-        start sorts as ``(latest, latest)``: "By 1939" (``../1939``) sorts at
-        the end of 1939, not at the year 1.  If ``a.before(b)``, then
-        ``a.sort_key < b.sort_key``.
+        or unknown start sorts as ``(latest, latest)``: "By 1939"
+        (``/1939``) sorts at the end of 1939, not at the year 1.  If
+        ``a.before(b)``, then ``a.sort_key < b.sort_key``.
 
         >>> from secretspeech._dates import HistoricalDate
         >>> dates = [HistoricalDate.coerce(s) for s in ("1956", "../1939")]
@@ -810,7 +810,7 @@ class HistoricalDate:
         >>> HistoricalDate.coerce("../1939").sort_key
         (datetime.date(1939, 12, 31), datetime.date(1939, 12, 31))
         """
-        if self.edtf.startswith(_OPEN + "/"):
+        if self.edtf.partition("/")[0] in _NO_DATE and "/" in self.edtf:
             return (self.latest, self.latest)
         return (self.earliest, self.latest)
 

@@ -1672,7 +1672,7 @@ class CollectionSchema:
     >>> events.id_fields["places"]
     ('places',)
     >>> list(events.criteria)
-    ['at', 'during', 'involving', 'kind', 'strict']
+    ['about', 'at', 'during', 'involving', 'kind', 'strict']
     >>> involving = events.criteria["involving"]
     >>> involving.takes, involving.among
     ('ids', ('people', 'groups', 'places'))

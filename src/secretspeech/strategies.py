@@ -11,8 +11,7 @@ finds these strategies through the package's entry point, so
 typed `Event`, draw events without it, and ``st.from_type(Collection[Event])``
 draws the events of a corpus from `corpora`.  Import it to choose::
 
-    import attrs
-from hypothesis import given
+    from hypothesis import given
     from secretspeech.strategies import articles, corpora, events
 
 
@@ -728,7 +727,7 @@ def historical_dates(  # noqa: PLR0913 -- each option is one rule of the subset
     >>> find(historical_dates(source="synthetic", min_value=1956), bool).edtf
     '1956'
     >>> find(historical_dates(source="article"), bool).text
-    'October 1917'
+    '15 April 1894'
     """
     what = "historical_dates"
     _check_source(source, what)
@@ -1301,7 +1300,7 @@ def relations(
     >>> from hypothesis import find
     >>> from secretspeech.strategies import relations
     >>> find(relations(source="article"), lambda r: r.is_causal).kind
-    <RelationKind.LEADS_TO: 'leads to'>
+    <RelationKind.ENABLES: 'enables'>
     """
     return _records("relations", _relation, source, text)
 
