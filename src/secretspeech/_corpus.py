@@ -147,16 +147,25 @@ def _check(corpus: Corpus) -> None:
         )
     owner = _owners(corpus)
     text = corpus.article.text
+    anchor = corpus.article.published.relative_to
+    if anchor is not None:
+        _check_ref(
+            "article",
+            "published.relative_to",
+            anchor,
+            (ANY_COLLECTION,),
+            owner,
+        )
     for collection in SCHEMA:
         for record in getattr(corpus, collection.name):
-            where = f"{collection.name} ({record.id!r})"
+            where = f"{collection.name} ({brief(record.id)})"
             schema = schema_of(type(record))
             assert schema is not None  # noqa: S101 -- _owners checked it
             for field, allowed in schema.id_fields.items():
                 for ref in ids_in(record, field):
                     _check_ref(where, field, ref, allowed, owner)
-            for span in _spans(record):
-                _check_span(where, span, text)
+            for item, span in _spans(record):
+                _check_span(f"{where}: {item}", span, text)
 
 
 def _owners(corpus: Corpus) -> dict[str, str]:
@@ -184,7 +193,7 @@ def _check_span(where: str, span: Evidence, text: str) -> None:
     if not span.matches(text):
         found = text[span.start : span.end]
         raise InvalidCorpusError(
-            f"{where}: evidence {brief(span.exact)} does not match the text "
+            f"{where} {brief(span.exact)} does not match the text "
             f"at {brief(span.start)}:{brief(span.end)}, which reads "
             f"{brief(found)}"
         )
@@ -200,22 +209,24 @@ def _check_ref(
     """Refuse an id that names nothing, or a record of the wrong kind."""
     if ref not in owner:
         raise InvalidCorpusError(
-            f"{where}: {field} names {ref!r}, which is not a record"
+            f"{where}: {field} names {brief(ref)}, which is not a record"
         )
     if ANY_COLLECTION not in allowed and owner[ref] not in allowed:
         raise InvalidCorpusError(
-            f"{where}: {field} names {ref!r}, which is in {owner[ref]}, "
+            f"{where}: {field} names {brief(ref)}, which is in {owner[ref]}, "
             f"not in {' or '.join(allowed)}"
         )
 
 
-def _spans(record: Record) -> Iterator[Evidence]:
-    """Yield every span of *record*: evidence, a link, segments."""
-    yield from record.evidence
+def _spans(record: Record) -> Iterator[tuple[str, Evidence]]:
+    """Yield every span of *record*, named: evidence, a link, segments."""
+    for i, span in enumerate(record.evidence):
+        yield f"evidence[{i}]", span
     if isinstance(record, Relation):
-        yield record.link
+        yield "link", record.link
     if isinstance(record, Quotation):
-        yield from record.segments
+        for i, span in enumerate(record.segments):
+            yield f"segments[{i}]", span
 
 
 def _ids(record: Record) -> Iterator[str]:

@@ -10,8 +10,10 @@ and the problem.
 from __future__ import annotations
 
 import codecs
+import errno
 import json
 import os
+import stat
 import sys
 import threading
 import typing
@@ -23,6 +25,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from secretspeech._checks import check_count
 from secretspeech._corpus import Corpus
 from secretspeech._dates import Calendar, DateBasis, HistoricalDate
 from secretspeech._model import (
@@ -48,14 +51,43 @@ __all__ = ["load_bundled", "load_corpus", "parse_corpus"]
 
 #: The corpus format this module reads.
 FORMAT = CORPUS_FORMAT
-#: The largest corpus JSON document accepted, in bytes.
+#: The largest corpus JSON document accepted, in bytes: the default of
+#: ``max_records_bytes=``.
 MAX_BYTES = 20_000_000
+#: The largest text file accepted, in bytes: the default of
+#: ``max_text_bytes=``.
+MAX_TEXT_BYTES = 20_000_000
 #: The largest number of records of one kind accepted.
 MAX_RECORDS = 100_000
+#: The longest problem an error message states, in characters: a message
+#: quotes values briefly, and this bounds what the records themselves say.
+MAX_PROBLEM_CHARS = 1_000
 
 _T = TypeVar("_T")
 _lock = threading.Lock()
 _bundled: Corpus | None = None
+
+# How a corpus file is opened: never blocking (a named pipe with no writer
+# would wait forever in open() itself), never taking a terminal as the
+# controlling one, and in binary mode where the platform has a text one.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+# Bytes read at a time: a limit raised far above a file's size costs no
+# memory, and a file is never read much past its limit.
+_CHUNK = 1 << 20
+# How many unknown field names a message quotes.
+_NAMED = 3
+# What a file that is not a regular file is called in a message.
+_KINDS = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
 
 # The collections a document may leave out: those `Corpus` gives a default.
 _OPTIONAL_KINDS = frozenset(
@@ -90,8 +122,27 @@ def load_bundled() -> Corpus:
     return _bundled
 
 
+def _forget_lock() -> None:
+    """Give a forked child a free lock of its own."""
+    # The parent's lock may be held by a thread that the child does not
+    # have, and that would never release it: the child's first load would
+    # wait forever.
+    global _lock  # noqa: PLW0603 -- the one lock, made anew in a child
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # pragma: no branch -- Windows has no fork
+    os.register_at_fork(after_in_child=_forget_lock)
+
+
 def load_corpus(
-    records: str | Path, text: str | Path, /, *, encoding: str = "utf-8"
+    records: str | Path,
+    text: str | Path,
+    /,
+    *,
+    encoding: str = "utf-8",
+    max_records_bytes: int = MAX_BYTES,
+    max_text_bytes: int = MAX_TEXT_BYTES,
 ) -> Corpus:
     """
     Load and validate a corpus from a JSON file of records and a text file.
@@ -100,10 +151,18 @@ def load_corpus(
     ``secretspeech/_data/corpus.json``; its ``article.sha256`` must be the
     SHA-256 of the text.
 
+    Both must be regular files (or links to them): a named pipe or a device
+    is refused before anything is read from it. Neither is read past its
+    limit, whatever the file system says of its size.
+
     Args:
         records: Path of the JSON document.
         text: Path of the UTF-8 text the evidence refers to.
         encoding: Encoding of both files.
+        max_records_bytes: The largest JSON document read, in bytes;
+            20,000,000 unless raised.
+        max_text_bytes: The largest text read, in bytes; 20,000,000 unless
+            raised.
 
     Returns:
         The validated corpus.
@@ -113,13 +172,15 @@ def load_corpus(
             missing, a directory, not readable); an `OSError` with the
             ``errno`` and ``filename`` of the failure, which is its
             ``__cause__``.
-        InvalidCorpusError: If a file is too large, not in *encoding*, or
-            breaks any rule of a corpus; the message names the file, the
-            record and the problem.
-        InvalidTypeError: If *records* or *text* is not a path, or
-            *encoding* is not a str.
+        InvalidCorpusError: If a file is not a regular file, is larger than
+            its limit, is not in *encoding*, or breaks any rule of a
+            corpus; the message names the file, the record and the
+            problem.
+        InvalidTypeError: If *records* or *text* is not a path, *encoding*
+            is not a str, or a limit is not an int.
         InvalidValueError: If a path holds a character no file name can
-            (a NUL), or *encoding* is not a text encoding Python knows.
+            (a NUL, an unpaired surrogate), *encoding* is not a text
+            encoding Python knows, or a limit is less than 1.
 
     >>> import secretspeech as ss
     >>> from secretspeech._load import load_corpus
@@ -130,23 +191,34 @@ def load_corpus(
     """
     check_paths("load_corpus", records=records, text=text)
     _check_encoding(encoding)
-    source = str(records)
-    size = on_file("load_corpus", "records", records, _size)
-    if size > MAX_BYTES:
-        raise InvalidCorpusError(
-            f"{source}: {size} bytes is more than the limit of {MAX_BYTES}"
-        )
+    check_limits(
+        "load_corpus",
+        max_records_bytes=max_records_bytes,
+        max_text_bytes=max_text_bytes,
+    )
     # Bytes, not read_text: newline translation would change the text the
     # offsets and the checksum refer to.
     document = _decode(
         records,
-        on_file("load_corpus", "records", records, Path.read_bytes),
+        _read_bounded(records, "records", max_records_bytes),
         encoding,
     )
-    body = _decode(
-        text, on_file("load_corpus", "text", text, Path.read_bytes), encoding
+    body = _decode(text, _read_bounded(text, "text", max_text_bytes), encoding)
+    return parse_corpus(
+        document, body, source=str(records), max_length=max_records_bytes
     )
-    return parse_corpus(document, body, source=source)
+
+
+def check_limits(function: str, **limits: object) -> None:
+    """
+    Check that every one of *limits* is a size in bytes: an int of 1 or more.
+
+    Raises:
+        InvalidTypeError: If one is not an `int` (a `bool` is not one).
+        InvalidValueError: If one is less than 1.
+    """
+    for argument, value in limits.items():
+        check_count(value, f"{function}(): {argument}=", least=1)
 
 
 def check_paths(function: str, **paths: object) -> None:
@@ -183,8 +255,71 @@ def _check_encoding(encoding: object) -> None:
         )
 
 
-def _size(path: Path) -> int:
-    return path.stat().st_size
+class NotAFileError(Exception):
+    """
+    A path names something that exists but is not a regular file.
+
+    Raised inside `on_file`, which lets it through (it is no `OSError`,
+    `TypeError` or `ValueError`), for the caller to refuse in its own words.
+    """
+
+    def __init__(self, mode: int) -> None:
+        self.kind = _KINDS.get(stat.S_IFMT(mode), "a special file")
+        super().__init__(self.kind)
+
+
+def _read_bounded(
+    path: str | PathLike[str], argument: str, limit: int
+) -> bytes:
+    """
+    Return the bytes of the regular file *path*, refusing more than *limit*.
+
+    Raises:
+        CorpusFileError: If the operating system refuses.
+        InvalidCorpusError: If *path* is not a regular file, or holds more
+            than *limit* bytes.
+    """
+    try:
+        data = on_file(
+            "load_corpus", argument, path, lambda p: _read(p, limit)
+        )
+    except NotAFileError as e:
+        raise InvalidCorpusError(
+            f"{path}: not a regular file but {e.kind}"
+        ) from None
+    if len(data) > limit:
+        raise InvalidCorpusError(
+            f"{path}: more than the limit of {limit} bytes; "
+            f"load_corpus(..., max_{argument}_bytes=...) raises it"
+        )
+    return data
+
+
+def _read(path: Path, limit: int) -> bytes:
+    """Read *path*, a regular file, up to one byte past *limit*."""
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        # The kind of the file opened, not of the path: it cannot change
+        # between the look and the read.
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            # What reading a folder is everywhere, said before reading.
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if not stat.S_ISREG(mode):
+            raise NotAFileError(mode)
+        # Bounded by the bytes read, not the size the file claims: the
+        # size of a file that grows meanwhile is already wrong.
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, _CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def on_file(
@@ -198,6 +333,7 @@ def on_file(
 
     This is the one file policy of `load_corpus` and `save_corpus`, which
     name themselves as *function* and the path's parameter as *argument*.
+    Any other exception, such as a `NotAFileError`, passes through.
 
     Raises:
         CorpusFileError: If the operating system refuses (`file_error`).
@@ -225,21 +361,29 @@ def _decode(path: str | PathLike[str], data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeError as e:
-        raise InvalidCorpusError(f"{path}: not {encoding}: {e}") from e
+        # The codec's own name: "UTF8" and "utf_8" are both "utf-8".
+        name = codecs.lookup(encoding).name
+        raise InvalidCorpusError(f"{path}: not {name}: {e!s:.200}") from e
 
 
-def file_error(path: object, error: OSError) -> CorpusFileError:
+def file_error(
+    path: object, error: OSError, *, ours: bool = False
+) -> CorpusFileError:
     """
     Return the `CorpusFileError` for *error*, raised reading or writing *path*.
 
     It keeps the error's ``errno``, ``strerror`` and ``filename`` (or
-    *path*, if the error names no file); raise it ``from error``.
+    *path*, if the error names no file); raise it ``from error``. If
+    *ours*, the error names a file of the library's own making (a
+    temporary file beside *path*), which is no name to give a user, so it
+    is given *path*'s.
     """
     if error.errno is None or error.strerror is None:
         return CorpusFileError(f"{path}: {error}")
-    filename = error.filename if error.filename is not None else str(path)
+    if ours or error.filename is None:
+        return CorpusFileError(error.errno, error.strerror, str(path))
     return CorpusFileError(
-        error.errno, error.strerror, filename, None, error.filename2
+        error.errno, error.strerror, error.filename, None, error.filename2
     )
 
 
@@ -250,6 +394,7 @@ def parse_corpus(
     *,
     source: str = "<corpus>",
     record_types: Mapping[str, type[Any]] | None = None,
+    max_length: int | None = None,
 ) -> Corpus:
     """
     Build a validated `Corpus` from a JSON document (or its parsed mapping).
@@ -261,6 +406,8 @@ def parse_corpus(
         record_types: Record types of your own by collection name
             (``{"events": MyEvent}``): subclasses of ours, whose fields of
             their own declare their part in the schema as ours do.
+        max_length: The longest JSON text accepted, in characters;
+            `MAX_BYTES` if `None`.
 
     Returns:
         The validated corpus.
@@ -272,10 +419,14 @@ def parse_corpus(
     """
     kinds = _record_types(record_types)
     if isinstance(document, str):
-        if len(document) > MAX_BYTES:
+        if len(document) > (MAX_BYTES if max_length is None else max_length):
             raise InvalidCorpusError(f"{source}: the document is too large")
         try:
-            data = json.loads(document, parse_int=_int)
+            data = json.loads(
+                document, parse_int=_int, object_pairs_hook=_no_duplicates
+            )
+        except _DuplicateKeyError as e:
+            raise InvalidCorpusError(f"{source}: {e}") from None
         except _LongNumberError as e:
             raise InvalidCorpusError(
                 f"{source}: {_position(document, e.token)}a number of "
@@ -315,6 +466,32 @@ def _record_types(given: Mapping[str, type[Any]] | None) -> dict[str, type]:
     return {**kinds, **given}
 
 
+class _DuplicateKeyError(Exception):
+    """A JSON object that gives one key twice."""
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """
+    Build a JSON object, refusing a key given twice.
+
+    `json` keeps the last value silently; a corpus file with two values
+    for one field is a mistake to report, not to guess at.
+    """
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            record = found.get("id")
+            where = (
+                f" in the record {brief(record)}"
+                if isinstance(record, str)
+                else ""
+            )
+            msg = f"duplicate key {brief(key)}{where}; give each field once"
+            raise _DuplicateKeyError(msg)
+        found[key] = value
+    return found
+
+
 class _LongNumberError(Exception):
     """A JSON integer with more digits than `int` converts."""
 
@@ -350,6 +527,10 @@ class _Parser:
         self.where = source
 
     def fail(self, problem: str) -> InvalidCorpusError:
+        # Each value is quoted briefly where it is named; this bounds what
+        # the records' own messages may quote, such as a huge keyword.
+        if len(problem) > MAX_PROBLEM_CHARS:
+            problem = problem[: MAX_PROBLEM_CHARS - 3] + "..."
         return InvalidCorpusError(f"{self.where}: {problem}")
 
     def corpus(self, data: object) -> Corpus:
@@ -357,7 +538,7 @@ class _Parser:
         # type() and not ==: JSON true would equal 1.
         if type(top.get("format")) is not int or top["format"] != FORMAT:
             raise self.fail(
-                f"format must be {FORMAT}, got {top.get('format')!r}"
+                f"format must be {FORMAT}, got {brief(top.get('format'))}"
             )
         known = {"format", "data_version", "article", *self.kinds}
         self.no_extra(top, known)
@@ -384,7 +565,9 @@ class _Parser:
                 self.where = f"{self.source}: {kind}[{i}]"
                 raw = self.mapping(item, "a record")
                 if isinstance(raw.get("id"), str):
-                    self.where = f"{self.source}: {kind}[{i}] ({raw['id']!r})"
+                    self.where = (
+                        f"{self.source}: {kind}[{i}] ({brief(raw['id'])})"
+                    )
                 records.append(self.record(cls, raw))
             built[kind] = tuple(records)
 
@@ -399,18 +582,27 @@ class _Parser:
 
     def mapping(self, value: object, what: str) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
-            raise self.fail(f"{what} must be a JSON object, got {value!r:.60}")
+            raise self.fail(
+                f"{what} must be a JSON object, got {brief(value)}"
+            )
         return value
 
     def string(self, value: object, what: str) -> str:
         if not isinstance(value, str):
-            raise self.fail(f"{what} must be a string, got {value!r:.60}")
+            raise self.fail(f"{what} must be a string, got {brief(value)}")
         return value
 
     def no_extra(self, raw: Mapping[str, Any], known: set[str]) -> None:
-        extra = sorted(set(raw) - known)
+        extra = sorted(set(raw) - known, key=str)
         if extra:
-            raise self.fail(f"unknown field(s) {', '.join(map(repr, extra))}")
+            # A few names, each shortened: a document may hold thousands
+            # of unknown keys, each of megabytes.
+            named = ", ".join(map(brief, extra[:_NAMED]))
+            more = len(extra) - _NAMED
+            raise self.fail(
+                f"unknown field(s) {named}"
+                + (f" and {more} more" if more > 0 else "")
+            )
 
     def build(self, cls: Callable[..., _T], **kwargs: Any) -> _T:  # noqa: ANN401
         try:
@@ -449,7 +641,7 @@ class _Parser:
             if not isinstance(d.get(key), str):
                 raise self.fail(
                     f"{field}: {key!r} must be a string, got "
-                    f"{d.get(key)!r:.60}"
+                    f"{brief(d.get(key))}"
                 )
         calendar = self.member(
             Calendar, d.get("calendar", "gregorian"), f"{field}: calendar"
@@ -501,8 +693,8 @@ class _Parser:
         expected = plain(getattr(date, key))
         if given[key] != expected or type(given[key]) is not type(expected):
             raise self.fail(
-                f"{field}: {key} is {given[key]!r:.60}, but edtf "
-                f"{date.edtf!r} gives {expected!r}"
+                f"{field}: {key} is {brief(given[key])}, but edtf "
+                f"{brief(date.edtf)} gives {brief(expected)}"
             )
 
     def article(self, raw: Mapping[str, Any]) -> Article:
@@ -543,14 +735,18 @@ class _Parser:
             item = typing.get_args(hint)[0]
             if item is Source:
                 if not isinstance(raw, list):
-                    raise self.fail(f"{field} must be a list, got {raw!r:.60}")
+                    raise self.fail(
+                        f"{field} must be a list, got {brief(raw)}"
+                    )
                 return tuple(
                     self.build(Source, **self.mapping(one, f"{field} item"))
                     for one in raw
                 )
             if item in {Evidence, HistoricalDate}:
                 if not isinstance(raw, list):
-                    raise self.fail(f"{field} must be a list, got {raw!r:.60}")
+                    raise self.fail(
+                        f"{field} must be a list, got {brief(raw)}"
+                    )
                 read = self.evidence if item is Evidence else self.date
                 return tuple(read(one, field) for one in raw)
         elif hint is Evidence:

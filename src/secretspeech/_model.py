@@ -1101,6 +1101,10 @@ class Place:
         converter=_evidence_tuple, validator=_check_evidence
     )
 
+    def __attrs_post_init__(self) -> None:
+        if self.within == self.id:
+            raise InvalidValueError(f"Place {self.id!r} lies within itself")
+
     def __str__(self) -> str:
         return self.name
 
