@@ -886,3 +886,18 @@ class TestFilterProperties:
         """Each entity an event names finds that event."""
         for rid in (*event.participants, *event.groups, *event.places):
             assert event in ss.events.filter(involving=rid)
+
+
+class TestLongQueries:
+    """A query that repeats words, or runs long, costs what a short one does."""
+
+    def test_repeated_words_count_once(self) -> None:
+        """A word said a hundred times finds what it finds once."""
+        assert ss.events.search("speech " * 100) == ss.events.search("speech")
+
+    def test_only_the_first_words_count(self) -> None:
+        """Words after the first 32 different ones are not searched."""
+        fillers = " ".join(f"zz{n}qq" for n in range(32))
+
+        assert ss.people.search(f"{fillers} Khrushchev") == ()
+        assert ss.people.search(f"Khrushchev {fillers}")

@@ -122,6 +122,10 @@ def _spec(record_type: type[Any] | None) -> dict[str, _Criterion]:
 # -- criteria ---------------------------------------------------------------
 
 
+#: The most different words of a search query that count.
+MAX_QUERY_WORDS = 32
+
+
 class _Criterion(abc.ABC):
     """One keyword of `Collection.filter` and the index behind it."""
 
@@ -336,8 +340,11 @@ class _Base(Generic[R]):
             # The id last, so that suggestions show names rather than ids.
             for name in (*given[1:], given[0]):
                 key = normalize(name)
-                if key and pos not in keys.setdefault(key, []):
-                    keys[key].append(pos)
+                found = keys.setdefault(key, []) if key else None
+                # Positions come in order, so a repeat can only be the
+                # last one: no scan of a long list of namesakes.
+                if found is not None and (not found or found[-1] != pos):
+                    found.append(pos)
                     self.names.setdefault(key, name)
         self.by_key = {k: tuple(v) for k, v in keys.items()}
         # An id weighs like a description: for most records it repeats the
@@ -372,8 +379,10 @@ class _Base(Generic[R]):
 
     def scores(self, text: str) -> dict[int, float]:
         """Score every record that matches some word of the search *text*."""
-        query = words(text)
-        content = [w for w in query if w not in STOP_WORDS] or list(query)
+        # Each word counts once, and only the first few: a query that
+        # repeats a word, or runs to pages, costs what a short one does.
+        query = list(dict.fromkeys(words(text)))[:MAX_QUERY_WORDS]
+        content = [w for w in query if w not in STOP_WORDS] or query
         if not content:
             return {}
         matches = [close_words(w, self.vocabulary) for w in content]
@@ -805,7 +814,8 @@ class Collection(Sequence[R], Generic[R]):
         Names, aliases, ids, quotation text, quantities, descriptions and
         summaries are searched, normalised as in `lookup`. A record matches
         if a word of *text* (leaving out words such as "the" and "of" when
-        there are others) matches one of its words exactly, as the start of
+        there are others; each word once, and only the first 32 different
+        words) matches one of its words exactly, as the start of
         the word, or misspelt (difflib similarity of at least 0.8:
         "Kruschev" finds "Khrushchev"). A record named exactly *text* ranks
         first; then records that match more of the words, closer, in their

@@ -29,7 +29,9 @@ from secretspeech.exceptions import (
 
 
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-_INSERTION_RE = re.compile(r"\[[^\]]+\]")
+# No "[" inside: a run of "[" without "]" then fails at once, not after
+# scanning the rest of the text from every "[".
+_INSERTION_RE = re.compile(r"\[[^\[\]]+\]")
 # Words that state a number, which a hedge ("as many as") never holds.
 _NUMBER_WORD = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"

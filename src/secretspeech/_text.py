@@ -274,6 +274,9 @@ def suggest(
     return tuple(dict.fromkeys(names[k] for k in keys))
 
 
+_NON_SPACE = re.compile(r"\S")
+
+
 def sentence_spans(text: str, /) -> tuple[tuple[int, int], ...]:
     r"""
     Find the sentences of *text*, as ``(start, end)`` offsets.
@@ -340,13 +343,13 @@ def _starts_sentence(text: str, at: int, end: int) -> bool:
         return True
     if not text[at].isspace():
         return False
-    rest = text[at:end].lstrip()
-    return (
-        not rest
-        or rest[0].isupper()
-        or rest[0].isdigit()
-        or (rest[0] in _OPENERS)
-    )
+    # Search rather than slice: a slice of the rest of the paragraph at each
+    # full stop would make a paragraph of many sentences quadratic.
+    found = _NON_SPACE.search(text, at, end)
+    if found is None:
+        return True
+    first = found.group()
+    return first.isupper() or first.isdigit() or first in _OPENERS
 
 
 def _add_span(
