@@ -901,3 +901,13 @@ class TestLongQueries:
 
         assert ss.people.search(f"{fillers} Khrushchev") == ()
         assert ss.people.search(f"Khrushchev {fillers}")
+
+
+class TestOneValueNotItsParts:
+    """A str or bytes criterion is one value, not a sequence of parts."""
+
+    @pytest.mark.parametrize("value", [b"x", bytearray(b"x")])
+    def test_bytes(self, value: object) -> None:
+        """Bytes are refused as bytes, not read as their ints."""
+        with pytest.raises(ss.InvalidTypeError, match=r"b'x'|bytearray"):
+            ss.events.filter(involving=value)

@@ -149,3 +149,15 @@ class TestCommands:
             err = proc.stderr.read()
 
         assert b"Traceback" not in err
+
+
+class TestOddYears:
+    """What is not a year is refused as a period, never a traceback."""
+
+    @pytest.mark.parametrize("start", ["²", "9" * 5000, "١٩٥٦"])
+    def test_refused(
+        self, start: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A superscript, a 5,000-digit number or Arabic digits: exit 1."""
+        assert main(["timeline", "--start", start]) == 1
+        assert "start=" in capsys.readouterr().err

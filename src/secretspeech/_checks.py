@@ -188,9 +188,14 @@ def ids_in(record: Record, field: str) -> tuple[str, ...]:
 
 
 def many(value: object) -> tuple[object, ...]:
-    """Turn a criterion value into the values it stands for ("any of")."""
-    if isinstance(value, str | enum.Enum) or not isinstance(
-        value, Sequence | AbstractSet
+    """
+    Turn a criterion value into the values it stands for ("any of").
+
+    A str, bytes or member is one value, not a sequence of its parts, so
+    that ``b"x"`` is refused as bytes and not read as the int 120.
+    """
+    if isinstance(value, str | bytes | bytearray | enum.Enum) or not (
+        isinstance(value, Sequence | AbstractSet)
     ):
         return (value,)
     return tuple(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import enum
 import io
+import re
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -159,10 +160,15 @@ def timeline(
 
 
 def _period(value: str | None) -> str | int | None:
-    # A bare number is a year, as in the API: EDTF wants four digits.
-    if value is not None and value.strip().isdigit():
+    # A bare number of up to four ASCII digits is a year, as in the API
+    # (EDTF wants four digits).  Anything else, "²" or a 5,000-digit
+    # number, goes to the API as written, to be refused as a period.
+    if value is not None and _YEAR.fullmatch(value.strip()):
         return int(value)
     return value
+
+
+_YEAR = re.compile(r"[0-9]{1,4}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -144,7 +144,7 @@ _ACCEPTED_FORMS = (
     "the accepted forms are YYYY, YYYY-MM, YYYY-MM-DD, YYYX (a decade) and "
     "YYXX (a century) for the years 0001 to 9999, each optionally followed "
     "by ? (uncertain), ~ (approximate) or % (both), and intervals START/END "
-    "of those, with .. for an open end"
+    "of those, with .. for an open end and nothing for an unknown one"
 )
 
 # [0-9] rather than \d: \d also matches non-ASCII digits such as "١٩٥٦".
