@@ -985,7 +985,7 @@ def _place(draw: DrawFn, scope: _Scope, rid: str) -> Place:
         other_names=scope.aliases(draw),
         description=draw(_LABELS),
         kind=draw(st.sampled_from(PlaceKind)),
-        within=draw(_optional_id(scope.places)),
+        within=draw(_optional_id(scope.places).filter(lambda w: w != rid)),
         evidence=scope.evidence(draw),
     )
 
