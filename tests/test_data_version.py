@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.11.29"
 DATA_DIGEST = (
-    "0722a43f451866dbcc1888767a4644d39f02520d08ea3789bb35ab88716a25b0"
+    "1d2962de63a067ab78c9b67a9c4c71d38b0df5a631e976ef5df37371147ad30d"
 )
 
 #: The data files, in the order they are digested.

@@ -853,7 +853,8 @@ class Source:
         kind: What sort of work it is.
         title: The title of the article, entry, book or document.
         author: As credited; `None` if none is.
-        periodical: The newspaper, magazine or journal, if any.
+        periodical: The newspaper, magazine, journal or encyclopedia that
+            holds the work, if any.
         publisher: The publisher of a book or site, if any.
         date: The date of publication as printed ("14 January 1957").
         pages: Pages, volume or chapter cited, if any.
