@@ -573,20 +573,21 @@ def _notes(corpus: ss.Corpus, ref: _Linker) -> str:
         "publications), or *identifies* what the article leaves open.",
     )
 
-    def sources(note: ss.Note) -> str:
-        return "<br>".join(citation(s) for s in note.sources)
-
-    return body + table(
-        ("Id", "Verdict", "About", "Note", "Sources"),
-        (
-            (
-                anchor(n.id),
-                _enum(n.verdict),
-                ref.many(n.about),
-                text(n.text),
-                sources(n),
-            )
-            for n in corpus.notes
-        ),
-        "No notes yet.",
+    if not corpus.notes:
+        return body + "No notes yet.\n"
+    body += (
+        "Each note below gives its verdict, the records it is about, what "
+        "it says, and the works it cites, with the address where each was "
+        "read.\n\n"
     )
+    for n in corpus.notes:
+        body += (
+            f"## `{n.id}` {{ #{n.id} }}\n\n"
+            f"**Verdict:** *{_enum(n.verdict)}*.  "
+            f"**About:** {ref.many(n.about)}.\n\n"
+            f"{text(n.text)}\n\n"
+            "**Sources:**\n\n"
+            + "".join(f"- {citation(s)}\n" for s in n.sources)
+            + "\n"
+        )
+    return body
