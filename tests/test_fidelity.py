@@ -295,15 +295,19 @@ class TestNumbers:
                 r"\d|thousand|million|hundred", hedge, re.IGNORECASE
             )
 
-    def test_number_words_are_refused_as_hedges(self) -> None:
-        """The constructor refuses "millions" as a hedge."""
-        with pytest.raises(ss.InvalidValueError, match="number words"):
+    @pytest.mark.parametrize(
+        ("hedge", "problem"),
+        [("millions", "number words"), ("", "non-empty")],
+    )
+    def test_what_is_not_a_hedge(self, hedge: str, problem: str) -> None:
+        """The constructor refuses number words, or nothing, as a hedge."""
+        with pytest.raises(ss.InvalidValueError, match=problem):
             ss.Quantity(
                 text="millions",
                 kind="vague",
                 unit="person",
                 low=2_000_000,
-                hedge="millions",
+                hedge=hedge,
             )
 
     def test_several_is_more_than_two(self) -> None:

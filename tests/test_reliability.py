@@ -1030,17 +1030,6 @@ class TestSilentAcceptance:
         with pytest.raises(ss.InvalidValueError, match="within itself"):
             attrs.evolve(hungary, within="hungary")
 
-    def test_an_empty_hedge(self) -> None:
-        """A hedge is words, not an empty string."""
-        with pytest.raises(ss.InvalidValueError, match="hedge"):
-            ss.Quantity(
-                text="perhaps two",
-                kind="approximate",
-                unit="person",
-                value=2,
-                hedge="",
-            )
-
     def test_messages_name_the_evidence_item(self) -> None:
         """A span that does not match names which span of the record."""
         record = ss.events[0]
