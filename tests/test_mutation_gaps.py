@@ -1,0 +1,201 @@
+"""
+Mistakes that mutation testing (``scripts/mutation.py``) found no test for.
+
+Each test names the mutant it kills: a limit one off, a loop that stops a
+byte early, a position counted from the wrong end. Files of 20 MB are
+sparse (made with ``truncate``), so the tests cost little.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import secretspeech as ss
+from helpers import bundled_document
+from secretspeech import _load
+
+
+def sized(path: Path, size: int) -> Path:
+    """Make *path* a file of *size* NUL bytes (sparse: nothing written)."""
+    with path.open("wb") as f:
+        f.truncate(size)
+    return path
+
+
+def refusal(document: Any, **options: Any) -> str:
+    """Return the message with which parse_corpus refuses *document*."""
+    with pytest.raises(ss.InvalidCorpusError) as caught:
+        _load.parse_corpus(
+            document, ss.article.text, source="t.json", **options
+        )
+    return str(caught.value)
+
+
+#: The default limits, as the docs give them (not read from the module,
+#: whose constants a mutant changes).
+LIMIT = 20_000_000
+RECORDS = 100_000
+
+
+class TestLimits:
+    """The default limits hold exactly: at the limit read, one over refused."""
+
+    def test_default_document_length(self) -> None:
+        """20,000,000 characters are parsed; one more is too large."""
+        at = "{}" + " " * (LIMIT - 2)
+
+        assert "format must be 1" in refusal(at)
+        assert "t.json: the document is too large" == refusal(at + " ")
+
+    @pytest.mark.parametrize("argument", ["records", "text"])
+    def test_default_file_limits(self, tmp_path: Path, argument: str) -> None:
+        """A file at its default limit is read; one byte more is refused."""
+        records = tmp_path / "c.json"
+        records.write_text(json.dumps(bundled_document()), encoding="utf-8")
+        text = tmp_path / "a.txt"
+        text.write_text(ss.article.text, encoding="utf-8")
+        path = records if argument == "records" else text
+        over = f"{path}: more than the limit of {LIMIT} bytes"
+
+        sized(path, LIMIT)
+        with pytest.raises(ss.InvalidCorpusError) as at:
+            ss.load_corpus(records, text)
+        sized(path, LIMIT + 1)
+        with pytest.raises(ss.InvalidCorpusError) as beyond:
+            ss.load_corpus(records, text)
+
+        assert not str(at.value).startswith(over)
+        assert str(beyond.value).startswith(over)
+
+    def test_a_limit_of_whole_chunks(self, tmp_path: Path) -> None:
+        """Read in chunks, a file one byte over a whole chunk is refused."""
+        # Mutant: `while left > 0` -> `while left > 1` stops a byte short
+        # when the limit is a whole number of chunks.
+        limit = _load._CHUNK
+        text = tmp_path / "a.txt"
+        text.write_text(ss.article.text, encoding="utf-8")
+        records = sized(tmp_path / "c.json", limit + 1)
+
+        with pytest.raises(ss.InvalidCorpusError) as caught:
+            ss.load_corpus(records, text, max_records_bytes=limit)
+
+        assert f"more than the limit of {limit} bytes" in str(caught.value)
+
+    def test_records_at_the_limit(self) -> None:
+        """100,000 records are read; one more is refused unread."""
+        document = bundled_document()
+        document["people"] = [{}] * RECORDS
+
+        assert "people[0]" in refusal(document)
+        document["people"] = [{}] * (RECORDS + 1)
+        assert f"t.json: 'people' has more than {RECORDS} records" == refusal(
+            document
+        )
+
+
+class TestMessages:
+    """What the loader's messages say, exactly."""
+
+    def test_where_a_long_number_is(self) -> None:
+        """A number too long to read is placed by line and column."""
+        # Mutants: counting lines, or finding the line's start, from the
+        # document's end or from its second character.
+        before = '{"format": 1, "data_version": '
+        document = "\n" + before + "7" * 5000 + "}"
+
+        message = refusal(document)
+
+        assert message.startswith(
+            f"t.json: line 2 column {len(before) + 1}: a number of 5000 "
+        )
+
+    @pytest.mark.parametrize(
+        ("fields", "end"),
+        [("abc", "'a', 'b', 'c'"), ("abcd", "'a', 'b', 'c' and 1 more")],
+    )
+    def test_unknown_fields_named_and_counted(
+        self, fields: str, end: str
+    ) -> None:
+        """Three unknown fields are named; a fourth is counted."""
+        document = bundled_document()
+        document["people"][0].update(dict.fromkeys(fields, 1))
+
+        assert refusal(document).endswith(f"unknown field(s) {end}")
+
+    def test_an_os_error_with_no_errno(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An OSError that gives no errno still names the file."""
+
+        def fail(_path: Path, _limit: int) -> bytes:
+            raise OSError("the disk went away")
+
+        monkeypatch.setattr(_load, "_read", fail)
+        records = tmp_path / "c.json"
+
+        with pytest.raises(ss.CorpusFileError) as caught:
+            ss.load_corpus(records, tmp_path / "a.txt")
+
+        assert f"{records}: the disk went away" == str(caught.value)
+
+
+class TestCatalog:
+    """What `Collection` promises at the edges its other tests leave."""
+
+    def test_a_standalone_collection_reads_the_article(self) -> None:
+        """A collection of its own takes the article where any record may."""
+        # Mutants: `among == ANY` -> `among != ANY` and `value == "article"`
+        # -> `value != "article"` in _OwnIds.id.
+        notes = ss.Collection(ss.notes)
+
+        for about in (ss.article, "article", "joseph-stalin"):
+            assert list(ss.notes.filter(about=about)) == list(
+                notes.filter(about=about)
+            )
+        with pytest.raises(ss.InvalidTypeError, match="at= takes a place"):
+            ss.Collection(ss.events).filter(at=ss.article)
+
+    @pytest.mark.parametrize("given", [5, "ab", b"ab"])
+    def test_not_an_iterable_of_records(self, given: object) -> None:
+        """A non-iterable, a str or bytes is not a sequence of records."""
+        # Mutant: `or` -> `and` lets a str through, and 5 to tuple().
+        with pytest.raises(
+            ss.InvalidTypeError, match="Collection takes an iterable"
+        ):
+            ss.Collection(given)  # type: ignore[arg-type]
+
+    def test_three_suggestions_at_most(self) -> None:
+        """A name not found suggests the three closest names, no more."""
+        with pytest.raises(ss.NotFoundError) as caught:
+            ss.events.lookup("soviet")
+
+        suggested = str(caught.value).split("did you mean ")[1]
+        assert 3 == len(suggested.replace(" or ", ", ").split("', '"))
+
+    @pytest.mark.parametrize(("size", "more"), [(3, ""), (4, ", …")])
+    def test_repr_shows_three_ids(self, size: int, more: str) -> None:
+        """The repr shows three ids, and an ellipsis only if there are more."""
+        ids = ", ".join(p.id for p in ss.people[:3])
+
+        assert f"<Collection of {size} [{ids}{more}]>" == repr(
+            ss.people[:size]
+        )
+
+    def test_an_empty_collection_of_a_corpus_knows_its_criteria(
+        self,
+    ) -> None:
+        """A corpus's empty collection still checks its own criteria."""
+        # Mutants in _bind that keep the base of an empty collection, which
+        # knows no record type and so no criteria.
+        notes = attrs.evolve(ss.corpus(), notes=()).notes
+
+        assert [] == list(notes.filter(verdict="agrees"))
+        with pytest.raises(ss.InvalidValueError, match="not a Verdict"):
+            notes.filter(verdict="nonsense")
+        with pytest.raises(ss.InvalidTypeError, match="unknown criterion"):
+            notes.filter(kind="speech")
