@@ -77,6 +77,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     ),
     "_corpus": (
         "tests/test_corpus.py",
+        "tests/test_queries_reference.py",
         "tests/test_load.py",
         "tests/test_fuzz.py",
         "tests/test_coverage_gaps.py",

@@ -215,12 +215,16 @@ def sweep(
     loads: set[str] = set()
     unnamed: list[str] = []
     base = sample() if document is None else document
+    # The changed documents share what they do not change with *base*: the
+    # loader must change none of it.
+    before = json.dumps(base)
     for change, changed_document in single_changes(base, path):
         error = outcome(changed_document)
         if error is None:
             loads.add(change)
         elif not names(change, str(error)):
             unnamed.append(f"{change}: {error}")
+    assert before == json.dumps(base)
     return loads, unnamed
 
 

@@ -8,6 +8,7 @@ sparse (made with ``truncate``), so the tests cost little.
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 from typing import Any
@@ -143,6 +144,25 @@ class TestMessages:
 
         assert f"{records}: the disk went away" == str(caught.value)
 
+    def test_an_os_error_with_an_errno_but_no_reason(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An OSError with an errno but no strerror is quoted as it is."""
+        # Mutant: `errno is None or strerror is None` -> `and`.
+        error = OSError("the disk went away")
+        error.errno = errno.EIO
+
+        def fail(_path: Path, _limit: int) -> bytes:
+            raise error
+
+        monkeypatch.setattr(_load, "_read", fail)
+        records = tmp_path / "c.json"
+
+        with pytest.raises(ss.CorpusFileError) as caught:
+            ss.load_corpus(records, tmp_path / "a.txt")
+
+        assert f"{records}: the disk went away" == str(caught.value)
+
 
 class TestCatalog:
     """What `Collection` promises at the edges its other tests leave."""
@@ -186,6 +206,28 @@ class TestCatalog:
             ss.people[:size]
         )
 
+    def test_equal_only_to_a_collection(self) -> None:
+        """A collection is not equal to a list of the same records."""
+        # Mutant: `return NotImplemented` -> `return None` in __eq__.
+        assert (ss.people == list(ss.people)) is False
+        assert (ss.people != list(ss.people)) is True
+
+    @pytest.mark.parametrize(("at", "found"), [(32, True), (33, False)])
+    def test_the_words_of_a_query_that_count(
+        self, at: int, found: bool
+    ) -> None:
+        """The first 32 different words of a query count, and no more."""
+        # Mutant: MAX_QUERY_WORDS one less or one more.
+        others = [
+            f"qq{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(40)
+        ]
+        query = [*others[: at - 1], "khrushchev", *others[at - 1 :]]
+
+        assert found == (
+            "nikita-khrushchev"
+            in [p.id for p in ss.people.search(" ".join(query))]
+        )
+
     def test_an_empty_collection_of_a_corpus_knows_its_criteria(
         self,
     ) -> None:
@@ -199,3 +241,82 @@ class TestCatalog:
             notes.filter(verdict="nonsense")
         with pytest.raises(ss.InvalidTypeError, match="unknown criterion"):
             notes.filter(kind="speech")
+
+
+class TestDates:
+    """What `HistoricalDate` says of values it refuses."""
+
+    @pytest.mark.parametrize("year", [0, 10000])
+    def test_a_year_out_of_range_says_so(self, year: int) -> None:
+        """Year 0 and year 10000 are refused as years, not as EDTF."""
+        # Mutants: `1 <= value <= 9999` with 0 or 10000 let the year on to
+        # the EDTF reader, which refuses it in other words.
+        with pytest.raises(
+            ss.InvalidValueError,
+            match=f"^{year} is not a year from 1 to 9999$",
+        ):
+            ss.HistoricalDate.coerce(year)
+
+    @pytest.mark.parametrize("year", [1, 9999])
+    def test_the_first_and_last_years(self, year: int) -> None:
+        """Years 1 and 9999 are periods of their own."""
+        date = ss.HistoricalDate.coerce(year)
+
+        assert (year, year) == (date.earliest.year, date.latest.year)
+
+    def test_three_parts_are_no_interval(self) -> None:
+        """An interval of three parts is refused as a whole."""
+        # Mutant: the check for a second "/" deleted; the end then reads
+        # "1957/1958" and refuses that instead.
+        with pytest.raises(
+            ss.InvalidValueError, match="^'1956/1957/1958' is not a date"
+        ):
+            ss.HistoricalDate.coerce("1956/1957/1958")
+
+    def test_a_calendar_that_is_not_a_calendar(self) -> None:
+        """from_edtf takes a Calendar member, not its name."""
+        with pytest.raises(
+            ss.InvalidTypeError, match="takes a Calendar as calendar"
+        ):
+            ss.HistoricalDate.from_edtf(
+                "1956",
+                text="1956",
+                calendar="julian",  # type: ignore[arg-type]
+            )
+
+
+class TestCorpus:
+    """What `Corpus` refuses before it checks any record."""
+
+    @pytest.mark.parametrize(
+        ("field", "value", "message"),
+        [
+            ("article", "the article", "article must be an Article"),
+            ("data_version", 20261129, "data_version must be a str"),
+        ],
+    )
+    def test_a_field_of_the_wrong_type(
+        self, field: str, value: object, message: str
+    ) -> None:
+        """A corpus's article and data version are checked by type first."""
+        with pytest.raises(ss.InvalidTypeError, match=message):
+            attrs.evolve(ss.corpus(), **{field: value})
+
+    def test_a_tie_goes_to_the_first_evidence(self) -> None:
+        """Of two events on one date, the one first told is first."""
+        # Mutant: the timeline's tie-break reads the last evidence span.
+        corpus = ss.corpus()
+        told_first = corpus.events.get("october-revolution")
+        told_later = corpus.events.get("lateness-criminalised")
+        assert told_first is not None
+        assert told_later is not None
+        assert told_first.evidence[0].start < told_later.evidence[0].start
+        assert told_first.evidence[-1].start > told_later.evidence[-1].start
+        events = [
+            attrs.evolve(e, date=told_later.date) if e is told_first else e
+            for e in corpus.events
+        ]
+
+        ids = [e.id for e in attrs.evolve(corpus, events=events).timeline()]
+
+        assert ids.index(told_first.id) + 1 == ids.index(told_later.id)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -431,3 +432,113 @@ class TestBundled:
                     )
                 }
                 assert sizes - {0, len(collection)}, criterion.name
+
+
+# -- the timeline -----------------------------------------------------------
+
+
+def days(value: object) -> tuple[dt.date, dt.date]:
+    """Return the first and last day of a period, as its docs define them."""
+    if isinstance(value, ss.HistoricalDate):
+        return value.earliest, value.latest
+    if isinstance(value, int):
+        return dt.date(value, 1, 1), dt.date(value, 12, 31)
+    assert isinstance(value, dt.date)
+    return value, value
+
+
+def timeline_scan(
+    corpus: ss.Corpus, start: object, end: object, *, strict: bool
+) -> list[ss.Event]:
+    """
+    The timeline as its docs say: dated events, in or overlapping a period.
+
+    Ordered by `HistoricalDate.sort_key`, then where the first evidence
+    is in the article, then data order.
+    """
+    first = None if start is None else days(start)[0]
+    last = None if end is None else days(end)[1]
+    kept = []
+    for event in corpus.events:
+        date = event.date
+        if date is None:
+            continue
+        # Strictly, the event's days lie inside the period; else the two
+        # share a day.
+        begins, ends = (
+            (date.earliest, date.latest)
+            if strict
+            else (date.latest, date.earliest)
+        )
+        if (first is None or first <= begins) and (
+            last is None or ends <= last
+        ):
+            kept.append(event)
+    order = {event.id: i for i, event in enumerate(corpus.events)}
+    return sorted(
+        kept,
+        key=lambda e: (
+            e.date.sort_key,  # type: ignore[union-attr]
+            e.evidence[0].start,
+            order[e.id],
+        ),
+    )
+
+
+def check_timeline(
+    corpus: ss.Corpus, start: object, end: object, *, strict: bool
+) -> None:
+    """Check one timeline against its scan (or its refusal of the period)."""
+    if start is None and end is None and strict:
+        return
+    first = None if start is None else days(start)[0]
+    last = None if end is None else days(end)[1]
+    if first is not None and last is not None and last < first:
+        with pytest.raises(ss.InvalidValueError, match="begins after"):
+            corpus.timeline(start=start, end=end, strict=strict)
+        return
+    found = corpus.timeline(start=start, end=end, strict=strict)
+    expected = timeline_scan(corpus, start, end, strict=strict)
+    assert [e.id for e in expected] == [e.id for e in found]
+
+
+@st.composite
+def bounds_of_periods(
+    draw: st.DrawFn, corpus: ss.Corpus
+) -> tuple[object, object]:
+    """Draw a start and an end, often the first or last day of an event."""
+    dates = [e.date for e in corpus.events if e.date is not None]
+    edges = [d for date in dates for d in (date.earliest, date.latest)]
+    one = (
+        st.none()
+        | historical_dates()
+        | st.integers(1, 9999)
+        | st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))
+    )
+    if dates:
+        one |= st.sampled_from([*dates, *edges])
+    return draw(one), draw(one)
+
+
+class TestTimeline:
+    """`Corpus.timeline` keeps and orders what a scan of the events does."""
+
+    @settings(max_examples=EXAMPLES)
+    @given(corpora(), st.data())
+    def test_against_a_scan(self, corpus: ss.Corpus, data: Any) -> None:
+        """Each period, strict or not, gives the scan's events in order."""
+        for _ in range(5):
+            start, end = data.draw(bounds_of_periods(corpus))
+            strict = data.draw(st.booleans())
+            check_timeline(corpus, start, end, strict=strict)
+
+    def test_every_edge_of_the_bundled_events(self) -> None:
+        """A period that ends or begins on an event's first or last day."""
+        corpus = ss.corpus()
+        for event in corpus.events:
+            if event.date is None:
+                continue
+            first, last = event.date.earliest, event.date.latest
+            for start, end in ((last, None), (None, first), (first, last)):
+                for strict in (False, True):
+                    check_timeline(corpus, start, end, strict=strict)
