@@ -269,7 +269,7 @@ class TestDates:
         # Mutant: the check for a second "/" deleted; the end then reads
         # "1957/1958" and refuses that instead.
         with pytest.raises(
-            ss.InvalidValueError, match="^'1956/1957/1958' is not a date"
+            ss.InvalidValueError, match=r"^'1956/1957/1958' is not a date"
         ):
             ss.HistoricalDate.coerce("1956/1957/1958")
 
