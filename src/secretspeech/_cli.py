@@ -19,22 +19,23 @@ import attrs
 import secretspeech as ss
 
 
-def _wording(date: ss.HistoricalDate) -> str:
+# The bases whose text is the article's own words, and so is quoted.
+_ARTICLE_WORDS = frozenset({ss.DateBasis.STATED, ss.DateBasis.RELATIVE})
+
+
+def _wording(date: ss.HistoricalDate, *, short: bool = False) -> str:
     """
     The words of *date*: quoted if they are the article's.
 
     An inferred date's words, or a date from the public record, are the
-    edition's, so they are not quoted: ``[inferred] in 1956, before …``.
+    edition's, so they are not quoted: ``[inferred] in 1956, before …``,
+    or with *short* only ``(inferred)``.
     """
-    if date.basis in {ss.DateBasis.STATED, ss.DateBasis.RELATIVE}:
+    if date.basis in _ARTICLE_WORDS:
         return repr(date.text)
+    if short:
+        return f"({date.basis.value})"
     return f"[{date.basis.value}] {date.text}"
-
-
-def _short(date: ss.HistoricalDate) -> str:
-    if date.basis in {ss.DateBasis.STATED, ss.DateBasis.RELATIVE}:
-        return repr(date.text)
-    return f"({date.basis.value})"
 
 
 def _lines(events: Sequence[ss.Event]) -> list[str]:
@@ -45,7 +46,9 @@ def _lines(events: Sequence[ss.Event]) -> list[str]:
     the event, ``(inferred)``: ``show`` gives the edition's wording.
     """
     rows = [
-        (e.date.edtf, _short(e.date), e.name) if e.date else ("", "", "")
+        (e.date.edtf, _wording(e.date, short=True), e.name)
+        if e.date
+        else ("", "", "")
         for e in events
     ]
     edtf_width = max((len(r[0]) for r in rows), default=0)
