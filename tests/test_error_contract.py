@@ -819,3 +819,191 @@ class TestHugeNumbers:
             ss.save_corpus(corpus, tmp_path / "c.json", tmp_path / "a.txt")
 
         assert not (tmp_path / "c.json").exists()
+
+
+# -- shapes that once escaped as raw errors ------------------------------------
+
+
+def nested(kind: type[list[object] | tuple[object, ...]]) -> object:
+    """Return ``"x"`` inside 200,000 lists or tuples: too deep to recurse."""
+    value: object = "x"
+    for _ in range(200_000):
+        value = kind([value])
+    return value
+
+
+class ArrayLike:
+    """
+    A value shaped like a numpy array, without numpy.
+
+    Its ``==`` answers elementwise, so the answer's truth is ambiguous and
+    raises `ValueError`; it cannot be hashed, and it iterates and sizes
+    like a sequence.  Code that compares it or tests ``x in ...`` fails the
+    way it would with a numpy array.
+    """
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, *items: object) -> None:
+        """Hold *items*, as ``numpy.array(items)`` would."""
+        self.items = items
+
+    def __eq__(self, other: object) -> ArrayLike:  # type: ignore[override]
+        return ArrayLike(*(item == other for item in self.items))
+
+    def __ne__(self, other: object) -> ArrayLike:  # type: ignore[override]
+        return ArrayLike(*(item != other for item in self.items))
+
+    def __bool__(self) -> bool:
+        raise ValueError(
+            "The truth value of an array with more than one element is "
+            "ambiguous. Use a.any() or a.all()"
+        )
+
+    def __iter__(self) -> Iterator[object]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __repr__(self) -> str:
+        return f"array({list(self.items)!r})"
+
+
+#: Each hostile shape, built once: the deep ones take a moment to build.
+SHAPES: dict[str, object] = {
+    "tuple nested 200,000 deep": nested(tuple),
+    "list nested 200,000 deep": nested(list),
+    "array of ids": ArrayLike("khrushchev", "stalin"),
+    "array of one id": ArrayLike("khrushchev"),
+    "bytes": b"khrushchev",
+}
+
+
+def argument_names(function: Callable[..., object]) -> list[str]:
+    """Return the parameters and the keywords *function*'s overloads name."""
+    parameters = [
+        p.name
+        for p in signature_of(function).parameters.values()
+        if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+    ]
+    return parameters + [k for k in keywords(function) if k not in parameters]
+
+
+def arguments(
+    function: Callable[..., object],
+    argument: str,
+    value: object,
+    valid: Mapping[str, object],
+) -> tuple[list[object], dict[str, object]]:
+    """
+    Return a call of *function* with *value* as *argument*.
+
+    The other arguments keep their *valid* values or defaults; one that
+    has neither gets *value* too, which is as wrong as any other.
+    """
+    args: list[object] = []
+    kwargs: dict[str, object] = {}
+    for p in signature_of(function).parameters.values():
+        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+            continue
+        if p.name == argument:
+            given = value
+        elif p.name in valid:
+            given = valid[p.name]
+        elif p.default is not p.empty:
+            given = p.default
+        else:
+            given = value
+        if p.kind is p.POSITIONAL_ONLY:
+            args.append(given)
+        else:
+            kwargs[p.name] = given
+    if (
+        argument not in kwargs
+        and argument not in signature_of(function).parameters
+    ):
+        kwargs[argument] = value
+    return args, kwargs
+
+
+def callables() -> Iterator[tuple[str, Callable[..., object]]]:
+    """Yield every public callable, bound to a sample where it is a method."""
+    for name, target in sorted(TARGETS.items()):
+        if target.owner is None:
+            assert callable(target.function)
+            yield name, target.function
+        else:
+            for instance in SAMPLES[target.owner][:1]:
+                yield name, getattr(instance, str(target.function))
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_hostile_shapes_in_every_argument(files: Path, shape: str) -> None:
+    """
+    A deep nest, an array or bytes in any argument is a documented error.
+
+    Each public callable gets the shape in each of its arguments in turn,
+    with the attrs samples' own values in the others; whatever it answers,
+    it raises no raw `RecursionError`, `ValueError` or `TypeError`.
+    """
+    value = SHAPES[shape]
+    tried: list[str] = []
+    for name, function in callables():
+        valid: dict[str, object] = {}
+        if inspect.isclass(function) and attrs.has(function):
+            sample = SAMPLES[function][0]
+            valid = {
+                f.alias: getattr(sample, f.name)
+                for f in attrs.fields(function)
+                if f.init
+            }
+        for argument in argument_names(function):
+            args, kwargs = arguments(function, argument, value, valid)
+            where = (
+                inside_a_copy(files)
+                if takes_paths(function)
+                else nullcontext()
+            )
+            with where, warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                try:
+                    result = function(*args, **kwargs)
+                    if isinstance(result, Iterator):
+                        list(result)
+                except Exception as e:  # noqa: BLE001 -- every error is checked
+                    check_error(f"{name}({argument}=<{shape}>)", e)
+            tried.append(f"{name}({argument})")
+
+    # The queries the audit named are among those tried.
+    assert {
+        "Collection.filter(involving)",
+        "Collection.filter(about)",
+        "Collection.get(key)",
+        "Corpus.timeline(start)",
+        "Evidence.from_offsets(text)",
+        "involving(record)",
+        "refs(record)",
+        "related(record)",
+        "search(text)",
+    } <= set(tried)
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        (lambda: ss.Evidence.from_offsets(None, 0, 1), ss.InvalidTypeError),  # type: ignore[arg-type]
+        (lambda: ss.events[None], ss.InvalidTypeError),  # type: ignore[index]
+        (lambda: ss.people.filter(involving=b"x"), ss.InvalidTypeError),
+        (lambda: ss.refs(ArrayLike("stalin")), ss.InvalidTypeError),  # type: ignore[arg-type]
+    ],
+)
+def test_the_named_breaches(
+    call: Callable[[], object], error: type[Exception]
+) -> None:
+    """The audit's own examples each give the documented error."""
+    with pytest.raises(error) as caught:
+        call()
+
+    check_error("call", caught.value)
+    assert "120 (int)" not in str(caught.value)

@@ -640,16 +640,22 @@ def broken_texts(draw: st.DrawFn) -> str:
     return document[:where] + inserted + document[where + skip :]
 
 
-def loads_or_is_refused(document: str | dict[str, Any]) -> None:
-    """Check that a document reloads unchanged, or is refused by name."""
+def loads_or_is_refused(document: str | dict[str, Any]) -> bool:
+    """
+    Check that a document reloads unchanged, or is refused by name.
+
+    Returns:
+        Whether it loaded (``scripts/fuzz.py`` counts both endings).
+    """
     try:
         corpus = parse_corpus(document, text(), source="sample.json")
     except ss.InvalidCorpusError as e:
         refusal = str(e)
     else:
         reloaded(corpus)
-        return
+        return True
     assert refusal.startswith("sample.json: ")
+    return False
 
 
 class TestFuzz:

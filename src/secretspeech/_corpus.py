@@ -356,7 +356,12 @@ class Corpus:
         among: tuple[str, ...] = ANY,
         argument: str = "record=",
     ) -> Record:
-        if value == "article" or isinstance(value, Article):
+        # Compared only as a str: an array's == answers elementwise.
+        if (
+            value == "article"
+            if isinstance(value, str)
+            else isinstance(value, Article)
+        ):
             # Ids name the article, but it is the text itself: it has no
             # evidence, refers to nothing and has no causes.
             raise InvalidTypeError(
@@ -368,7 +373,11 @@ class Corpus:
 
     def _referee(self, value: object) -> str:
         """Return the id of a record, or ``"article"`` for the article."""
-        if value in ("article", self.article):
+        if (
+            value == "article"
+            if isinstance(value, str)
+            else (isinstance(value, Article) and value == self.article)
+        ):
             return "article"
         return self._record(value).id
 
