@@ -2,12 +2,14 @@
 Regenerate ``src/secretspeech/_data/`` from ``data/``.
 
 ``data/seed.txt`` is the article as received (a web page's text, debris and
-all); ``data/records.toml`` is the curated dataset and ``data/notes.toml``
-the cited notes from the public record, whose evidence is written
-as quotes rather than offsets. This script cuts the canonical text out of
-the seed, anchors every quote to its offsets, resolves every date and writes
-``article.txt`` and ``corpus.json``. ``tests/test_data_build.py`` proves the
-shipped files are exactly what this script makes, so they cannot drift.
+all); ``data/records.toml`` is the curated dataset, ``data/claims.toml`` the
+article's argument and ``data/notes.toml`` the cited notes from the public
+record, whose evidence is written as quotes rather than offsets. This
+script cuts the canonical text out of the seed, anchors every quote to its
+offsets, resolves every date and writes ``article.txt``, ``corpus.json``
+and the document's JSON Schema, ``corpus.schema.json``.
+``tests/test_data.py`` proves the shipped files are exactly what this
+script makes, so they cannot drift.
 
 Usage: ``python scripts/build_data.py [--check]``
 """
@@ -27,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "seed.txt"
 RECORDS = ROOT / "data" / "records.toml"
 NOTES = ROOT / "data" / "notes.toml"
+CLAIMS = ROOT / "data" / "claims.toml"
 SOURCES = ROOT / "data" / "sources.toml"
 OUT = ROOT / "src" / "secretspeech" / "_data"
 REVIEW = ROOT / "docs" / "reference" / "relation-review.md"
@@ -37,6 +40,10 @@ MARK = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)
 #: The keys whose values are dates (or lists of them) written as wording
 #: plus EDTF.
 DATES = frozenset({"date", "published", "also_dated", "born", "died"})
+#: The keys whose values are one span, written as a quote: a relation's
+#: link, the cue of a quotation or a claim, a speaker's mention, the words
+#: that tie a quotation to its occasion.
+SPANS = frozenset({"link", "cue", "speaker_mention", "occasion_link"})
 
 
 def canonical_text(seed: str) -> str:
@@ -116,7 +123,7 @@ def resolve(value: Any, text: str, where: str) -> Any:
                     anchor(text, q, f"{where}.{key}[{i}]")
                     for i, q in enumerate(item)
                 ]
-            elif key in DATES or key == "link":
+            elif key in DATES or key in SPANS:
                 out[key] = value_of(key, item, text, f"{where}.{key}")
             else:
                 out[key] = resolve(item, text, f"{where}.{key}")
@@ -136,8 +143,8 @@ def resolve(value: Any, text: str, where: str) -> Any:
 
 
 def value_of(key: str, item: Any, text: str, where: str) -> Any:
-    """Resolve a link (one quote) or a date, or a list of dates."""
-    if key == "link":
+    """Resolve a span (one quote) or a date, or a list of dates."""
+    if key in SPANS:
         return anchor(text, item, where)
     if isinstance(item, list):
         return [date(d, where) for d in item]
@@ -180,7 +187,7 @@ def build() -> dict[Path, str]:
     """Return the generated files by name."""
     text = canonical_text(SEED.read_text(encoding="utf-8"))
     records = tomllib.loads(RECORDS.read_text(encoding="utf-8"))
-    for extra in (NOTES, SOURCES):
+    for extra in (CLAIMS, NOTES, SOURCES):
         if extra.exists():
             records.update(tomllib.loads(extra.read_text(encoding="utf-8")))
     works = records.pop("sources", [])
@@ -202,8 +209,17 @@ def build() -> dict[Path, str]:
         OUT / "article.txt": text,
         OUT / "corpus.json": json.dumps(corpus, ensure_ascii=False, indent=1)
         + "\n",
+        OUT / "corpus.schema.json": document_schema(),
         REVIEW: relation_review(corpus, text),
     }
+
+
+def document_schema() -> str:
+    """Return the JSON Schema of the document, as the package makes it."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from secretspeech._jsonschema import json_schema  # noqa: PLC0415
+
+    return json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n"
 
 
 def cite(corpus: dict[str, Any], sources: list[dict[str, Any]]) -> None:

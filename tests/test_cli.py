@@ -60,8 +60,9 @@ class TestCommands:
         out = capsys.readouterr().out
 
         assert out.startswith("Quotation 'blind-kittens'\n")
-        assert "  speaker:      joseph-stalin\n" in out
-        assert "  addressees:   those-at-the-top\n" in out
+        assert "  speaker:         joseph-stalin\n" in out
+        assert "  speaker_mention: he\n" in out
+        assert "  addressees:      those-at-the-top\n" in out
         assert "You are blind kittens." in out
 
     def test_show_article(self, capsys: pytest.CaptureFixture[str]) -> None:

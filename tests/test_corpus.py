@@ -352,11 +352,12 @@ class TestInvolving:
         assert C.involving(stalin) == C.involving("Stalin’s")
 
     def test_any_record(self) -> None:
-        """An event is involved in the quotations, relations and notes on it."""
+        """An event is involved in the records (claims too) that name it."""
         found = [r.id for r in C.involving("famine-1946-7")]
 
         assert [
             "famine-dead",
+            "logic-was-to-squeeze-the-population",
             "industrialisation-redoubled-contributes-to-famine-1946-7",
             "famine-deaths-range",
         ] == found

@@ -42,20 +42,8 @@ NOT_PAGES = ("hooks", "sphinx", "overrides")
 # (docs/hooks/sphinx_api.py, from docs/sphinx/).
 GENERATED = (
     "api/index.md",
-    *(
-        f"reference/data/{name}.md"
-        for name in (
-            "index",
-            "people",
-            "groups",
-            "places",
-            "events",
-            "quotations",
-            "statistics",
-            "relations",
-            "notes",
-        )
-    ),
+    "reference/data/index.md",
+    *(f"reference/data/{c.name}.md" for c in ss.SCHEMA),
 )
 # The pictures docs/hooks/figures.py draws; one per theme of the relations.
 FIGURES = (

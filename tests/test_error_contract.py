@@ -123,7 +123,9 @@ def samples() -> dict[type, list[object]]:
     Find up to three instances of each public class in the bundled data.
 
     The walk starts at the corpus and the module's data (``ss.article``,
-    ``ss.SCHEMA``, …) and follows attrs fields, tuples, collections and
+    ``ss.SCHEMA``, …), and at what the checks of quotations answer (a
+    `QuoteMatch` and its `QuoteVerdict`, an `ExtractionScore` and its
+    `PartScore`), and follows attrs fields, tuples, collections and
     mappings, so a new class is found wherever the data holds one.
     """
     classes = tuple(public_classes().values())
@@ -131,6 +133,12 @@ def samples() -> dict[type, list[object]]:
     start: list[object] = [corpus, ss.Collection(corpus.people)]
     start += [
         getattr(ss, n) for n in ss.__all__ if not callable(getattr(ss, n))
+    ]
+    start += [
+        corpus.check_quote("You are blind puppies", limit=None),
+        corpus.check_quote("Stalin was a murderous thug"),
+        corpus.check_quote("We will bury you"),
+        corpus.score_extraction([]),
     ]
     found: dict[type, list[object]] = {}
     seen: set[int] = set()

@@ -44,6 +44,8 @@ def test_every_example_is_tested() -> None:
 
     assert [
         "causes_of_hungary_1956.py",
+        "check_quote.py",
+        "score_extractor.py",
         "statistics_table.py",
         "timeline_for_a_period.py",
         "what_a_person_said.py",
@@ -141,6 +143,116 @@ class TestWhatAPersonSaid:
         _, err = run("what_a_person_said.py", cwd=tmp_path, status=2)
 
         assert "usage: what_a_person_said.py NAME" in err
+
+
+class TestCheckQuote:
+    """examples/check_quote.py."""
+
+    def test_exact(self, tmp_path: Path) -> None:
+        """An exact quotation, with its speaker and the words printed."""
+        lines, _ = run(
+            "check_quote.py", "You are blind kittens.", cwd=tmp_path
+        )
+
+        assert [
+            "“You are blind kittens.”",
+            "",
+            "1. exact, score 1.00: blind-kittens (utterance, Joseph Stalin)",
+            "   > You are blind kittens",
+        ] == lines
+
+    def test_close_with_its_differences(self, tmp_path: Path) -> None:
+        """The words are the arguments joined; differences are listed."""
+        lines, _ = run(
+            "check_quote.py",
+            *("We", "should", "not", "wash", "our", "dirty", "linen"),
+            *("in", "public"),
+            cwd=tmp_path,
+        )
+
+        assert "“We should not wash our dirty linen in public”" == lines[0]
+        assert lines[2].startswith("1. close, score 0.67: dirty-linen ")
+        assert "   - left out: “give ammunition to the enemy”" in lines
+        assert "   - added: “in public”" == lines[-1]
+        assert max(len(line) for line in lines) <= 80
+
+    def test_every_verdict_ranked(self, tmp_path: Path) -> None:
+        """A term quoted and also the author's word: both, best first."""
+        lines, _ = run("check_quote.py", "thaw", cwd=tmp_path)
+
+        assert (
+            "1. exact, score 1.00: thaw-term (quoted term, one novelist)"
+            in lines
+        )
+        assert "2. not a quotation, score 1.00: the author’s words" in lines
+
+    def test_a_substitution(self, tmp_path: Path) -> None:
+        """A word given for another."""
+        lines, _ = run("check_quote.py", "You are blind puppies", cwd=tmp_path)
+
+        assert "   - “puppies” for “kittens”" == lines[-1]
+
+    def test_not_in_the_article(self, tmp_path: Path) -> None:
+        """A fabrication has one match and no words printed."""
+        lines, _ = run("check_quote.py", "We will bury you", cwd=tmp_path)
+
+        assert [
+            "“We will bury you”",
+            "",
+            "1. not in the article, score 0.00",
+        ] == lines
+
+    def test_no_words(self, tmp_path: Path) -> None:
+        """A text without words is an error, exit status 1."""
+        lines, err = run("check_quote.py", "?!", cwd=tmp_path, status=1)
+
+        assert [] == lines
+        assert "error: check_quote() takes words to check" in err
+
+    def test_no_text(self, tmp_path: Path) -> None:
+        """Without words the script prints its usage, exit status 2."""
+        _, err = run("check_quote.py", cwd=tmp_path, status=2)
+
+        assert "usage: check_quote.py TEXT..." in err
+
+
+class TestScoreExtractor:
+    """examples/score_extractor.py."""
+
+    def test_utterances(self, tmp_path: Path) -> None:
+        """A row per part: counts, then exact and overlap ratios."""
+        lines, _ = run("score_extractor.py", cwd=tmp_path)
+
+        assert "12 predictions, scored against the utterances" == lines[0]
+        assert lines[2].split() == [
+            "part", "predicted", "gold", "exact", "P", "exact", "R",
+            "overlap", "P", "overlap", "R",
+        ]  # fmt: skip
+        assert lines[3].split() == [
+            "speaker", "5", "6", "1.00", "0.83", "1.00", "0.83",
+        ]  # fmt: skip
+        assert lines[4].split() == [
+            "cue", "5", "6", "0.60", "0.50", "1.00", "0.83",
+        ]  # fmt: skip
+        assert lines[5].split() == [
+            "content", "13", "8", "0.62", "1.00", "0.62", "1.00",
+        ]  # fmt: skip
+        assert 6 == len(lines)
+
+    def test_all_kinds(self, tmp_path: Path) -> None:
+        """With --all, the quoted terms are gold data too."""
+        lines, _ = run("score_extractor.py", "--all", cwd=tmp_path)
+
+        assert lines[0].endswith("the utterances and quoted terms")
+        assert lines[5].split() == [
+            "content", "13", "13", "1.00", "1.00", "1.00", "1.00",
+        ]  # fmt: skip
+
+    def test_bad_argument(self, tmp_path: Path) -> None:
+        """Anything but --all prints the usage, exit status 2."""
+        _, err = run("score_extractor.py", "--some", cwd=tmp_path, status=2)
+
+        assert "usage: score_extractor.py [--all]" in err
 
 
 class TestStatisticsTable:

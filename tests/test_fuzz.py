@@ -40,6 +40,7 @@ SAMPLE = {
     "events": "secret-speech",
     "quotations": "miserable-nonentities",
     "statistics": "famine-dead",
+    "claims": "testament-says-stalin-too-powerful",
     "relations": "swing-back-1963-opposes-attack-on-stalin-1961",
     "notes": "author-mike-haynes",
 }
@@ -256,6 +257,8 @@ LOADS: dict[str, set[str]] = {
         # Nothing in the sample refers to these.
         "quotations: []",
         "statistics: []",
+        "claims: delete",
+        "claims: []",
         "relations: []",
         "notes: delete",
         "notes: []",
@@ -334,8 +337,14 @@ LOADS: dict[str, set[str]] = {
     },
     "quotations": {
         'id: "x"',
-        "speaker: delete",
-        "speaker: null",
+        # The speaker is mentioned: without a speaker the mention is refused.
+        "speaker_mention: delete",
+        "speaker_mention: null",
+        "cue: delete",
+        "cue: null",
+        # Said at an occasion: a reason for having none is refused.
+        "no_occasion: delete",
+        "no_occasion: null",
         "addressees: delete",
         "addressees: []",
         "date: delete",
@@ -353,6 +362,15 @@ LOADS: dict[str, set[str]] = {
         "places: []",
         "about: delete",
         "about: []",
+    },
+    # A report: without its holder or its cue it is refused.
+    "claims": {
+        'id: "x"',
+        'summary: "x"',
+        "parent: delete",
+        "parent: null",
+        "subjects: delete",
+        "subjects: []",
     },
     "relations": {'id: "x"'},
     "notes": {'id: "x"', 'text: "x"'},

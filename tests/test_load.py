@@ -441,10 +441,8 @@ class TestSaveCorpus:
         text = "First line.\r\nSecond line.\n"
         doc = bundled_document()
         doc["article"]["sha256"] = hashlib.sha256(text.encode()).hexdigest()
-        for name in ("people", "groups", "places", "events", "quotations"):
-            doc[name] = []
-        for name in ("statistics", "relations", "notes"):
-            doc[name] = []
+        for schema in ss.SCHEMA:
+            doc[schema.name] = []
         corpus = parse_corpus(doc, text)
 
         ss.save_corpus(corpus, tmp_path / "c.json", tmp_path / "t.txt")

@@ -63,6 +63,7 @@ def pages(corpus: ss.Corpus) -> dict[str, str]:
         "events": _events(corpus, ref),
         "quotations": _quotations(corpus, ref),
         "statistics": _statistics(corpus, ref),
+        "claims": _claims(corpus, ref),
         "relations": _relations(corpus, ref),
         "notes": _notes(corpus, ref),
     }
@@ -242,14 +243,7 @@ def _enums(values: Iterable[object]) -> str:
 def _index(corpus: ss.Corpus) -> str:
     article = corpus.article
     counts: list[tuple[str, Sequence[object]]] = [
-        ("people", corpus.people),
-        ("groups", corpus.groups),
-        ("places", corpus.places),
-        ("events", corpus.events),
-        ("quotations", corpus.quotations),
-        ("statistics", corpus.statistics),
-        ("relations", corpus.relations),
-        ("notes", corpus.notes),
+        (c.name, getattr(corpus, c.name)) for c in ss.SCHEMA
     ]
     facts = [
         ("Title", text(article.title)),
@@ -455,21 +449,74 @@ def _quotations(corpus: ss.Corpus, ref: _Linker) -> str:
         "as “\\[or\\]” are kept as printed.",
     )
     return body + table(
-        ("Id", "Words", "Kind", "Speaker", "To", "When", "Segments", "About"),
+        (
+            "Id",
+            "Words",
+            "Kind",
+            "Speaker",
+            "Cue",
+            "To",
+            "When",
+            "Occasion",
+            "Segments",
+            "About",
+        ),
         (
             (
                 anchor(q.id),
                 f"“{text(q.text)}”",
                 _enum(q.kind),
                 ref(q.speaker),
+                _span(q.cue),
                 ref.many(q.addressees),
                 wording(q.date, ref),
+                _occasion(q, ref),
                 str(len(q.segments)),
                 ref.many(q.subjects),
             )
             for q in corpus.quotations
         ),
         "No quotations.",
+    )
+
+
+def _span(span: ss.Evidence | None) -> str:
+    return "" if span is None else f"“{text(span.exact)}”"
+
+
+def _occasion(quotation: ss.Quotation, ref: _Linker) -> str:
+    """The event the words were said at, or why the article names none."""
+    if quotation.occasion is not None:
+        return f"{ref(quotation.occasion)} ({_span(quotation.occasion_link)})"
+    return f"*{text(quotation.no_occasion)}*" if quotation.no_occasion else ""
+
+
+def _claims(corpus: ss.Corpus, ref: _Linker) -> str:
+    body = _header(
+        "Claims",
+        "The article's argument: each thing it asserts, judges or reports, "
+        "in article order (`secretspeech.claims`).  *Stance* is whose voice "
+        "the claim is in: the author's assertion or evaluation, or a report "
+        "of what someone said or thought, with the words that report it "
+        "(*cue*).  *Part of* is the claim this one is a step of or is "
+        "reported in, so a chain of reports (the author reports Khrushchev, "
+        "who cites Lenin's testament) reads upwards.",
+    )
+    return body + table(
+        ("Id", "Claim", "Stance", "By", "Cue", "Part of", "About"),
+        (
+            (
+                anchor(c.id),
+                text(c.summary),
+                _enum(c.stance),
+                ref(c.by),
+                _span(c.cue),
+                ref(c.parent),
+                ref.many(c.subjects),
+            )
+            for c in corpus.claims
+        ),
+        "No claims.",
     )
 
 

@@ -39,6 +39,8 @@ nitpicky = True
 # would be a warning, hence an error under -W.  So the few outside names that
 # signatures and field types mention cannot resolve; ignore exactly those.
 nitpick_ignore = [
+    # from_dict(cls: type[T], ...) -> T: the type variable has no page.
+    ("py:class", "secretspeech._load._T"),
     # Field types and docstrings of HistoricalDate mention datetime, and
     # load_corpus() takes paths.
     ("py:class", "datetime.date"),
@@ -150,6 +152,11 @@ _PRIVATE_ALIASES = {
     ),
     "Origin": ("mod", "secretspeech.strategies"),
     "secretspeech.strategies.Origin": ("mod", "secretspeech.strategies"),
+    # A part of a prediction: a span, spans or None.
+    "PartLike": ("func", "secretspeech.score_extraction"),
+    "secretspeech._quotes.PartLike": ("func", "secretspeech.score_extraction"),
+    "SpanLike": ("func", "secretspeech.score_extraction"),
+    "secretspeech._quotes.SpanLike": ("func", "secretspeech.score_extraction"),
 }
 
 

@@ -29,11 +29,13 @@ from secretspeech._dates import (
     Precision,
 )
 from secretspeech._export import as_dict, save_corpus
-from secretspeech._load import load_corpus
+from secretspeech._jsonschema import json_schema
+from secretspeech._load import from_dict, load_corpus
 from secretspeech._model import (
     CAUSAL_KINDS,
     SCHEMA,
     Article,
+    Claim,
     CollectionSchema,
     Event,
     EventKind,
@@ -54,8 +56,15 @@ from secretspeech._model import (
     RelationKind,
     Source,
     SourceKind,
+    Stance,
     Statistic,
     Verdict,
+)
+from secretspeech._quotes import (
+    ExtractionScore,
+    PartScore,
+    QuoteMatch,
+    QuoteVerdict,
 )
 from secretspeech.exceptions import (
     CorpusFileError,
@@ -77,6 +86,7 @@ if TYPE_CHECKING:
     events: Collection[Event]
     quotations: Collection[Quotation]
     statistics: Collection[Statistic]
+    claims: Collection[Claim]
     relations: Collection[Relation]
     notes: Collection[Note]
 
@@ -85,6 +95,7 @@ __all__ = [
     "Article",
     "CAUSAL_KINDS",
     "Calendar",
+    "Claim",
     "Collection",
     "CollectionSchema",
     "Corpus",
@@ -94,6 +105,7 @@ __all__ = [
     "Event",
     "EventKind",
     "Evidence",
+    "ExtractionScore",
     "Group",
     "GroupKind",
     "HistoricalDate",
@@ -103,6 +115,7 @@ __all__ = [
     "NotFoundError",
     "Note",
     "Order",
+    "PartScore",
     "Person",
     "PersonRole",
     "Place",
@@ -112,6 +125,8 @@ __all__ = [
     "QuantityKind",
     "Quotation",
     "QuotationKind",
+    "QuoteMatch",
+    "QuoteVerdict",
     "Record",
     "Relation",
     "RelationKind",
@@ -119,19 +134,24 @@ __all__ = [
     "SecretSpeechError",
     "Source",
     "SourceKind",
+    "Stance",
     "Statistic",
     "Verdict",
     "__version__",
     "article",
     "as_dict",
     "causes",
+    "check_quote",
+    "claims",
     "consequences",
     "context",
     "corpus",
     "events",
+    "from_dict",
     "get",
     "groups",
     "involving",
+    "json_schema",
     "load_corpus",
     "lookup",
     "notes",
@@ -142,6 +162,7 @@ __all__ = [
     "related",
     "relations",
     "save_corpus",
+    "score_extraction",
     "search",
     "statistics",
     "timeline",
@@ -195,6 +216,8 @@ _MIRRORED = (
     "get",
     "lookup",
     "search",
+    "check_quote",
+    "score_extraction",
     "timeline",
     "involving",
     "related",
@@ -237,6 +260,8 @@ if TYPE_CHECKING:
     get = corpus().get
     lookup = corpus().lookup
     search = corpus().search
+    check_quote = corpus().check_quote
+    score_extraction = corpus().score_extraction
     timeline = corpus().timeline
     involving = corpus().involving
     related = corpus().related
@@ -248,6 +273,8 @@ else:
     get = _mirror("get")
     lookup = _mirror("lookup")
     search = _mirror("search")
+    check_quote = _mirror("check_quote")
+    score_extraction = _mirror("score_extraction")
     timeline = _mirror("timeline")
     involving = _mirror("involving")
     related = _mirror("related")

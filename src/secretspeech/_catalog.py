@@ -52,6 +52,7 @@ from secretspeech._model import (
     ANY_COLLECTION,
     SCHEMA,
     Article,
+    Claim,
     CollectionSchema,
     Criterion,
     Event,
@@ -69,6 +70,7 @@ from secretspeech._model import (
     Record,
     Relation,
     RelationKind,
+    Stance,
     Statistic,
     Verdict,
     schema_of,
@@ -885,6 +887,7 @@ class Collection(Sequence[R], Generic[R]):
         about: OneOrMany[Record | str] = ...,
         during: Period = ...,
         strict: bool = ...,
+        at: OneOrMany[Event | str] = ...,
         kind: OneOrMany[QuotationKind | str] = ...,
     ) -> Collection[Quotation]: ...
     @overload
@@ -898,6 +901,15 @@ class Collection(Sequence[R], Generic[R]):
         about: OneOrMany[Record | str] = ...,
         kind: OneOrMany[QuantityKind | str] = ...,
     ) -> Collection[Statistic]: ...
+    @overload
+    def filter(
+        self: Collection[Claim],
+        *,
+        stance: OneOrMany[Stance | str] = ...,
+        by: OneOrMany[Person | Group | str] = ...,
+        within: OneOrMany[Claim | str] = ...,
+        about: OneOrMany[Record | str] = ...,
+    ) -> Collection[Claim]: ...
     @overload
     def filter(
         self: Collection[Relation],
@@ -943,16 +955,22 @@ class Collection(Sequence[R], Generic[R]):
           ``kind=`` (`EventKind`);
         - quotations: ``by=`` (the speaker, a person), ``to=`` (a person or
           group spoken to), ``about=`` (any record), ``during=``,
-          ``strict=``, ``kind=`` (`QuotationKind`);
+          ``strict=``, ``at=`` (the event the words were said at),
+          ``kind=`` (`QuotationKind`);
         - statistics: ``counting=`` (what is counted, as in
           `Statistic.counting`, normalised, singular or plural), ``during=``,
           ``strict=``, ``at=`` (a place), ``about=`` (any record),
           ``kind=`` (the `QuantityKind` of its hedge);
+        - claims: ``stance=`` (`Stance`), ``by=`` (the person or group a
+          report reports), ``within=`` (the claim it is a step of or
+          reported in), ``about=`` (any record);
         - relations: ``kind=`` (`RelationKind`), ``source=``, ``target=``,
           ``involving=`` (source or target; any record);
         - notes: ``verdict=`` (`Verdict`), ``about=`` (any record).
 
-        ``at=`` means the place itself: places within it are not included.
+        ``at=`` means the place (or event) itself: places within it are not
+        included; ``within=`` means the claim itself, not its parent's
+        parent.
 
         Args:
             criteria: The criteria; all of them must hold.

@@ -52,7 +52,7 @@ def id_fields(record_type: type[Any]) -> tuple[str, ...]:
     >>> import secretspeech as ss
     >>> from secretspeech._checks import id_fields
     >>> id_fields(ss.Quotation)
-    ('speaker', 'addressees', 'subjects', 'relative_to')
+    ('speaker', 'addressees', 'occasion', 'subjects', 'relative_to')
     """
     schema = schema_of(record_type)
     return tuple(schema.id_fields) if schema else ()

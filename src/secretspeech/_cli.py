@@ -106,24 +106,28 @@ def show(key: str) -> str:
     if isinstance(record, ss.Article):
         return _show_article(record)
     lines = [f"{type(record).__name__} {record.id!r}"]
-    for field in attrs.fields(type(record)):
+    fields = attrs.fields(type(record))
+    # The values line up after the longest name of the record's fields.
+    label = max(13, *(len(f.name) + 1 for f in fields))
+    for field in fields:
         value = getattr(record, field.name)
         if field.name in {"id", "evidence", "segments"} or value in ((), None):
             continue
-        lines.append(_field(field.name, _value(value)))
+        lines.append(_field(field.name, _value(value), label))
     if isinstance(record, ss.Quotation):
-        lines.append(_field("text", record.text))
-    lines.append(f"  {'evidence:':<13} {len(record.evidence)} span(s)")
+        lines.append(_field("text", record.text, label))
+    spans = f"{len(record.evidence)} span(s)"
+    lines.append(_field("evidence", spans, label))
     return "\n".join([*lines, "", ss.context(record, sentences=0)])
 
 
-def _field(name: str, value: str) -> str:
+def _field(name: str, value: str, label: int = 13) -> str:
     """One field of `show`, wrapped to 80 columns under its value."""
     return textwrap.fill(
         value,
         width=80,
-        initial_indent=f"  {name + ':':<13} ",
-        subsequent_indent=" " * 16,
+        initial_indent=f"  {name + ':':<{label}} ",
+        subsequent_indent=" " * (label + 3),
         break_long_words=False,
         break_on_hyphens=False,
     )

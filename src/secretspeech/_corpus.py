@@ -9,7 +9,7 @@ orders events in time and quotes the article around any record.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal, overload
 
 import attrs
@@ -37,6 +37,7 @@ from secretspeech._model import (
     CORPUS_FORMAT,
     SCHEMA,
     Article,
+    Claim,
     Event,
     Evidence,
     Group,
@@ -44,11 +45,19 @@ from secretspeech._model import (
     Person,
     Place,
     Quotation,
+    QuotationKind,
     Record,
     Relation,
     Statistic,
     plain,
     schema_of,
+)
+from secretspeech._quotes import (
+    ExtractionScore,
+    PartLike,
+    QuoteMatch,
+    check_quote,
+    score_extraction,
 )
 from secretspeech._resolver import Resolver
 from secretspeech._text import (
@@ -166,6 +175,7 @@ def _check(corpus: Corpus) -> None:
                     _check_ref(where, field, ref, allowed, owner)
             for item, span in _spans(record):
                 _check_span(f"{where}: {item}", span, text)
+    _check_loops(corpus)
 
 
 def _owners(corpus: Corpus) -> dict[str, str]:
@@ -219,14 +229,52 @@ def _check_ref(
 
 
 def _spans(record: Record) -> Iterator[tuple[str, Evidence]]:
-    """Yield every span of *record*, named: evidence, a link, segments."""
-    for i, span in enumerate(record.evidence):
-        yield f"evidence[{i}]", span
-    if isinstance(record, Relation):
-        yield "link", record.link
-    if isinstance(record, Quotation):
-        for i, span in enumerate(record.segments):
-            yield f"segments[{i}]", span
+    """Yield every span of *record*, named by field: evidence, link, cue."""
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if isinstance(value, Evidence):
+            yield field.name, value
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if isinstance(item, Evidence):
+                    yield f"{field.name}[{i}]", item
+
+
+def _check_loops(corpus: Corpus) -> None:
+    """
+    Refuse a chain of one-id fields that comes back to where it started.
+
+    A place within a place within the first, or a claim reported in a
+    claim reported in the first, has no top: `refs` and the docs' chains
+    would go round forever.
+    """
+    for schema in SCHEMA:
+        chains = [
+            field
+            for field, allowed in schema.id_fields.items()
+            if allowed == (schema.name,) and field != "relative_to"
+        ]
+        records = getattr(corpus, schema.name)
+        for field in chains:
+            step = {
+                r.id: value
+                for r in records
+                if isinstance(value := getattr(r, field, None), str)
+            }
+            done: set[str] = set()
+            for start in step:
+                seen: list[str] = []
+                at: str | None = start
+                while at is not None and at not in done:
+                    if at in seen:
+                        loop = " -> ".join([*seen[seen.index(at) :], at])
+                        raise InvalidCorpusError(
+                            f"{schema.name} ({brief(start)}): {field} goes "
+                            f"round in a loop: {brief(loop)}"
+                        )
+                    seen.append(at)
+                    at = step.get(at)
+                done.update(seen)
 
 
 def _ids(record: Record) -> Iterator[str]:
@@ -265,6 +313,8 @@ class Corpus:
         events: The events, in the order the story runs.
         quotations: The quotations, in article order.
         statistics: The numbers, in article order.
+        claims: What the article asserts, argues, judges and reports, in
+            article order.
         relations: The links between records.
         notes: What the public record says beside the article.
 
@@ -281,6 +331,7 @@ class Corpus:
     events: Collection[Event] = attrs.field(converter=Collection)
     quotations: Collection[Quotation] = attrs.field(converter=Collection)
     statistics: Collection[Statistic] = attrs.field(converter=Collection)
+    claims: Collection[Claim] = attrs.field(default=(), converter=Collection)
     relations: Collection[Relation] = attrs.field(converter=Collection)
     notes: Collection[Note] = attrs.field(default=(), converter=Collection)
     # Derived from the fields above, so equality and hashing leave them out.
@@ -340,8 +391,9 @@ class Corpus:
         """
         Iterate over every record, collection by collection.
 
-        The order is people, groups, places, events, quotations, statistics,
-        relations, notes; within each, the order of the data.
+        The order is that of `SCHEMA` (people, groups, places, events,
+        quotations, statistics, claims, relations, notes); within each, the
+        order of the data.
 
         >>> import secretspeech as ss
         >>> sum(1 for _ in ss.corpus().records()) > 100
@@ -434,8 +486,9 @@ class Corpus:
 
         An id wins (``"article"`` is the `Article`'s, as in `get`);
         otherwise names are normalised as in `Collection.lookup` and, if
-        records of several types share a name, people come first, then
-        groups, places, events, quotations, statistics, relations and notes.
+        records of several types share a name, the order of `SCHEMA`
+        decides: people first, then groups, places, events, quotations,
+        statistics, claims, relations and notes.
 
         Args:
             name: An id, name or alias.
@@ -491,6 +544,96 @@ class Corpus:
         """
         check_count(limit, "limit=", optional=True)
         return ranked(self._collections(), text, limit=limit)
+
+    def check_quote(
+        self, text: str, /, *, limit: int | None = 5
+    ) -> tuple[QuoteMatch, ...]:
+        """
+        Tell whether *text* is in the article, and whether as a quotation.
+
+        This answers a teacher's question, "did Khrushchev really say
+        this?".  The words of *text* are aligned with the words of every
+        quotation (the segments of an interrupted quotation read as one)
+        and of the running text.  The style of quote marks and dashes,
+        case, spacing and punctuation do not count, and the editor's
+        insertions in square brackets (``[or]``) may be left out.  Each
+        match has a `QuoteVerdict`: ``exact`` (the words of a quotation),
+        ``close`` (a misquotation: `QuoteMatch.differences` says what
+        differs), ``not a quotation`` (the author's own words) or ``not
+        in the article``.
+
+        Args:
+            text: The words to check, a few words or whole sentences.
+            limit: The most matches to return; all if `None`.
+
+        Returns:
+            The matches, best first; at least one, since a text that is
+            nowhere in the article gets one ``not in the article`` match.
+
+        Raises:
+            InvalidTypeError: If *text* is not a str or *limit* is not an
+                int or `None`.
+            InvalidValueError: If *text* has no words or *limit* is not
+                positive.
+
+        >>> import secretspeech as ss
+        >>> best = ss.corpus().check_quote("you are blind kittens")[0]
+        >>> best.verdict.value, best.quotation.id, best.quotation.speaker
+        ('exact', 'blind-kittens', 'joseph-stalin')
+        >>> ss.corpus().check_quote("We will bury you!")[0].verdict.value
+        'not in the article'
+        """
+        return check_quote(
+            text, self.article.text, self.quotations, limit=limit
+        )
+
+    def score_extraction(
+        self,
+        predictions: Iterable[Sequence[PartLike]],
+        /,
+        *,
+        kinds: Iterable[QuotationKind | str] = ("utterance",),
+    ) -> ExtractionScore:
+        """
+        Score a quotation extractor's (speaker, cue, content) spans.
+
+        A prediction is a triple in the shape that textacy's
+        ``direct_quotations`` and similar extractors produce: the words
+        that name the speaker, the attribution (the cue, "he said") and
+        the quoted words.  Each part is a span of the article, as an
+        `Evidence` or ``(start, end)`` offsets, or `None` if the extractor
+        found none; the content may be a list of spans, one per pair of
+        quote marks.  The gold spans are those of the quotations of
+        *kinds*: `Quotation.speaker_mention`, `Quotation.cue` and
+        `Quotation.segments`.  Each part gets its precision and recall,
+        counting exact matches (the same offsets) and overlapping ones
+        apart.
+
+        Args:
+            predictions: The extractor's triples.
+            kinds: The kinds of quotation to score against.
+
+        Returns:
+            The scores of the speaker, cue and content spans.
+
+        Raises:
+            InvalidTypeError: If a prediction or a span has the wrong
+                shape or type.
+            InvalidValueError: If a span lies outside the article, or a
+                kind is unknown.
+
+        >>> import secretspeech as ss
+        >>> gold = [
+        ...     (q.speaker_mention, q.cue, q.segments)
+        ...     for q in ss.quotations.filter(kind="utterance")
+        ... ]
+        >>> score = ss.corpus().score_extraction(gold)
+        >>> score.content.exact_recall, score.speaker.exact_precision
+        (1.0, 1.0)
+        """
+        return score_extraction(
+            predictions, self.article.text, self.quotations, kinds=kinds
+        )
 
     def timeline(
         self,
@@ -568,12 +711,14 @@ class Corpus:
         Return every record that refers to a record.
 
         Most often the record is a person, group or place; for an event it
-        gives the quotations, statistics, relations and notes about it.
+        gives the quotations, statistics, claims, relations and notes about
+        it.
 
         A record refers to another through any field that holds ids: an
         event's participants, groups and places; a quotation's speaker,
-        addressees and subjects; a statistic's places and what it is
-        about; a relation's source and target; a note's subjects; a
+        addressees, occasion and subjects; a statistic's places and what
+        it is about; a claim's holder, parent and subjects; a relation's
+        source and target; a note's subjects; a
         group's members; the place a place lies within; and a date's
         ``relative_to``, the record a relative date was counted from. The
         `Article` (or ``"article"``) gives the notes about the article and
@@ -593,7 +738,7 @@ class Corpus:
         >>> [r.id for r in ss.corpus().involving("Mexico")]
         ['trotsky-killed']
         >>> [type(r).__name__ for r in ss.corpus().involving("famine-1946-7")]
-        ['Statistic', 'Relation', 'Note']
+        ['Statistic', 'Claim', 'Relation', 'Note']
         """
         return self._index.referrers.get(self._referee(record), ())
 
@@ -704,9 +849,32 @@ class Corpus:
             frontier = following
         return tuple(found)
 
+    @overload
     def context(
-        self, record: Record | Evidence | str, /, *, sentences: int = 1
-    ) -> str:
+        self,
+        record: Record | Evidence | str,
+        /,
+        *,
+        sentences: int = 1,
+        span: Literal[False] = False,
+    ) -> str: ...
+    @overload
+    def context(
+        self,
+        record: Record | Evidence | str,
+        /,
+        *,
+        sentences: int = 1,
+        span: Literal[True],
+    ) -> Evidence: ...
+    def context(
+        self,
+        record: Record | Evidence | str,
+        /,
+        *,
+        sentences: int = 1,
+        span: bool = False,
+    ) -> str | Evidence:
         """
         Return the sentences of the article around a record's first evidence.
 
@@ -726,13 +894,15 @@ class Corpus:
                 or name.
             sentences: How many sentences to add on each side, beyond those
                 the evidence touches (0 for just those).
+            span: Return the passage as an `Evidence` (its offsets and
+                context) rather than a str.
 
         Returns:
-            The passage, as printed.
+            The passage, as printed; or its span, if *span* is true.
 
         Raises:
-            InvalidTypeError: If *record* has the wrong type or
-                *sentences* is not an int.
+            InvalidTypeError: If *record* has the wrong type, *sentences*
+                is not an int or *span* not a bool.
             InvalidValueError: If *sentences* is negative or the evidence
                 is not in this article's text.
             NotFoundError: If no record has that id or name.
@@ -740,8 +910,12 @@ class Corpus:
         >>> import secretspeech as ss
         >>> ss.corpus().context("blind-kittens", sentences=0)
         'But Stalin’s paranoia also grew. “You are blind kittens. What will happen without me?” he told those at the top. “The country will perish because you cannot recognise enemies.”'
+        >>> passage = ss.corpus().context("muck", sentences=0, span=True)
+        >>> passage.start, passage.exact
+        (9247, '“We should not pour muck on ourselves,” said new leader Leonid Brezhnev.')
         """  # noqa: E501 -- a doctest's output is one line
         extra = check_count(sentences, "sentences=") or 0
+        as_span = check_flag(span, "span=")
         if isinstance(record, Evidence):
             evidence = record
             if not evidence.matches(self.article.text):
@@ -759,6 +933,8 @@ class Corpus:
             evidence.end,
             extra=extra,
         )
+        if as_span:
+            return Evidence.from_offsets(self.article.text, first, last)
         return self.article.text[first:last]
 
     @overload
@@ -778,8 +954,16 @@ class Corpus:
     ) -> tuple[Place, ...]: ...
     @overload
     def refs(
-        self, record: Record | str, field: Literal["addressees"], /
+        self, record: Record | str, field: Literal["addressees", "by"], /
     ) -> tuple[Person | Group, ...]: ...
+    @overload
+    def refs(
+        self, record: Record | str, field: Literal["occasion"], /
+    ) -> tuple[Event, ...]: ...
+    @overload
+    def refs(
+        self, record: Record | str, field: Literal["parent"], /
+    ) -> tuple[Claim, ...]: ...
     @overload
     def refs(
         self, record: Record | str, field: str | None = None, /
@@ -800,13 +984,14 @@ class Corpus:
         The id fields of each record type are those its
         `CollectionSchema.id_fields` lists: groups ``members``; places
         ``within``; events ``participants``, ``groups``, ``places``;
-        quotations ``speaker``, ``addressees``, ``subjects``; statistics
-        ``places``, ``about``; relations ``source``, ``target``; notes
+        quotations ``speaker``, ``addressees``, ``occasion``,
+        ``subjects``; statistics ``places``, ``about``; claims ``by``,
+        ``parent``, ``subjects``; relations ``source``, ``target``; notes
         ``about``; and, for events, quotations and statistics,
         ``relative_to``: the records their relative dates were counted
-        from. For the fields that can only name people, groups or places
-        the return type says so; the others may name any record, or the
-        article (which has the ``id`` ``"article"`` too).
+        from. For the fields that can only name people, groups, places,
+        events or claims the return type says so; the others may name any
+        record, or the article (which has the ``id`` ``"article"`` too).
 
         Args:
             record: A record, or its id or name.

@@ -8,16 +8,16 @@ import json
 import os
 import secrets
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from os import PathLike
 from pathlib import Path
 from typing import Any, TypeVar
 
 from secretspeech._corpus import Corpus
-from secretspeech._dates import HistoricalDate
 from secretspeech._load import (
     MAX_BYTES,
     MAX_TEXT_BYTES,
+    MODEL_TYPES,
     NotAFileError,
     check_limits,
     check_paths,
@@ -27,9 +27,6 @@ from secretspeech._load import (
 )
 from secretspeech._model import (
     COLLECTIONS,
-    Article,
-    Evidence,
-    Quantity,
     plain,
 )
 from secretspeech._text import brief, shown
@@ -41,14 +38,6 @@ from secretspeech.exceptions import (
 
 
 __all__ = ["as_dict", "save_corpus"]
-
-_MODEL_TYPES: tuple[type[Any], ...] = (
-    *(cls for _, cls in COLLECTIONS),
-    Article,
-    Evidence,
-    HistoricalDate,
-    Quantity,
-)
 
 
 def save_corpus(
@@ -235,14 +224,19 @@ class _Target:
         self.old = old
 
     @classmethod
-    def of(cls, argument: str, given: str | PathLike[str]) -> _Target:
+    def of(
+        cls,
+        argument: str,
+        given: str | PathLike[str],
+        function: str = "save_corpus",
+    ) -> _Target:
         """Look at the file *given* names; refuse one that cannot be saved."""
-        path = Path(on_file("save_corpus", argument, given, _resolved))
+        path = Path(on_file(function, argument, given, _resolved))
         try:
-            old = on_file("save_corpus", argument, given, _existing)
+            old = on_file(function, argument, given, _existing)
         except NotAFileError as e:
             raise InvalidValueError(
-                f"save_corpus(): {argument}={brief(str(given))} is not a "
+                f"{function}(): {argument}={brief(str(given))} is not a "
                 f"regular file but {e.kind}"
             ) from None
         return cls(given, path, old)
@@ -311,6 +305,54 @@ class _Target:
         return self.path.with_name(
             f".{self.path.name}.{secrets.token_hex(8)}.tmp"
         )
+
+
+def write_files(
+    function: str, files: Mapping[str, bytes], /, *, overwrite: bool
+) -> tuple[Path, ...]:
+    """
+    Write new files atomically: each whole, or not at all.
+
+    Every payload goes to a temporary file beside its target and is flushed
+    to the disk before any target is replaced, so a failure while writing
+    leaves every old file as it was; then each takes its target's place
+    by a rename.  An existing target is refused unless *overwrite*.
+
+    Args:
+        function: The public function writing, named in messages
+            (``"to_csv"``).
+        files: The payload of each file, by path.
+        overwrite: Whether existing files may be replaced.
+
+    Returns:
+        The paths written, in the order given.
+
+    Raises:
+        CorpusFileError: If the operating system refuses a file, or a
+            file exists and *overwrite* is false (``EEXIST``).
+        InvalidValueError: If a target is a folder, a pipe or a device.
+    """
+    targets: list[tuple[_Target, bytes]] = []
+    for given, payload in files.items():
+        target = _Target.of("path", given, function)
+        if target.old is not None and not overwrite:
+            error = FileExistsError(
+                errno.EEXIST, "File exists; pass overwrite=True to replace it"
+            )
+            raise file_error(given, error, ours=True)
+        targets.append((target, payload))
+    made: list[Path] = []
+    try:
+        written = [(t, t.temporary(payload, made)) for t, payload in targets]
+        for target, name in written:
+            target.attempt(lambda t=target, n=name: n.replace(t.path))
+            made.remove(name)
+            _sync_folder(target.path.parent)
+    finally:
+        for name in made:
+            with contextlib.suppress(OSError):
+                name.unlink()
+    return tuple(t.path for t, _ in targets)
 
 
 def _resolved(path: Path) -> str:
@@ -402,12 +444,14 @@ def as_dict(value: object, /) -> dict[str, Any]:
 
     Fields become keys; tuples become lists, dates ISO strings and
     vocabulary members their values, so ``json.dumps`` takes the result as
-    it is. A record's dict is the one `Corpus.to_document` holds for it
-    (the `Article`'s also holds its text).
+    it is. A record's dict is the one `Corpus.to_document` holds for it;
+    the `Article`'s also holds its text, and a `Corpus` gives its
+    document with the article's text in it. `from_dict` reads any of them
+    back.
 
     Args:
-        value: A record, an `Article`, `Evidence`, `HistoricalDate` or
-            `Quantity`.
+        value: A record, an `Article`, `Evidence`, `HistoricalDate`,
+            `Quantity`, `Source` or `Corpus`.
 
     Returns:
         A new dict of plain JSON values.
@@ -423,10 +467,14 @@ def as_dict(value: object, /) -> dict[str, Any]:
     >>> json.loads(json.dumps(data)) == data
     True
     """
-    if not isinstance(value, _MODEL_TYPES):
-        names = ", ".join(t.__name__ for t in _MODEL_TYPES)
+    if not isinstance(value, MODEL_TYPES):
+        names = ", ".join(t.__name__ for t in MODEL_TYPES)
         raise InvalidTypeError(
             f"as_dict() takes one of {names}, got {shown(value)}"
         )
+    if isinstance(value, Corpus):
+        document = value.to_document()
+        document["article"]["text"] = value.article.text
+        return document
     data: dict[str, Any] = plain(value)
     return data

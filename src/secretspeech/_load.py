@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from importlib import resources
 from os import PathLike
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -47,7 +47,25 @@ from secretspeech.exceptions import (
 )
 
 
-__all__ = ["load_bundled", "load_corpus", "parse_corpus"]
+__all__ = [
+    "MODEL_TYPES",
+    "from_dict",
+    "load_bundled",
+    "load_corpus",
+    "parse_corpus",
+]
+
+#: The types `as_dict` writes and `from_dict` reads: the record types, the
+#: values inside records, the article and the corpus.
+MODEL_TYPES: tuple[type[Any], ...] = (
+    *(c.record_type for c in SCHEMA),
+    Article,
+    Evidence,
+    HistoricalDate,
+    Quantity,
+    Source,
+    Corpus,
+)
 
 #: The corpus format this module reads.
 FORMAT = CORPUS_FORMAT
@@ -466,6 +484,87 @@ def _record_types(given: Mapping[str, type[Any]] | None) -> dict[str, type]:
     return {**kinds, **given}
 
 
+def from_dict(cls: type[_T], data: Mapping[str, Any], /) -> _T:
+    """
+    Build a record or value of the model from the plain data `as_dict` gives.
+
+    The inverse of `as_dict`: ``from_dict(type(x), as_dict(x)) == x`` for
+    every record, `Article`, `Evidence`, `HistoricalDate`, `Quantity`,
+    `Source` and `Corpus`.  The data is read as `load_corpus` reads a file,
+    field by field by the declared types, and the result is checked as any
+    other construction is: an `Article`'s data holds its text, and a
+    `Corpus`'s its article's text too.  A record type of your own that
+    subclasses one of ours is read the same way.
+
+    Args:
+        cls: The type to build.
+        data: A dict of plain JSON values, as `as_dict` gives (or
+            ``json.loads`` reads).
+
+    Returns:
+        A new *cls*.
+
+    Raises:
+        InvalidTypeError: If *cls* is not a type of the model or *data* is
+            not a mapping.
+        InvalidCorpusError: If *data* breaks a rule of *cls*; the message
+            names the field.
+
+    >>> import secretspeech as ss
+    >>> event = ss.events.get("secret-speech")
+    >>> data = ss.as_dict(event)
+    >>> ss.from_dict(ss.Event, data) == event
+    True
+    >>> ss.from_dict(ss.Person, {"id": "x"})
+    Traceback (most recent call last):
+    ...
+    secretspeech.exceptions.InvalidCorpusError: from_dict(Person): Person.__init__() missing 3 required keyword-only arguments: 'name', 'description', and 'evidence'
+    """  # noqa: E501 -- a doctest's output is one line
+    given: object = cls
+    if not (isinstance(given, type) and issubclass(given, MODEL_TYPES)):
+        names = ", ".join(t.__name__ for t in MODEL_TYPES)
+        raise InvalidTypeError(
+            f"from_dict() takes one of {names} (or a subclass of a record "
+            f"type), got {shown(cls)}"
+        )
+    if not isinstance(data, Mapping):
+        raise InvalidTypeError(
+            f"from_dict() takes the data as a dict, got {shown(data)}"
+        )
+    source = f"from_dict({cls.__name__})"
+    built: object
+    if issubclass(cls, Corpus | Article):
+        text = data.get("article") if cls is Corpus else data
+        text = text.get("text") if isinstance(text, Mapping) else None
+        if not isinstance(text, str):
+            where = "article.text" if cls is Corpus else "text"
+            raise InvalidCorpusError(
+                f"{source}: {where} must be the article's text, a str, got "
+                f"{brief(text)}"
+            )
+        if cls is Corpus:
+            document = dict(data)
+            article = dict(document["article"])
+            del article["text"]
+            document["article"] = article
+            built = parse_corpus(document, text, source=source)
+        else:
+            parser = _Parser(source, text, {})
+            fields = {k: v for k, v in data.items() if k != "text"}
+            built = parser.article(fields)
+    else:
+        parser = _Parser(source, "", {})
+        if issubclass(cls, Evidence):
+            built = parser.evidence(data, "Evidence")
+        elif issubclass(cls, HistoricalDate):
+            built = parser.date(data, "HistoricalDate")
+        elif issubclass(cls, Quantity | Source):
+            built = parser.build(cls, **data)
+        else:
+            built = parser.record(cls, data)
+    return cast("_T", built)
+
+
 class _DuplicateKeyError(Exception):
     """A JSON object that gives one key twice."""
 
@@ -749,7 +848,7 @@ class _Parser:
                     )
                 read = self.evidence if item is Evidence else self.date
                 return tuple(read(one, field) for one in raw)
-        elif hint is Evidence:
+        elif hint is Evidence or Evidence in typing.get_args(hint):
             return self.evidence(raw, field)
         elif hint is Quantity or Quantity in typing.get_args(hint):
             return self.build(Quantity, **self.mapping(raw, field))

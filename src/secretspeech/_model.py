@@ -20,7 +20,7 @@ from typing import Any, Literal, TypeAlias, TypeVar
 import attrs
 
 from secretspeech._dates import HistoricalDate
-from secretspeech._text import brief, shown
+from secretspeech._text import brief, paragraph_spans, sentence_spans, shown
 from secretspeech._vocabulary import Vocabulary
 from secretspeech.exceptions import (
     InvalidTypeError,
@@ -270,6 +270,32 @@ def _check_evidence(
     if not items:
         raise InvalidValueError(
             f"{_name(inst, attribute)} needs at least one Evidence"
+        )
+
+
+def _check_optional_span(
+    inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None and not isinstance(value, Evidence):
+        raise InvalidTypeError(
+            f"{_name(inst, attribute)} must be an Evidence or None, got "
+            f"{shown(value)}"
+        )
+
+
+def _check_inside(
+    record: str,
+    name: str,
+    span: Evidence | None,
+    evidence: tuple[Evidence, ...],
+) -> None:
+    """Refuse a span (a link, a cue) that lies in none of the evidence."""
+    if span is not None and not any(
+        e.start <= span.start and span.end <= e.end for e in evidence
+    ):
+        raise InvalidValueError(
+            f"{record}: its {name} {brief(span.exact)} lies in none of its "
+            "evidence spans"
         )
 
 
@@ -727,6 +753,23 @@ class QuotationKind(_Vocabulary):
     UTTERANCE = "utterance"
     #: A term or slogan in quote marks: “thaw”, “cult of personality”.
     QUOTED_TERM = "quoted term"
+
+
+class Stance(_Vocabulary):
+    """
+    Whose voice a `Claim` is in: the author's, or someone the author reports.
+
+    >>> import secretspeech as ss
+    >>> ss.claims.get("this-was-nonsense").stance
+    <Stance.EVALUATION: 'evaluation'>
+    """
+
+    #: The author states it as fact or argues it.
+    ASSERTION = "assertion"
+    #: The author reports what someone said, argued, claimed or thought.
+    REPORT = "report"
+    #: The author judges it: "This was nonsense", "Few mourned this".
+    EVALUATION = "evaluation"
 
 
 class RelationKind(_Vocabulary):
@@ -1213,10 +1256,24 @@ class Quotation:
         kind: An utterance, or a term only marked by quotes.
         speaker: Id of the person who said or coined it; `None` if the
             article does not say.
+        speaker_mention: The words that name the speaker where the
+            quotation is attributed ("he", "new leader Leonid Brezhnev").
+        cue: The attribution: the words outside the quote marks that say
+            who said it ("he said", "said new leader Leonid Brezhnev").
+            With *speaker_mention* and *segments*, the speaker, cue and
+            content that quotation extractors find.
         addressees: Ids of the people or groups spoken to.
         date: When it was said, as the article words it.
+        occasion: Id of the event at which the words were said, where the
+            article ties them to one.
+        occasion_link: The article's words that tie the quotation to its
+            *occasion* ("This came from").
+        no_occasion: For words said on no occasion the article names: why
+            (so a timeline places them by *date*, or skips them, without
+            guessing).
         subjects: Ids of the records the words are about.
-        evidence: The spans with the quotation and its attribution.
+        evidence: The spans with the quotation and its attribution; the
+            cue, the speaker mention and the occasion link lie inside them.
 
     >>> import secretspeech as ss
     >>> q = ss.quotations.get("dirty-linen")
@@ -1238,6 +1295,12 @@ class Quotation:
         validator=_check_optional_id,
         metadata=_declare(refers_to=("people",), criteria=("by",)),
     )
+    speaker_mention: Evidence | None = attrs.field(
+        default=None, validator=_check_optional_span
+    )
+    cue: Evidence | None = attrs.field(
+        default=None, validator=_check_optional_span
+    )
     addressees: tuple[str, ...] = attrs.field(
         default=(),
         converter=_strings,
@@ -1248,6 +1311,17 @@ class Quotation:
         default=None,
         validator=_check_optional_date,
         metadata=_declare(criteria=("during",)),
+    )
+    occasion: str | None = attrs.field(
+        default=None,
+        validator=_check_optional_id,
+        metadata=_declare(refers_to=("events",), criteria=("at",)),
+    )
+    occasion_link: Evidence | None = attrs.field(
+        default=None, validator=_check_optional_span
+    )
+    no_occasion: str | None = attrs.field(
+        default=None, validator=_check_optional_text
     )
     subjects: tuple[str, ...] = attrs.field(
         default=(),
@@ -1260,11 +1334,36 @@ class Quotation:
     )
 
     def __attrs_post_init__(self) -> None:
+        name = f"Quotation {self.id!r}"
         starts = [s.start for s in self.segments]
         if starts != sorted(starts):
+            raise InvalidValueError(f"{name}: segments must be in text order")
+        if self.speaker_mention is not None and self.speaker is None:
             raise InvalidValueError(
-                f"Quotation {self.id!r}: segments must be in text order"
+                f"{name}: a speaker_mention needs a speaker it mentions"
             )
+        if (self.occasion is None) != (self.occasion_link is None):
+            raise InvalidValueError(
+                f"{name}: an occasion and its occasion_link go together"
+            )
+        if self.occasion is not None and self.no_occasion is not None:
+            raise InvalidValueError(
+                f"{name}: it has an occasion, so no_occasion must be None"
+            )
+        for field in ("speaker_mention", "cue", "occasion_link"):
+            _check_inside(name, field, getattr(self, field), self.evidence)
+        for segment in self.segments:
+            for field in ("speaker_mention", "cue"):
+                span = getattr(self, field)
+                if (
+                    span is not None
+                    and span.start < segment.end
+                    and (segment.start < span.end)
+                ):
+                    raise InvalidValueError(
+                        f"{name}: its {field} {brief(span.exact)} overlaps "
+                        "the quoted words; it lies outside the quote marks"
+                    )
 
     @property
     def text(self) -> str:
@@ -1360,6 +1459,90 @@ class Statistic:
 
 
 @attrs.frozen(kw_only=True)
+class Claim:
+    """
+    One thing the article asserts, argues, judges or reports.
+
+    The article is an argument as well as a story: each claim is one of
+    its statements, in the voice the article gives it.  The author asserts
+    most of them; others are reports of what someone said or thought
+    ("Stalin, he argued, had not followed Lenin"), and a report may hold
+    another (Khrushchev cites Lenin's testament, which says that Stalin
+    had too much power): each step is a claim whose *parent* is the one
+    that reports it.  The steps of an argument share a parent too (the
+    four ways in which Khrushchev limited the criticism).
+
+    Attributes:
+        id: Stable, readable id.
+        summary: What is claimed, in one plain sentence close to the
+            article's words.
+        stance: The author's assertion, a report, or an evaluation.
+        by: For a report, the id of the person or group whose words or
+            thoughts the author reports; `None` for the author's own voice.
+        cue: For a report, the words that mark it ("he argued",
+            "saying", "they hoped"), inside one of the *evidence* spans.
+        parent: Id of the claim this one is a step of, or is reported in.
+        subjects: Ids of the records the claim is about.
+        evidence: The spans that make the claim.
+
+    >>> import secretspeech as ss
+    >>> claim = ss.claims.get("testament-says-stalin-too-powerful")
+    >>> claim.stance.value, claim.by, claim.cue.exact
+    ('report', 'vladimir-lenin', 'saying')
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    summary: str = attrs.field(validator=_check_text)
+    stance: Stance = attrs.field(
+        converter=Stance, metadata=_declare(criteria=("stance",))
+    )
+    by: str | None = attrs.field(
+        default=None,
+        validator=_check_optional_id,
+        metadata=_declare(refers_to=("people", "groups"), criteria=("by",)),
+    )
+    cue: Evidence | None = attrs.field(
+        default=None, validator=_check_optional_span
+    )
+    parent: str | None = attrs.field(
+        default=None,
+        validator=_check_optional_id,
+        metadata=_declare(refers_to=("claims",), criteria=("within",)),
+    )
+    subjects: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_strings,
+        validator=_check_ids,
+        metadata=_declare(refers_to=(ANY_COLLECTION,), criteria=("about",)),
+    )
+    evidence: tuple[Evidence, ...] = attrs.field(
+        converter=_evidence_tuple, validator=_check_evidence
+    )
+
+    def __attrs_post_init__(self) -> None:
+        name = f"Claim {self.id!r}"
+        reported = self.stance is Stance.REPORT
+        if reported and (self.by is None or self.cue is None):
+            raise InvalidValueError(
+                f"{name}: a report names who is reported (by) and the "
+                "words that report them (cue)"
+            )
+        if not reported and (self.by is not None or self.cue is not None):
+            raise InvalidValueError(
+                f"{name}: only a report has a by and a cue; "
+                f"{self.stance.value!r} is the author's own voice"
+            )
+        if self.parent == self.id:
+            raise InvalidValueError(f"{name} is its own parent")
+        if self.id in self.subjects:
+            raise InvalidValueError(f"{name} is about itself")
+        _check_inside(name, "cue", self.cue, self.evidence)
+
+    def __str__(self) -> str:
+        return self.summary
+
+
+@attrs.frozen(kw_only=True)
 class Relation:
     """
     A typed link the article asserts between two records.
@@ -1405,14 +1588,9 @@ class Relation:
             raise InvalidValueError(
                 f"Relation {self.id!r} links {self.source!r} to itself"
             )
-        link = self.link
-        if not any(
-            e.start <= link.start and link.end <= e.end for e in self.evidence
-        ):
-            raise InvalidValueError(
-                f"Relation {self.id!r}: its link {brief(link.exact)} lies in "
-                "none of its evidence spans"
-            )
+        _check_inside(
+            f"Relation {self.id!r}", "link", self.link, self.evidence
+        )
 
     @property
     def is_causal(self) -> bool:
@@ -1566,6 +1744,41 @@ class Article:
         """
         return "article"
 
+    @functools.cached_property
+    def paragraphs(self) -> tuple[Evidence, ...]:
+        """
+        The paragraphs of *text*, as spans, in order.
+
+        >>> import secretspeech as ss
+        >>> len(ss.article.paragraphs)
+        40
+        >>> ss.article.paragraphs[2].exact
+        'The speech made history. Khrushchev ripped aside the propaganda image of the former dictator Joseph Stalin, who had died three years earlier. He did it from the centre of power.'
+        """  # noqa: E501 -- a doctest's output is one line
+        return self._spans(paragraph_spans(self.text))
+
+    @functools.cached_property
+    def sentences(self) -> tuple[Evidence, ...]:
+        """
+        The sentences of *text*, as spans, in order.
+
+        A sentence ends at ``.``, ``!``, ``?`` or ``…`` and any closing
+        quotes after it, when a capital, a digit or an opening quote
+        follows; nothing inside double quotes ends a sentence, so a quoted
+        passage stays with its attribution; a paragraph always ends one.
+        `Corpus.context` reads the same sentences.
+
+        >>> import secretspeech as ss
+        >>> [s.exact for s in ss.article.sentences[7:9]]
+        ['The speech made history.', 'Khrushchev ripped aside the propaganda image of the former dictator Joseph Stalin, who had died three years earlier.']
+        """  # noqa: E501 -- a doctest's output is one line
+        return self._spans(sentence_spans(self.text))
+
+    def _spans(
+        self, spans: tuple[tuple[int, int], ...]
+    ) -> tuple[Evidence, ...]:
+        return tuple(Evidence.from_offsets(self.text, a, b) for a, b in spans)
+
     @property
     def published_on(self) -> datetime.date:
         """
@@ -1588,7 +1801,15 @@ class Article:
 
 #: Any record that has an id.
 Record: TypeAlias = (
-    Person | Group | Place | Event | Quotation | Statistic | Relation | Note
+    Person
+    | Group
+    | Place
+    | Event
+    | Quotation
+    | Statistic
+    | Claim
+    | Relation
+    | Note
 )
 
 
@@ -1770,6 +1991,7 @@ SCHEMA: tuple[CollectionSchema, ...] = (
     CollectionSchema("events", Event, "event"),
     CollectionSchema("quotations", Quotation, "quotation"),
     CollectionSchema("statistics", Statistic, "statistic"),
+    CollectionSchema("claims", Claim, "claim"),
     CollectionSchema("relations", Relation, "relation"),
     CollectionSchema("notes", Note, "note"),
 )

@@ -310,6 +310,25 @@ def sentence_spans(text: str, /) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def paragraph_spans(text: str, /) -> tuple[tuple[int, int], ...]:
+    r"""
+    Find the paragraphs of *text* (runs of text between blank lines).
+
+    Spans leave out the whitespace around paragraphs.
+
+    >>> from secretspeech._text import paragraph_spans
+    >>> text = "One. Two.\n\n  Three.\n"
+    >>> [text[s:e] for s, e in paragraph_spans(text)]
+    ['One. Two.', 'Three.']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for paragraph in _PARAGRAPH_RE.finditer(text + "\n\n"):
+        _add_span(text, start, min(paragraph.start(), len(text)), spans)
+        start = paragraph.end()
+    return tuple(spans)
+
+
 def _paragraph_sentences(
     text: str, start: int, end: int, spans: list[tuple[int, int]]
 ) -> None:

@@ -62,6 +62,7 @@ values reads the bundled data then too.  Bounds on values are named
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 import hashlib
@@ -101,6 +102,7 @@ from secretspeech._model import (
     _NUMBER_WORD,
     SCHEMA,
     Article,
+    Claim,
     Event,
     EventKind,
     Evidence,
@@ -119,6 +121,7 @@ from secretspeech._model import (
     RelationKind,
     Source,
     SourceKind,
+    Stance,
     Statistic,
     Verdict,
     plain,
@@ -132,6 +135,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "articles",
+    "claims",
     "corpora",
     "events",
     "evidence",
@@ -411,14 +415,38 @@ def _anchored(text: str | None) -> _Text | None:
     return None if text is None else (text, _anchors(text))
 
 
+def _letters(number: int) -> str:
+    """Spell *number* in letters, a word of a-z: 1 a, 26 z, 27 aa."""
+    word = ""
+    while number:
+        number, digit = divmod(number - 1, 26)
+        word = chr(ord("a") + digit) + word
+    return word
+
+
+# A corpus draws from the same pools of ids for record after record: one
+# strategy per pool saves Hypothesis validating a new one at every draw.
+@functools.lru_cache(maxsize=256)
 def _ids_from(pool: tuple[str, ...] | None) -> SearchStrategy[str]:
     """Return ids from *pool*, or any well-formed ids if it is `None`."""
     return _IDS if pool is None else st.sampled_from(pool)
 
 
+@functools.lru_cache(maxsize=256)
 def _optional_id(pool: tuple[str, ...] | None) -> SearchStrategy[str | None]:
     """Return `None` or an id from *pool*."""
     return st.none() if pool == () else st.none() | _ids_from(pool)
+
+
+@functools.lru_cache(maxsize=256)
+def _id_lists(
+    pool: tuple[str, ...] | None, min_size: int
+) -> SearchStrategy[list[str]]:
+    """Return lists of a few distinct ids from *pool*."""
+    limit = _FEW if pool is None else min(_FEW, len(pool))
+    return st.lists(
+        _ids_from(pool), min_size=min_size, max_size=limit, unique=True
+    )
 
 
 class _Scope:
@@ -445,6 +473,8 @@ class _Scope:
         self.people: tuple[str, ...] | None = None
         self.groups: tuple[str, ...] | None = None
         self.places: tuple[str, ...] | None = None
+        self.events: tuple[str, ...] | None = None
+        self.claims: tuple[str, ...] | None = None
         self.targets: tuple[str, ...] | None = None
 
     def span(self, draw: DrawFn) -> Evidence:
@@ -455,6 +485,24 @@ class _Scope:
         end = at + 1 + draw(st.integers(0, min(after, _REACH)))
         return Evidence.from_offsets(self.text, start, end)
 
+    def inside(
+        self,
+        draw: DrawFn,
+        evidence: tuple[Evidence, ...],
+        avoid: tuple[Evidence, ...] = (),
+    ) -> Evidence | None:
+        """Draw a span inside one of *evidence*, or None if it hits *avoid*."""
+        around = draw(st.sampled_from(evidence))
+        # Around a character that is not whitespace, as every span is.
+        first = bisect.bisect_left(self.anchors, around.start)
+        last = bisect.bisect_left(self.anchors, around.end) - 1
+        at = self.anchors[draw(st.integers(first, last))]
+        start = draw(st.integers(around.start, at))
+        end = draw(st.integers(at + 1, around.end))
+        if any(a.start < end and start < a.end for a in avoid):
+            return None
+        return Evidence.from_offsets(self.text, start, end)
+
     def evidence(self, draw: DrawFn) -> tuple[Evidence, ...]:
         """Draw a few distinct spans, in the order drawn."""
         count = draw(st.integers(1, _FEW))
@@ -462,9 +510,13 @@ class _Scope:
 
     def label(self, draw: DrawFn) -> str:
         """Draw a name or alias that the scope has not used yet."""
-        value = draw(
-            self.labels.filter(lambda s: self.key(s) not in self.used)
-        )
+        # A label in use gets a word added, rather than a filter: a filter
+        # made anew at each draw costs Hypothesis a validation every time.
+        value = draw(self.labels)
+        extra = 0
+        while self.key(value) in self.used:
+            extra += 1
+            value = f"{value} {_letters(extra)}"
         self.used.add(self.key(value))
         return value
 
@@ -480,11 +532,7 @@ class _Scope:
         """Draw a few distinct ids from *pool*."""
         if pool == ():
             return ()
-        limit = _FEW if pool is None else min(_FEW, len(pool))
-        ids = _ids_from(pool)
-        return tuple(
-            draw(st.lists(ids, min_size=min_size, max_size=limit, unique=True))
-        )
+        return tuple(draw(_id_lists(pool, min_size)))
 
     def date(self, draw: DrawFn) -> HistoricalDate:
         """Draw a date, perhaps relative to a record of the scope."""
@@ -1013,15 +1061,35 @@ def _event(draw: DrawFn, scope: _Scope, rid: str) -> Event:
 def _quotation(draw: DrawFn, scope: _Scope, rid: str) -> Quotation:
     people, groups = scope.people, scope.groups
     addressees = None if people is None or groups is None else people + groups
+    segments = tuple(sorted(scope.evidence(draw), key=lambda e: e.start))
+    evidence = scope.evidence(draw)
+    speaker = draw(_optional_id(people))
+    # The attribution lies in the evidence, outside the quoted words.
+    mention = cue = None
+    if speaker is not None and draw(st.booleans()):
+        mention = scope.inside(draw, evidence, avoid=segments)
+    if draw(st.booleans()):
+        cue = scope.inside(draw, evidence, avoid=segments)
+    occasion = draw(_optional_id(scope.events))
+    no_occasion = None
+    if occasion is None and draw(st.booleans()):
+        no_occasion = draw(_LABELS)
     return Quotation(
         id=rid,
-        segments=tuple(sorted(scope.evidence(draw), key=lambda e: e.start)),
+        segments=segments,
         kind=draw(st.sampled_from(QuotationKind)),
-        speaker=draw(_optional_id(people)),
+        speaker=speaker,
+        speaker_mention=mention,
+        cue=cue,
         addressees=scope.refs(draw, addressees),
         date=scope.optional_date(draw),
+        occasion=occasion,
+        occasion_link=None
+        if occasion is None
+        else scope.inside(draw, evidence),
+        no_occasion=no_occasion,
         subjects=scope.refs(draw, scope.targets),
-        evidence=scope.evidence(draw),
+        evidence=evidence,
     )
 
 
@@ -1035,6 +1103,28 @@ def _statistic(draw: DrawFn, scope: _Scope, rid: str) -> Statistic:
         places=scope.refs(draw, scope.places),
         about=scope.refs(draw, scope.targets),
         evidence=scope.evidence(draw),
+    )
+
+
+def _claim(draw: DrawFn, scope: _Scope, rid: str) -> Claim:
+    people, groups = scope.people, scope.groups
+    holders = None if people is None or groups is None else people + groups
+    stances = [Stance.ASSERTION, Stance.EVALUATION]
+    if holders != ():
+        stances.append(Stance.REPORT)
+    stance = draw(st.sampled_from(stances))
+    evidence = scope.evidence(draw)
+    reported = stance is Stance.REPORT
+    parent = draw(_optional_id(scope.claims))
+    return Claim(
+        id=rid,
+        summary=draw(_LABELS),
+        stance=stance,
+        by=draw(_ids_from(holders)) if reported else None,
+        cue=scope.inside(draw, evidence) if reported else None,
+        parent=parent if parent != rid else None,
+        subjects=tuple(r for r in scope.refs(draw, scope.targets) if r != rid),
+        evidence=evidence,
     )
 
 
@@ -1277,6 +1367,40 @@ def statistics(
 
 
 @_lazy
+def claims(
+    *, source: Origin = "any", text: str | None = None
+) -> SearchStrategy[Claim]:
+    """
+    Generate claims: `Claim` records, the article's argument.
+
+    A synthetic report names who is reported and its cue, inside its
+    evidence; an assertion or an evaluation has neither.
+
+    Args:
+        source: ``"article"``, ``"synthetic"`` or ``"any"``; see the module
+            documentation.
+        text: The text synthetic evidence and cues point into; a generated
+            text if `None`.  Only with ``source="synthetic"``.
+
+    Returns:
+        A strategy for `Claim`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When a value is drawn, if
+            *source* is unknown, or *text* is given for another source or
+            has nothing but whitespace.
+
+    >>> from hypothesis import find
+    >>> from secretspeech.strategies import claims
+    >>> def lenins(claim):
+    ...     return claim.by == "vladimir-lenin"
+    >>> find(claims(source="article"), lenins).cue.exact
+    'saying'
+    """
+    return _records("claims", _claim, source, text)
+
+
+@_lazy
 def relations(
     *, source: Origin = "any", text: str | None = None
 ) -> SearchStrategy[Relation]:
@@ -1430,6 +1554,7 @@ _BUILDERS: dict[type[Any], _Build[Any]] = {
     Event: _event,
     Quotation: _quotation,
     Statistic: _statistic,
+    Claim: _claim,
     Relation: _relation,
     Note: _note,
 }
@@ -1437,7 +1562,15 @@ _KINDS: tuple[tuple[str, _Build[Any]], ...] = tuple(
     (c.name, _BUILDERS[c.record_type]) for c in SCHEMA
 )
 # What subjects, relations, notes and relative dates refer to in a corpus.
-_TARGETS = ("people", "groups", "places", "events", "quotations", "statistics")
+_TARGETS = (
+    "people",
+    "groups",
+    "places",
+    "events",
+    "quotations",
+    "statistics",
+    "claims",
+)
 
 
 @st.composite
@@ -1460,6 +1593,7 @@ def _synthetic_corpora(
         planned[name], ids = ids[:size], ids[size:]
     scope.people = tuple(planned["people"])
     scope.groups = tuple(planned["groups"])
+    scope.events = tuple(planned["events"])
     scope.targets = tuple(i for name in _TARGETS for i in planned[name])
     if len(scope.targets) < 2:
         planned["relations"] = []
@@ -1475,9 +1609,12 @@ def _synthetic_corpora(
     for name, build in _KINDS:
         records: list[dict[str, Any]] = []
         for rid in planned[name]:
+            # A place lies only within a place before it, and a claim is
+            # only part of one before it: no loops.
             if name == "places":
-                # A place lies only within a place before it: no cycles.
                 scope.places = tuple(r["id"] for r in records)
+            if name == "claims":
+                scope.claims = tuple(r["id"] for r in records)
             records.append(plain(build(draw, scope, rid)))
         if name == "places":
             scope.places = tuple(planned["places"])

@@ -1,0 +1,261 @@
+"""
+The JSON Schema of the corpus document, generated from the model.
+
+`save_corpus` writes a document that `load_corpus` reads; this describes
+it for tools outside Python (validators, editors, other languages).  It is
+read off the record types: each attrs field's type hint gives its JSON
+type, its default whether it is required, and its validator the rules a
+JSON Schema can state (an id's pattern, a non-blank string, a
+non-negative number, at least one evidence span).  Rules that span fields
+or records (a span must match the text, an id must name a record) are
+beyond JSON Schema and stay with the loader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import inspect
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from secretspeech._corpus import Corpus
+from secretspeech._dates import HistoricalDate, _not_blank
+from secretspeech._model import (
+    _ID_RE,
+    CORPUS_FORMAT,
+    SCHEMA,
+    Article,
+    Evidence,
+    Quantity,
+    Source,
+    _check_evidence,
+    _check_id,
+    _check_ids,
+    _check_non_negative,
+    _check_optional_count,
+    _check_optional_id,
+    _check_optional_text,
+    _check_text,
+    _check_texts,
+)
+
+
+__all__ = ["json_schema"]
+
+#: The dialect of the schema.
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+#: The values inside records, each described once under ``$defs``.
+_VALUES: tuple[type[Any], ...] = (Evidence, HistoricalDate, Quantity, Source)
+#: What a validator of the model says, in JSON Schema words.
+_ID = {
+    "type": "string",
+    "pattern": "^" + _ID_RE.pattern.removesuffix(r"\Z") + "$",
+}
+_TEXT = {"type": "string", "pattern": r"\S"}
+_RULES: tuple[tuple[object, dict[str, Any]], ...] = (
+    (_check_id, _ID),
+    (_check_optional_id, _ID),
+    (_check_text, _TEXT),
+    (_check_optional_text, _TEXT),
+    (_not_blank, {"pattern": r"\S"}),
+    (_check_non_negative, {"minimum": 0}),
+    (_check_optional_count, {"minimum": 0}),
+)
+#: Validators of tuple fields, and what they say of the items and the list.
+_ITEM_RULES: tuple[tuple[object, dict[str, Any], dict[str, Any]], ...] = (
+    (_check_ids, _ID, {"uniqueItems": True}),
+    (_check_texts, _TEXT, {"uniqueItems": True}),
+    (_check_evidence, {}, {"minItems": 1}),
+)
+
+
+def json_schema() -> dict[str, Any]:
+    """
+    Return the JSON Schema of the corpus document that `save_corpus` writes.
+
+    The schema (JSON Schema 2020-12) is generated from the record types,
+    so it always describes the documents this version reads and writes;
+    the package ships the same schema as ``corpus.schema.json`` for tools
+    outside Python.  It states the shape of each record and value, which
+    fields are required, their types, vocabularies and simple rules (an
+    id's pattern, a non-blank string).  Rules between fields and records
+    (a span must match the text, an id must name a record) are beyond
+    JSON Schema: `load_corpus` checks them.
+
+    Returns:
+        A new dict, ready for ``json.dump`` or a JSON Schema validator.
+
+    >>> import secretspeech as ss
+    >>> schema = ss.json_schema()
+    >>> schema["$defs"]["Claim"]["properties"]["stance"]["enum"]
+    ['assertion', 'report', 'evaluation']
+    >>> sorted(schema["required"])
+    ['article', 'data_version', 'events', 'format', 'groups', 'people', 'places', 'quotations', 'relations', 'statistics']
+    """  # noqa: E501 -- a doctest's output is one line
+    schema: dict[str, Any] = _deep_copy(_schema())
+    return schema
+
+
+@functools.cache
+def _schema() -> dict[str, Any]:
+    defs = {cls.__name__: _object(cls) for cls in _VALUES}
+    defs["Article"] = _object(Article, leave_out=("text",))
+    properties: dict[str, Any] = {
+        "format": {"const": CORPUS_FORMAT},
+        "data_version": _TEXT,
+        "article": {"$ref": "#/$defs/Article"},
+    }
+    required = ["format", "data_version", "article"]
+    corpus_fields = {f.name: f for f in attrs.fields(Corpus)}
+    for collection in SCHEMA:
+        name = collection.record_type.__name__
+        defs[name] = _object(collection.record_type)
+        properties[collection.name] = {
+            "type": "array",
+            "items": {"$ref": f"#/$defs/{name}"},
+        }
+        if corpus_fields[collection.name].default is attrs.NOTHING:
+            required.append(collection.name)
+    return {
+        "$schema": DIALECT,
+        "$id": "https://secretspeech.readthedocs.io/corpus.schema.json",
+        "title": "secretspeech corpus document",
+        "description": (
+            "The records of one article, as save_corpus writes them and "
+            "load_corpus reads them; the article's text is a file of its "
+            "own, tied to the document by its SHA-256."
+        ),
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+        "$defs": defs,
+    }
+
+
+def _object(cls: type[Any], leave_out: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Describe an attrs class as a JSON object, field by field."""
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    needed = _needed(cls)
+    for field in attrs.fields(cls):
+        if field.name in leave_out or not field.init:
+            continue
+        properties[field.name] = _field(hints[field.name], field)
+        if field.name in needed:
+            required.append(field.name)
+    described = {
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+    doc = inspect.getdoc(cls) or cls.__name__
+    described["description"] = doc.split("\n\n")[0].replace("\n", " ")
+    return described
+
+
+def _needed(cls: type[Any]) -> set[str]:
+    """The fields a document must give for *cls*."""
+    if cls is HistoricalDate:
+        # A document gives a date's wording and EDTF; the loader computes
+        # the rest with from_edtf, and checks any that are given.
+        signature = inspect.signature(HistoricalDate.from_edtf)
+        return {
+            p.name
+            for p in signature.parameters.values()
+            if p.default is p.empty
+        }
+    return {
+        f.name
+        for f in attrs.fields(cls)
+        if f.init and f.default is attrs.NOTHING
+    }
+
+
+def _field(hint: object, field: attrs.Attribute[Any]) -> dict[str, Any]:
+    """Describe one field: its type, then what its validator says."""
+    described = _type(hint)
+    validators = _validators(field.validator)
+    for validator in validators:
+        for check, rule in _RULES:
+            if validator is check:
+                described = _merge(described, rule)
+        for check, items, whole in _ITEM_RULES:
+            if validator is check and described.get("type") == "array":
+                described = {
+                    **described,
+                    "items": _merge(described["items"], items),
+                    **whole,
+                }
+    return described
+
+
+def _validators(validator: object) -> list[object]:
+    """The validator functions of a field, out of attrs' and/optional."""
+    if validator is None:
+        return []
+    if isinstance(validator, list | tuple):
+        return [v for one in validator for v in _validators(one)]
+    for wrapped in ("_validators", "validator"):
+        inner = getattr(validator, wrapped, None)
+        if inner is not None:
+            return _validators(inner)
+    return [validator]
+
+
+def _merge(described: dict[str, Any], rule: dict[str, Any]) -> dict[str, Any]:
+    """Add *rule* to a description, inside ``anyOf`` where None is allowed."""
+    if "anyOf" in described:
+        return {
+            "anyOf": [
+                _merge(option, rule) if option != {"type": "null"} else option
+                for option in described["anyOf"]
+            ]
+        }
+    if "$ref" in described:
+        return described
+    return {**described, **rule}
+
+
+def _type(hint: object) -> dict[str, Any]:  # noqa: C901, PLR0911 -- one per kind
+    """Describe a type hint of the model as JSON Schema."""
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [_type(arg) for arg in typing.get_args(hint)]
+        return {"anyOf": options}
+    if origin is tuple:
+        return {"type": "array", "items": _type(typing.get_args(hint)[0])}
+    if hint is type(None):
+        return {"type": "null"}
+    if isinstance(hint, type):
+        if issubclass(hint, enum.Enum):
+            return {"enum": [member.value for member in hint]}
+        if hint in _VALUES:
+            return {"$ref": f"#/$defs/{hint.__name__}"}
+        if issubclass(hint, bool):
+            return {"type": "boolean"}
+        if issubclass(hint, int):
+            return {"type": "integer"}
+        if issubclass(hint, str):
+            return {"type": "string"}
+        if issubclass(hint, dt.date):
+            return {"type": "string", "format": "date"}
+    msg = f"no JSON Schema for {hint!r}"  # a field type the model lacks
+    raise TypeError(msg)
+
+
+def _deep_copy(value: object) -> Any:  # noqa: ANN401 -- JSON is untyped
+    """Copy nested dicts and lists, so callers cannot change the cache."""
+    if isinstance(value, Mapping):
+        return {k: _deep_copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_deep_copy(v) for v in value]
+    return value

@@ -1,0 +1,1387 @@
+"""
+Quoted words checked against the article, and quotation extractors scored.
+
+Two jobs, each a pure function of the article's text and its quotations:
+
+- `check_quote` answers a reader's question "did they really say this?":
+  it aligns the words given, word by word, with the words of every
+  quotation and of the running text, and says whether they are a
+  quotation (exactly or closely), the author's own words, or not in the
+  article at all;
+- `score_extraction` compares the (speaker, cue, content) spans that a
+  quotation extractor finds with the ones curated here, part by part.
+"""
+
+from __future__ import annotations
+
+import bisect
+import collections
+import difflib
+import enum
+import functools
+import itertools
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeAlias
+
+import attrs
+
+from secretspeech._checks import describe
+from secretspeech._model import (
+    Evidence,
+    Quotation,
+    QuotationKind,
+    _Vocabulary,
+)
+from secretspeech._text import STOP_WORDS, brief, sentence_spans, shown, words
+from secretspeech.exceptions import InvalidTypeError, InvalidValueError
+
+
+__all__ = [
+    "ExtractionScore",
+    "PartScore",
+    "QuoteMatch",
+    "QuoteVerdict",
+    "check_quote",
+    "score_extraction",
+]
+
+
+# -- the thresholds ----------------------------------------------------------
+
+#: The least score (the Dice coefficient of the words: twice the words in
+#: common over the words given plus the words printed) of a close match.
+#: "We should not wash our dirty linen in public" scores 0.67 against the
+#: printed “We should not,” … “give ammunition to the enemy [or] wash our
+#: dirty linen before their eyes.”, and is a misquotation of it.
+CLOSE_SCORE = 0.6
+#: The least share of the words given that a close match finds in order:
+#: "The Soviet Union collapsed in 1991" finds half of its words in the
+#: article's "The Soviet Union", which is not the sentence misquoted.
+CLOSE_COVERAGE = 0.7
+#: A match of fewer words than this must hold a word that says something
+#: (not one of `FUNCTION_WORDS`): "the" or "we should" alone match
+#: nothing, "blind kittens" and "thaw" match, and so do "we should not".
+LEAST_WORDS = 3
+#: Words that do not tell one quotation from another on their own:
+#: articles, pronouns, auxiliaries, prepositions and conjunctions.
+FUNCTION_WORDS = STOP_WORDS | frozenset(
+    {
+        "about", "after", "all", "am", "any", "are", "be", "been", "before",
+        "being", "but", "can", "cannot", "could", "did", "do", "does",
+        "down", "had", "has", "have", "he", "her", "here", "him", "how",
+        "i", "if", "into", "is", "it", "may", "me", "might", "more", "most",
+        "much", "must", "my", "no", "nor", "not", "off", "our", "out",
+        "over", "shall", "she", "should", "so", "some", "than", "that",
+        "them", "then", "there", "these", "they", "this", "those", "too",
+        "under", "up", "us", "very", "we", "what", "when", "where", "which",
+        "who", "whom", "whose", "why", "will", "would", "you", "your",
+    }
+)  # fmt: skip
+
+# A run of word characters and apostrophes; `words` normalises each run.
+_TOKEN_RE = re.compile(r"[\w'’‘ʼ`´′]+")
+_APOSTROPHES = "'’‘ʼ`´′"
+# An editorial insertion, as `Quotation.insertions` finds them.
+_INSERTION_RE = re.compile(r"\[[^\[\]]+\]")
+
+
+class QuoteVerdict(_Vocabulary):
+    """
+    What `check_quote` found the words given to be.
+
+    >>> import secretspeech as ss
+    >>> ss.check_quote("You are blind kittens.")[0].verdict
+    <QuoteVerdict.EXACT: 'exact'>
+    >>> ss.QuoteVerdict("not a quotation")
+    <QuoteVerdict.NOT_A_QUOTATION: 'not a quotation'>
+    """
+
+    #: The words of a quotation, verbatim but for the style of quote marks
+    #: and dashes, case, spacing, punctuation and editorial brackets.
+    EXACT = "exact"
+    #: A misquotation: close to the words of a quotation, with differences.
+    CLOSE = "close"
+    #: In the article, exactly or closely, but not inside quote marks: the
+    #: author's own words.
+    NOT_A_QUOTATION = "not a quotation"
+    #: Nothing in the article is close enough.
+    NOT_IN_ARTICLE = "not in the article"
+
+
+def _quotation_repr(value: Quotation | None) -> str:
+    return "None" if value is None else f"<Quotation {value.id!r}>"
+
+
+def _check_score(
+    _inst: object, _attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise InvalidTypeError(
+            f"QuoteMatch.score must be a float from 0 to 1, got {shown(value)}"
+        )
+    if not 0 <= value <= 1:
+        raise InvalidValueError(
+            f"QuoteMatch.score must be from 0 to 1, got {brief(value)}"
+        )
+
+
+def _check_optional(
+    kind: type, description: str
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Return a validator that takes an instance of *kind* or `None`."""
+
+    def check(
+        inst: object, attribute: attrs.Attribute[Any], value: object
+    ) -> None:
+        if value is not None and not isinstance(value, kind):
+            raise InvalidTypeError(
+                f"{type(inst).__name__}.{attribute.name} must be "
+                f"{description} or None, got {describe(value)}"
+            )
+
+    return check
+
+
+def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(
+        value, Iterable
+    ):
+        return value  # type: ignore[return-value]  # refused by the validator
+    return tuple(value)
+
+
+def _check_differences(
+    _inst: object, _attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if not isinstance(value, tuple):
+        raise InvalidTypeError(
+            "QuoteMatch.differences must be a tuple of (printed, given) "
+            f"pairs of str, got {shown(value)}"
+        )
+    for pair in value:
+        if not (
+            isinstance(pair, tuple)
+            and len(pair) == 2
+            and all(isinstance(side, str) for side in pair)
+        ):
+            raise InvalidTypeError(
+                "QuoteMatch.differences must hold (printed, given) pairs of "
+                f"str, got {shown(pair)}"
+            )
+        if pair[0] == pair[1]:
+            raise InvalidValueError(
+                "QuoteMatch.differences must hold pairs that differ, got "
+                f"{brief(pair)}"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class QuoteMatch:
+    """
+    One place in the article that words given to `check_quote` match.
+
+    Attributes:
+        verdict: What the words are there: a quotation (exact or close),
+            the author's words, or not in the article.
+        score: How alike the words given and the words printed are, from
+            0 to 1: twice the words they have in common over the words of
+            both (the Dice coefficient); 1.0 when they are the same words.
+            For `QuoteVerdict.NOT_IN_ARTICLE`, the best score of the
+            places that came near (0.0 if none did).
+        quotation: The quotation matched; `None` for the author's words
+            and for words not in the article.
+        span: The article's words that matched, from the first to the
+            last (an interrupted quotation's span holds its attribution
+            too); `None` for words not in the article.
+        differences: Where the words differ, as (printed, given) pairs of
+            words as written, in order; ``""`` on one side for words left
+            out or added.  A run of printed words replaced by other words
+            is one pair; words in editorial brackets such as ``[or]`` may
+            be left out, and are not a difference.  For a quotation, the
+            words given are those in quote marks, if the text has any.
+            Empty when exact.
+
+    The repr shows the quotation by its id.
+
+    >>> import secretspeech as ss
+    >>> match = ss.check_quote("You are blind puppies.")[0]
+    >>> match.verdict.value, match.quotation.id, match.differences
+    ('close', 'blind-kittens', (('kittens', 'puppies'),))
+    >>> match.span.exact
+    'You are blind kittens'
+    """
+
+    verdict: QuoteVerdict = attrs.field(converter=QuoteVerdict)
+    score: float = attrs.field(validator=_check_score)
+    quotation: Quotation | None = attrs.field(
+        default=None,
+        repr=_quotation_repr,
+        validator=_check_optional(Quotation, "a Quotation"),
+    )
+    span: Evidence | None = attrs.field(
+        default=None, validator=_check_optional(Evidence, "an Evidence")
+    )
+    differences: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_pairs, validator=_check_differences
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problem = self._problem()
+        if problem:
+            raise InvalidValueError(
+                f"QuoteMatch of verdict {self.verdict.value!r}: {problem}"
+            )
+
+    def _problem(self) -> str | None:
+        quoted, placed, exact = _SHAPES[self.verdict]
+        quotation, span, differences = (
+            self.quotation,
+            self.span,
+            self.differences,
+        )
+        same = self.score == 1
+        rules = (
+            (quoted and quotation is None, "it needs the quotation matched"),
+            (not quoted and quotation is not None, "it has no quotation"),
+            (placed and span is None, "it needs the span matched"),
+            (not placed and span is not None, "it has no span"),
+            (
+                not placed and (same or bool(differences)),
+                "it has no differences and a score below 1",
+            ),
+            (
+                placed and same == bool(differences),
+                "its score is 1.0 exactly when it has no differences",
+            ),
+            (
+                exact is not None and placed and same != exact,
+                "an exact match scores 1.0, a close one less",
+            ),
+            (
+                quotation is not None
+                and span is not None
+                and not (
+                    quotation.segments[0].start
+                    <= span.start
+                    < span.end
+                    <= quotation.segments[-1].end
+                ),
+                "its span lies outside the quotation",
+            ),
+        )
+        return next((problem for broken, problem in rules if broken), None)
+
+
+#: For each verdict: whether a match has a quotation, whether it has a
+#: span, and whether it is exact (`None`: either).
+_SHAPES = {
+    QuoteVerdict.EXACT: (True, True, True),
+    QuoteVerdict.CLOSE: (True, True, False),
+    QuoteVerdict.NOT_A_QUOTATION: (False, True, None),
+    QuoteVerdict.NOT_IN_ARTICLE: (False, False, False),
+}
+
+
+# -- words with their places -------------------------------------------------
+
+
+@attrs.frozen
+class _Words:
+    """
+    Normalised words of a text, with where each stands in the article.
+
+    Attributes:
+        keys: The words, normalised by `secretspeech._text.words`.
+        starts: Each word's first offset in the article.
+        ends: Each word's end offset.
+        optional: Whether each word is an editorial insertion (``[or]``).
+        groups: For each word, the stretch it belongs to: a word at either
+            end of a match is only read as a substitution for a printed
+            word of the same stretch (sentence, or quotation).
+        quoted: Whether each word lies inside a quotation's segments.
+        positions: Each word's indexes, in order.
+    """
+
+    keys: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    optional: tuple[bool, ...]
+    groups: tuple[int, ...]
+    quoted: tuple[bool, ...]
+    positions: Mapping[str, tuple[int, ...]] = attrs.field(eq=False)
+
+
+def _tokens(text: str, offset: int = 0) -> list[tuple[str, int, int, bool]]:
+    """Return (normalised word, start, end, optional) for each word."""
+    brackets = [m.span() for m in _INSERTION_RE.finditer(text)]
+    found = []
+    for match in _TOKEN_RE.finditer(text):
+        raw = match.group()
+        start = match.start() + len(raw) - len(raw.lstrip(_APOSTROPHES))
+        end = match.end() - (len(raw) - len(raw.rstrip(_APOSTROPHES)))
+        inside = _within(brackets, start, end)
+        found += [
+            (key, start + offset, end + offset, inside) for key in words(raw)
+        ]
+    return found
+
+
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """
+    Tell whether *start*:*end* lies strictly inside one of *spans*.
+
+    The spans are in order and do not overlap, as `re.finditer` finds
+    them, so the one span that may hold it is found by bisection.
+    """
+    at = bisect.bisect_left(spans, (start,)) - 1
+    return at >= 0 and end < spans[at][1]
+
+
+def _words(
+    tokens: list[tuple[str, int, int, bool]],
+    groups: Sequence[int],
+    quoted: Sequence[bool],
+) -> _Words:
+    positions: dict[str, list[int]] = collections.defaultdict(list)
+    for i, token in enumerate(tokens):
+        positions[token[0]].append(i)
+    return _Words(
+        keys=tuple(t[0] for t in tokens),
+        starts=tuple(t[1] for t in tokens),
+        ends=tuple(t[2] for t in tokens),
+        optional=tuple(t[3] for t in tokens),
+        groups=tuple(groups),
+        quoted=tuple(quoted),
+        positions={k: tuple(v) for k, v in positions.items()},
+    )
+
+
+@attrs.frozen
+class _Index:
+    """The words of the running text and of each quotation."""
+
+    article: _Words
+    quotations: tuple[tuple[Quotation, _Words], ...]
+
+
+def _index(article: str, quotations: tuple[Quotation, ...]) -> _Index:
+    """Return the words of *article* and *quotations*, built once."""
+    try:
+        hash(quotations)
+    except TypeError:
+        # A record type of the user's, with a field that does not hash.
+        return _build_index(article, quotations)
+    return _cached_index(article, quotations)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_index(article: str, quotations: tuple[Quotation, ...]) -> _Index:
+    return _build_index(article, quotations)
+
+
+def _build_index(article: str, quotations: tuple[Quotation, ...]) -> _Index:
+    """Read the words of *article* and of each quotation's segments."""
+    for quotation in quotations:
+        for segment in quotation.segments:
+            if article[segment.start : segment.end] != segment.exact:
+                raise InvalidValueError(
+                    f"check_quote(): a segment of the quotation "
+                    f"{brief(quotation.id)}, {brief(segment.exact)}, is not "
+                    "in the article at its offsets"
+                )
+    # The stretches inside quote marks: segments that overlap (a term
+    # quoted inside a quotation) merged.
+    merged: list[list[int]] = []
+    for start, end in sorted(
+        (s.start, s.end) for q in quotations for s in q.segments
+    ):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    segments = [(start, end) for start, end in merged]
+    sentence_starts = [start for start, _ in sentence_spans(article)]
+    tokens = _tokens(article)
+    groups = [bisect.bisect_right(sentence_starts, t[1]) for t in tokens]
+    quoted = []
+    for token in tokens:
+        at = bisect.bisect_right(segments, (token[1], math.inf)) - 1
+        quoted.append(at >= 0 and token[2] <= segments[at][1])
+    running = _words(tokens, groups, quoted)
+    each = []
+    for quotation in quotations:
+        found = [
+            token
+            for segment in quotation.segments
+            for token in _tokens(segment.exact, segment.start)
+        ]
+        each.append(
+            (quotation, _words(found, [0] * len(found), [True] * len(found)))
+        )
+    return _Index(running, tuple(each))
+
+
+# -- aligning the words given with the words printed -------------------------
+
+
+@attrs.frozen
+class _Given:
+    """The words given: normalised, and as written."""
+
+    keys: tuple[str, ...]
+    written: tuple[str, ...]
+
+    @classmethod
+    def read(cls, text: str, *, quoted: bool = False) -> _Given:
+        """
+        Read the words of *text*.
+
+        With *quoted*, only the words inside quote marks, if any are:
+        ``“We should not,” he said, “give ammunition”`` gives "We should
+        not give ammunition".
+        """
+        tokens = _tokens(text)
+        if quoted:
+            spans = [m.span() for m in _QUOTED_RE.finditer(text)]
+            inside = [t for t in tokens if _within(spans, t[1], t[2])]
+            tokens = inside or tokens
+        return cls(
+            keys=tuple(t[0] for t in tokens),
+            written=tuple(text[t[1] : t[2]] for t in tokens),
+        )
+
+
+# Words in quote marks: double ones, or single ones that open after no
+# letter and close before none (an apostrophe inside a word is neither).
+_QUOTED_RE = re.compile(
+    r"“[^“”]*”"
+    r'|"[^"]*"'
+    r"|(?<!\w)[‘'](?:[^‘’'\n]|(?<=\w)[’'](?=\w))+?[’'](?!\w)"
+)
+
+
+@attrs.frozen
+class _Found:
+    """
+    One alignment of the words given with a run of printed words.
+
+    Attributes:
+        score: The Dice coefficient of the two runs of words.
+        first: The index of the first printed word of the run.
+        last: The index just past its last printed word.
+        matched: The indexes of the printed words matched.
+        skipped: How many words given lie before the first one matched
+            and after the last one.
+        differences: (printed, given) pairs, in order.
+        contiguous: Whether the words matched are printed one after the
+            other, the words given with them too, and the only
+            differences are words given before or after them.
+    """
+
+    score: float
+    first: int
+    last: int
+    matched: tuple[int, ...]
+    skipped: tuple[int, int]
+    differences: tuple[tuple[str, str], ...]
+    contiguous: bool
+
+
+def _printed(stream: _Words, article: str, indexes: Iterable[int]) -> str:
+    """Show printed words as written, an insertion in its brackets."""
+    shown_words = []
+    for i in indexes:
+        word = article[stream.starts[i] : stream.ends[i]]
+        shown_words.append(f"[{word}]" if stream.optional[i] else word)
+    return " ".join(shown_words)
+
+
+def _pairable(
+    stream: _Words, unmatched: int, neighbour: int, edge: int
+) -> int:
+    """
+    Tell (1 or 0) whether a word given beyond a match stands for a word.
+
+    A single word given beyond either end of the matched words is read as
+    a substitution for the printed word next to them ("without us" for
+    "without me"), if there is one in the same stretch (the quotation, or
+    the sentence of the running text); more words there are additions.
+    """
+    return int(
+        unmatched == 1
+        and 0 <= neighbour < len(stream.keys)
+        and stream.groups[neighbour] == stream.groups[edge]
+    )
+
+
+_Block: TypeAlias = tuple[int, int, int]
+
+
+def _align(
+    given: _Given,
+    stream: _Words,
+    article: str,
+    window: tuple[int, int],
+    *,
+    contiguous: bool = False,
+) -> _Found:
+    """
+    Align the words given with the printed words in *window*.
+
+    `difflib.SequenceMatcher` finds the matching blocks; of the chains of
+    blocks consecutive in its answer, the one with the best score is the
+    run (with *contiguous*, of the chains with no difference between
+    their blocks).  Words of editorial insertions that the words given
+    leave out count neither as printed words nor as differences.
+    """
+    lo, hi = window
+    matcher = difflib.SequenceMatcher(
+        None, stream.keys[lo:hi], given.keys, autojunk=False
+    )
+    blocks = [
+        (lo + b.a, b.b, b.size)
+        for b in matcher.get_matching_blocks()
+        if b.size
+    ]
+    # Every window starts at a word given.
+    assert blocks  # noqa: S101 -- a window is never empty of words given
+    size = len(given.keys)
+    score, chain, first, last = _best_chain(
+        blocks, stream, size, contiguous=contiguous
+    )
+    differences: list[tuple[str, str]] = []
+
+    def differ(a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> None:
+        added = " ".join(given.written[b_lo:b_hi])
+        printed = list(range(a_lo, a_hi))
+        if not added:
+            # Words of an editorial insertion may be left out.
+            printed = [k for k in printed if not stream.optional[k]]
+        if printed or added:
+            differences.append((_printed(stream, article, printed), added))
+
+    a, b, _ = chain[0]
+    differ(first, a, 0, b)
+    for (a, b, n), (next_a, next_b, _) in itertools.pairwise(chain):
+        differ(a + n, next_a, b + n, next_b)
+    a, b, n = chain[-1]
+    differ(a + n, last, b + n, size)
+    return _Found(
+        score=score,
+        first=first,
+        last=last,
+        matched=tuple(k for a, _, n in chain for k in range(a, a + n)),
+        skipped=(chain[0][1], size - b - n),
+        differences=tuple(differences),
+        contiguous=contiguous,
+    )
+
+
+def _joined(before: _Block, after: _Block, stream: _Words) -> bool:
+    """Tell whether nothing but an insertion left out lies between."""
+    a, b, n = before
+    return b + n == after[1] and all(stream.optional[a + n : after[0]])
+
+
+def _best_chain(
+    blocks: list[_Block], stream: _Words, size: int, *, contiguous: bool
+) -> tuple[float, list[_Block], int, int]:
+    """
+    Choose the run of consecutive matching blocks with the best score.
+
+    With *contiguous*, only runs of blocks with nothing between them but
+    insertions left out, and no word given paired with one beyond.
+
+    Returns:
+        The score, the blocks, and the first and just past the last
+        printed word of the run (a word paired with one given included).
+    """
+    best = (-1.0, 0, 0, 0, 0)
+    for i, (a0, b0, _) in enumerate(blocks):
+        matched = omitted = 0
+        for j in range(i, len(blocks)):
+            a, b, n = blocks[j]
+            if j > i:
+                pa, pb, pn = blocks[j - 1]
+                if contiguous and not _joined(
+                    blocks[j - 1], blocks[j], stream
+                ):
+                    break
+                if pb + pn == b:
+                    omitted += sum(stream.optional[pa + pn : a])
+            matched += n
+            first, last = a0, a + n
+            if not contiguous:
+                first -= _pairable(stream, b0, a0 - 1, a0)
+                last += _pairable(stream, size - b - n, last, last - 1)
+            score = 2 * matched / (size + last - first - omitted)
+            if score > best[0]:
+                best = (score, i, j, first, last)
+    score, i, j, first, last = best
+    return score, blocks[i : j + 1], first, last
+
+
+def _search(
+    given: _Given, stream: _Words, article: str, *, contiguous: bool = False
+) -> list[_Found]:
+    """
+    Find the runs of printed words that the words given may match.
+
+    Windows of three times as many printed words as words given start at
+    a printed word that is also given, wherever they hold enough of the
+    words given to be close, and at least half as many words apart as
+    are given.  Each window is aligned (`_align`), then aligned again on
+    a window fitted around what it matched, which `difflib`'s greedy
+    choice of the longest block first may have missed; the better of the
+    two is kept.  With *contiguous*, each window also gives its best run
+    of words given word for word (`_close` says what it takes).  The cost
+    grows with the length of the stream times the words given, not with
+    their product.
+    """
+    size = len(given.keys)
+    total = len(stream.keys)
+    wanted = set(given.keys)
+    hits = [0]
+    for key in stream.keys:
+        hits.append(hits[-1] + (key in wanted))
+    need = _least_found(size)
+    if contiguous:
+        need = min(need, LEAST_WORDS)
+    length = 3 * size + 2
+    step = max(1, size // 2)
+    found: list[_Found] = []
+    taken = -step
+    anchors = sorted(
+        p for key in wanted for p in stream.positions.get(key, ())
+    )
+    for at in anchors:
+        end = min(total, at + length)
+        if at < taken + step or hits[end] - hits[at] < need:
+            continue
+        taken = at
+        first = _align(given, stream, article, (at, end))
+        head, tail = first.matched[0], first.matched[-1] + 1
+        fitted = _align(
+            given,
+            stream,
+            article,
+            (
+                max(0, head - first.skipped[0]),
+                min(total, tail + first.skipped[1]),
+            ),
+        )
+        found.append(fitted if fitted.score > first.score else first)
+        if contiguous:
+            found.append(
+                _align(given, stream, article, (at, end), contiguous=True)
+            )
+    return found
+
+
+def _least_found(size: int) -> int:
+    """Return how many of *size* words given a close match finds at least."""
+    # Rounded first: 0.7 * 10 is 7.000000000000001 in floating point.
+    return math.ceil(round(CLOSE_COVERAGE * size, 9))
+
+
+def _counts(keys: Iterable[str]) -> bool:
+    """
+    Tell whether matched words are evidence of a match.
+
+    They are if there are at least `LEAST_WORDS` of them, or one of them
+    is not among `FUNCTION_WORDS`.
+    """
+    keys = list(keys)
+    return len(keys) >= LEAST_WORDS or any(
+        k not in FUNCTION_WORDS for k in keys
+    )
+
+
+def _close(found: _Found, size: int, keys: Sequence[str]) -> bool:
+    """
+    Tell whether an alignment is close enough to report.
+
+    Either `CLOSE_COVERAGE` of the words given are found, or (for a
+    contiguous run) at least `LEAST_WORDS` words are given word for word,
+    one of them not a function word, and only words before or after
+    them are added ("You are blind kittens, said Stalin"); and the score
+    is at least `CLOSE_SCORE`.
+    """
+    matched = [keys[k] for k in found.matched]
+    if found.contiguous:
+        enough = len(matched) >= LEAST_WORDS and any(
+            k not in FUNCTION_WORDS for k in matched
+        )
+    else:
+        enough = len(matched) >= _least_found(size)
+    return enough and found.score >= CLOSE_SCORE
+
+
+def check_quote(
+    text: str,
+    article: str,
+    quotations: Sequence[Quotation],
+    /,
+    *,
+    limit: int | None = 5,
+) -> tuple[QuoteMatch, ...]:
+    """
+    Tell whether *text* is a quotation of the article, word for word.
+
+    The words of *text* are aligned with the words of each quotation (its
+    segments in order, so that an interrupted quotation reads as one) and
+    with the running text.  Words are compared normalised: the style of
+    quote marks and dashes, case, accents, spacing and punctuation do not
+    count, and words the editor put in square brackets (``[or]``) may be
+    left out or given without the brackets.  If *text* has words in quote
+    marks, only those are compared with the quotations, in order, as if
+    they were segments: ``“We should not,” he said, “give ammunition to
+    the enemy”`` is the quotation of "We should not give ammunition to
+    the enemy"; the whole text is compared with the running text.
+
+    - `QuoteVerdict.EXACT`: every word given is a word of a quotation, in
+      order, with no word of it left out between them.  A part of a
+      quotation is exact for it: "You are blind kittens." is.
+    - `QuoteVerdict.CLOSE`: a misquotation.  The score (the Dice
+      coefficient of the words given and the words printed from the first
+      to the last matched: twice the words in common over the words of
+      both) is at least 0.6, and either 70% of the words given are found,
+      in order, or three words or more (one of them not a function word)
+      are found word for word, with only other words added before or
+      after them ("You are blind kittens, said Stalin").
+    - `QuoteVerdict.NOT_A_QUOTATION`: close to or the same as the running
+      text, by the first rule, where the words found outside quote marks
+      would be enough on their own: the author's words, or a passage
+      that holds more than a quotation.
+    - `QuoteVerdict.NOT_IN_ARTICLE`: nothing is close enough.
+
+    A match of one or two words must hold a word that is not a function
+    word (an article, pronoun, auxiliary, preposition or conjunction such
+    as "the", "we", "should", "not"): those are in almost every quotation
+    and prove nothing, so "the" is not in the article as far as this
+    check goes, while "thaw", "blind kittens" and "we should not" are.
+
+    Args:
+        text: The words to check, with or without quote marks.
+        article: The article's text.
+        quotations: The quotations of the article, of any kind: quoted
+            terms (“thaw”) are quotations too.
+        limit: The most matches to return; all if `None`.
+
+    Returns:
+        The matches, best first: by score, then quotations before the
+        author's words, then in the order of the article.  Each quotation
+        is matched at most once, at its best place; places of the running
+        text do not overlap.  There is always at least one match: words
+        not in the article give one match of `QuoteVerdict.NOT_IN_ARTICLE`
+        with the best score of the places that came near (0.0 if none
+        did).
+
+    Raises:
+        InvalidTypeError: If *text* or *article* is not a str,
+            *quotations* does not hold `Quotation` records, or *limit* is
+            not an int or `None`.
+        InvalidValueError: If *text* has no words, *limit* is less than
+            1, or a quotation's segment is not in *article* at its
+            offsets.
+
+    >>> import secretspeech as ss
+    >>> [(m.verdict.value, m.quotation.id) for m in ss.check_quote(
+    ...     "We should not give ammunition to the enemy"
+    ... )]
+    [('exact', 'dirty-linen')]
+    >>> ss.check_quote("Stalin was a murderous thug")[0].verdict.value
+    'not a quotation'
+    >>> ss.check_quote("We will bury you")
+    (QuoteMatch(verdict=<QuoteVerdict.NOT_IN_ARTICLE: 'not in the article'>, score=0.0, quotation=None, span=None, differences=()),)
+    """  # noqa: E501 -- a doctest's output is one line
+    given = _read_text(text, "check_quote()")
+    inside = _Given.read(text, quoted=True)
+    if not isinstance(article, str):
+        raise InvalidTypeError(
+            f"check_quote() takes the article as a str, got {shown(article)}"
+        )
+    records = _read_quotations(quotations, "check_quote()")
+    _read_limit(limit)
+    index = _index(article, records)
+    quoted, missed_quoted = _quoted_matches(inside, article, index)
+    running, missed_running = _running_matches(given, article, index)
+    matches = quoted + running
+    if not matches:
+        missed = max(missed_quoted, missed_running)
+        return (QuoteMatch(verdict=QuoteVerdict.NOT_IN_ARTICLE, score=missed),)
+    matches.sort(
+        key=lambda m: (
+            -m.score,
+            m.quotation is None,
+            m.span.start if m.span else 0,
+        )
+    )
+    return tuple(matches[:limit])
+
+
+def _read_limit(limit: object) -> None:
+    if limit is not None and (
+        not isinstance(limit, int) or isinstance(limit, bool)
+    ):
+        raise InvalidTypeError(
+            "check_quote() takes limit= as a positive int or None, got "
+            f"{describe(limit)}"
+        )
+    if limit is not None and limit < 1:
+        raise InvalidValueError(
+            "check_quote() takes limit= as a positive int or None, got "
+            f"{brief(limit)}"
+        )
+
+
+def _quoted_matches(
+    given: _Given, article: str, index: _Index
+) -> tuple[list[QuoteMatch], float]:
+    """
+    Match the words given with each quotation, at its best place.
+
+    A run of words given word for word with words added around it
+    (`_Found.contiguous`) is the reading of last resort: where an
+    alignment of all the words is close, it is the one kept.
+
+    Returns:
+        The matches, and the best score of the places not close enough.
+    """
+    size = len(given.keys)
+    matches = []
+    missed = 0.0
+    for quotation, stream in index.quotations:
+        best: _Found | None = None
+        for found in _search(given, stream, article, contiguous=True):
+            if not _counts(stream.keys[k] for k in found.matched):
+                continue
+            if not _close(found, size, stream.keys):
+                if not found.contiguous:
+                    missed = max(missed, found.score)
+            elif best is None or _rank(found) > _rank(best):
+                best = found
+        if best is not None:
+            matches.append(_match(best, article, stream, quotation))
+    return matches, missed
+
+
+def _rank(found: _Found) -> tuple[bool, float]:
+    """Rank a quotation's places: all the words aligned first, by score."""
+    return not found.contiguous, found.score
+
+
+def _running_matches(
+    given: _Given, article: str, index: _Index
+) -> tuple[list[QuoteMatch], float]:
+    """
+    Match the words given with the running text, outside quote marks.
+
+    A place counts only if the words it matches outside quote marks would
+    count on their own (`_counts`): "the" before “cult of personality”
+    does not make "the cult of personality" the author's words.  Places
+    that overlap a better one are left out.
+
+    Returns:
+        The matches, and the best score of the places not close enough.
+    """
+    size = len(given.keys)
+    running = index.article
+    places: list[_Found] = []
+    missed = 0.0
+    for found in _search(given, running, article):
+        outside = [k for k in found.matched if not running.quoted[k]]
+        if not _counts(running.keys[k] for k in outside):
+            continue
+        if not _close(found, size, running.keys):
+            missed = max(missed, found.score)
+        else:
+            places.append(found)
+    places.sort(key=lambda f: (-f.score, f.first))
+    taken: list[_Found] = []
+    for found in places:
+        if all(found.last <= t.first or t.last <= found.first for t in taken):
+            taken.append(found)
+    return [_match(f, article, running, None) for f in taken], missed
+
+
+def _match(
+    found: _Found, article: str, stream: _Words, quotation: Quotation | None
+) -> QuoteMatch:
+    exact = not found.differences
+    if quotation is None:
+        verdict = QuoteVerdict.NOT_A_QUOTATION
+    else:
+        verdict = QuoteVerdict.EXACT if exact else QuoteVerdict.CLOSE
+    return QuoteMatch(
+        verdict=verdict,
+        score=1.0 if exact else found.score,
+        quotation=quotation,
+        span=Evidence.from_offsets(
+            article, stream.starts[found.first], stream.ends[found.last - 1]
+        ),
+        differences=found.differences,
+    )
+
+
+def _read_text(text: object, function: str) -> _Given:
+    if not isinstance(text, str):
+        raise InvalidTypeError(
+            f"{function} takes the text as a str, got {shown(text)}"
+        )
+    given = _Given.read(text)
+    if not given.keys:
+        raise InvalidValueError(
+            f"{function} takes words to check, got {brief(text)}, which has "
+            "none"
+        )
+    return given
+
+
+def _read_quotations(
+    quotations: object, function: str
+) -> tuple[Quotation, ...]:
+    if isinstance(quotations, str | bytes | bytearray | Mapping) or not (
+        isinstance(quotations, Iterable)
+    ):
+        raise InvalidTypeError(
+            f"{function} takes the quotations as a sequence of Quotation "
+            f"records, got {describe(quotations)}"
+        )
+    records = tuple(quotations)
+    for i, record in enumerate(records):
+        if not isinstance(record, Quotation):
+            raise InvalidTypeError(
+                f"{function} takes the quotations as Quotation records, got "
+                f"{describe(record)} at index {i}"
+            )
+    return records
+
+
+# -- scoring an extractor -----------------------------------------------------
+
+#: A span an extractor gives: an `Evidence`, or ``(start, end)`` offsets
+#: into the article.
+SpanLike: TypeAlias = Evidence | tuple[int, int]
+#: One part of a prediction: a span, several spans (the segments of an
+#: interrupted quotation, for the content) or `None` for a part not found.
+PartLike: TypeAlias = SpanLike | Sequence[SpanLike] | None
+#: The parts, in order.
+PARTS = ("speaker", "cue", "content")
+
+
+def _ratio(part: int, whole: int, other: int) -> float:
+    """
+    Return *part* / *whole*; over an empty *whole*, 1.0 or 0.0.
+
+    With nothing to divide by, the ratio is 1.0 if *other* is empty too
+    (nothing predicted and nothing to find: no mistake), else 0.0.
+    """
+    if whole:
+        return part / whole
+    return 0.0 if other else 1.0
+
+
+def _check_count(
+    inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError(
+            f"{type(inst).__name__}.{attribute.name} must be a non-negative "
+            f"int, got {shown(value)}"
+        )
+    if value < 0:
+        raise InvalidValueError(
+            f"{type(inst).__name__}.{attribute.name} must be a non-negative "
+            f"int, got {brief(value)}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class PartScore:
+    """
+    How the spans an extractor gave for one part compare with ours.
+
+    Each gold span is matched to at most one predicted span, and each
+    predicted span to at most one gold span, so that the counts do not
+    depend on the order of the predictions.
+
+    Attributes:
+        predicted: The spans the extractor gave for this part.
+        gold: The spans our data has for this part.
+        exact: The predicted spans equal to a gold span: the same offsets.
+        overlapping: The predicted spans that share at least one
+            character with a gold span (the most that can be paired so),
+            the exact ones included.
+
+    A ratio with nothing to divide by (no span predicted, or none to
+    find) is 1.0 if the other count is 0 too, since there was nothing to
+    find and nothing was claimed, and 0.0 otherwise: a part an extractor
+    never gives has precision 0.0 where there are spans to find, and an
+    extractor that finds spans where there are none has recall 0.0.
+
+    >>> import secretspeech as ss
+    >>> part = ss.PartScore(predicted=4, gold=5, exact=2, overlapping=3)
+    >>> part.exact_precision, part.exact_recall
+    (0.5, 0.4)
+    >>> part.overlap_precision, part.overlap_recall
+    (0.75, 0.6)
+    """
+
+    predicted: int = attrs.field(validator=_check_count)
+    gold: int = attrs.field(validator=_check_count)
+    exact: int = attrs.field(validator=_check_count)
+    overlapping: int = attrs.field(validator=_check_count)
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            not self.exact
+            <= self.overlapping
+            <= min(self.predicted, self.gold)
+        ):
+            raise InvalidValueError(
+                "PartScore must have exact <= overlapping <= predicted and "
+                f"gold, got exact={brief(self.exact)}, overlapping="
+                f"{brief(self.overlapping)}, predicted={brief(self.predicted)}"
+                f", gold={brief(self.gold)}"
+            )
+
+    @property
+    def exact_precision(self) -> float:
+        """
+        The share of the predicted spans that are exactly a gold span.
+
+        >>> import secretspeech as ss
+        >>> part = ss.PartScore(predicted=0, gold=0, exact=0, overlapping=0)
+        >>> part.exact_precision
+        1.0
+        """
+        return _ratio(self.exact, self.predicted, self.gold)
+
+    @property
+    def exact_recall(self) -> float:
+        """
+        The share of the gold spans that are exactly predicted.
+
+        >>> import secretspeech as ss
+        >>> part = ss.PartScore(predicted=3, gold=0, exact=0, overlapping=0)
+        >>> part.exact_recall
+        0.0
+        """
+        return _ratio(self.exact, self.gold, self.predicted)
+
+    @property
+    def overlap_precision(self) -> float:
+        """
+        The share of the predicted spans that overlap a gold span.
+
+        >>> import secretspeech as ss
+        >>> part = ss.PartScore(predicted=2, gold=3, exact=0, overlapping=1)
+        >>> part.overlap_precision
+        0.5
+        """
+        return _ratio(self.overlapping, self.predicted, self.gold)
+
+    @property
+    def overlap_recall(self) -> float:
+        """
+        The share of the gold spans that a predicted span overlaps.
+
+        >>> import secretspeech as ss
+        >>> part = ss.PartScore(predicted=2, gold=4, exact=0, overlapping=1)
+        >>> part.overlap_recall
+        0.25
+        """
+        return _ratio(self.overlapping, self.gold, self.predicted)
+
+
+def _check_part(
+    inst: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if not isinstance(value, PartScore):
+        raise InvalidTypeError(
+            f"{type(inst).__name__}.{attribute.name} must be a PartScore, "
+            f"got {describe(value)}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ExtractionScore:
+    """
+    How a quotation extractor's (speaker, cue, content) triples score.
+
+    Attributes:
+        speaker: The spans that name the speaker ("he", "Leonid
+            Brezhnev"), against `Quotation.speaker_mention`.
+        cue: The attribution ("he said", "said new leader Leonid
+            Brezhnev"), against `Quotation.cue`.
+        content: The quoted words, against `Quotation.segments`: one span
+            per pair of quote marks.
+
+    >>> import secretspeech as ss
+    >>> gold = [
+    ...     (q.speaker_mention, q.cue, q.segments)
+    ...     for q in ss.quotations.filter(kind="utterance")
+    ... ]
+    >>> score = ss.score_extraction(gold)
+    >>> score.content.exact_recall, score.cue.exact_precision
+    (1.0, 1.0)
+    """
+
+    speaker: PartScore = attrs.field(validator=_check_part)
+    cue: PartScore = attrs.field(validator=_check_part)
+    content: PartScore = attrs.field(validator=_check_part)
+
+
+def _is_span(value: object) -> bool:
+    return isinstance(value, Evidence) or (
+        isinstance(value, tuple | list)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    )
+
+
+def _offsets(
+    value: object, article: str, index: int, part: str
+) -> tuple[int, int]:
+    """Read one span of a prediction as offsets, checked against *article*."""
+    where = f"score_extraction(): prediction {index}"
+    if not _is_span(value):
+        raise InvalidTypeError(
+            f"{where}: the {part} must be an Evidence, a (start, end) pair "
+            f"of ints or None, got {describe(value)}"
+        )
+    if isinstance(value, Evidence):
+        start, end = value.start, value.end
+    else:
+        start, end = value  # type: ignore[misc]  # a pair, as checked
+    if not 0 <= start < end <= len(article):
+        raise InvalidValueError(
+            f"{where}: the {part} span {brief(start)}:{brief(end)} is not a "
+            f"non-empty span of the article of {len(article)} characters"
+        )
+    if isinstance(value, Evidence) and article[start:end] != value.exact:
+        raise InvalidValueError(
+            f"{where}: the {part} {brief(value.exact)} is not in the article "
+            f"at {start}:{end}"
+        )
+    return start, end
+
+
+def _read_prediction(
+    prediction: object, article: str, index: int
+) -> tuple[list[tuple[int, int]], ...]:
+    """Read one (speaker, cue, content) triple as lists of offsets."""
+    if isinstance(prediction, str | bytes | bytearray) or not isinstance(
+        prediction, Sequence
+    ):
+        raise InvalidTypeError(
+            "score_extraction() takes each prediction as a (speaker, cue, "
+            f"content) triple, got {describe(prediction)} at index {index}"
+        )
+    if len(prediction) != 3:
+        raise InvalidValueError(
+            "score_extraction() takes each prediction as a (speaker, cue, "
+            f"content) triple, got {len(prediction)} items at index {index}"
+        )
+    spans: list[list[tuple[int, int]]] = []
+    for part, value in zip(PARTS, prediction, strict=True):
+        if value is None:
+            spans.append([])
+        elif part == "content" and not _is_span(value):
+            if not isinstance(value, tuple | list):
+                raise InvalidTypeError(
+                    f"score_extraction(): prediction {index}: the content "
+                    "must be a span, a tuple or list of spans, or None, got "
+                    f"{describe(value)}"
+                )
+            spans.append([_offsets(v, article, index, part) for v in value])
+        else:
+            spans.append([_offsets(value, article, index, part)])
+    return tuple(spans)
+
+
+def _read_kinds(kinds: object) -> frozenset[QuotationKind]:
+    """Read *kinds*: one kind, or an iterable of kinds."""
+    items: Iterable[object] = (kinds,)
+    if isinstance(kinds, Iterable) and not isinstance(
+        kinds, str | enum.Enum | bytes | bytearray | Mapping
+    ):
+        items = kinds
+    read = set()
+    for kind in items:
+        try:
+            read.add(QuotationKind(kind))  # type: ignore[arg-type]  # checked by the call
+        except InvalidTypeError as e:
+            raise InvalidTypeError(f"score_extraction() kinds=: {e}") from None
+        except InvalidValueError as e:
+            raise InvalidValueError(
+                f"score_extraction() kinds=: {e}"
+            ) from None
+    if not read:
+        raise InvalidValueError(
+            "score_extraction() takes at least one kind in kinds="
+        )
+    return frozenset(read)
+
+
+def _overlapping(
+    predicted: list[tuple[int, int]], gold: list[tuple[int, int]]
+) -> int:
+    """
+    Pair as many predicted spans with gold spans they overlap as can be.
+
+    A maximum bipartite matching (augmenting paths, found breadth first):
+    the count does not depend on the order of either list.
+    """
+    ordered = sorted(range(len(gold)), key=lambda g: gold[g])
+    starts = [gold[g][0] for g in ordered]
+    longest = max((end - start for start, end in gold), default=0)
+    edges = []
+    for start, end in predicted:
+        # A gold span overlapping start:end begins before end, and after
+        # start - longest.
+        lo = bisect.bisect_right(starts, start - longest)
+        hi = bisect.bisect_left(starts, end)
+        edges.append(
+            [ordered[k] for k in range(lo, hi) if gold[ordered[k]][1] > start]
+        )
+    gold_of: list[int | None] = [None] * len(predicted)
+    predicted_of: list[int | None] = [None] * len(gold)
+    count = 0
+    for root in range(len(predicted)):
+        reached: dict[int, int] = {}
+        queue = [root]
+        free = None
+        for p in queue:
+            for g in edges[p]:
+                if g in reached:
+                    continue
+                reached[g] = p
+                owner = predicted_of[g]
+                if owner is None:
+                    free = g
+                    break
+                queue.append(owner)
+            if free is not None:
+                break
+        if free is None:
+            continue
+        step: int | None = free
+        while step is not None:
+            p = reached[step]
+            previous = gold_of[p]
+            gold_of[p], predicted_of[step] = step, p
+            step = previous
+        count += 1
+    return count
+
+
+def _pair(span: Evidence) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _part_score(
+    predicted: list[tuple[int, int]], gold: list[tuple[int, int]]
+) -> PartScore:
+    common = collections.Counter(predicted) & collections.Counter(gold)
+    return PartScore(
+        predicted=len(predicted),
+        gold=len(gold),
+        exact=sum(common.values()),
+        overlapping=_overlapping(predicted, gold),
+    )
+
+
+def score_extraction(
+    predictions: Iterable[Sequence[PartLike]],
+    article: str,
+    quotations: Sequence[Quotation],
+    /,
+    *,
+    kinds: Iterable[QuotationKind | str] = ("utterance",),
+) -> ExtractionScore:
+    """
+    Score a quotation extractor's (speaker, cue, content) triples.
+
+    A prediction is a triple, in the shape of textacy's
+    ``direct_quotations`` and of similar extractors: the words naming the
+    speaker, the attribution (the cue: "he said") and the quoted words.
+    Each part is a span of the article, given as an `Evidence` or as
+    ``(start, end)`` character offsets, or `None` where the extractor
+    found none; the content may also be a tuple or list of spans, one per
+    pair of quote marks of an interrupted quotation.  Spans are compared
+    by their offsets, without the quote marks: ours never include them.
+
+    The gold data are the quotations of *kinds*: each one's
+    `Quotation.segments` for the content, its `Quotation.speaker_mention`
+    and its `Quotation.cue` where it has them.  Each part is scored on
+    its own (`PartScore`), so a speaker found without its quotation still
+    counts for the speaker.
+
+    Args:
+        predictions: The extractor's triples.
+        article: The article's text, which the offsets refer to.
+        quotations: The quotations of the article.
+        kinds: The kinds of quotation to score against: one, or several;
+            by default only utterances, since extractors look for words
+            said, not terms in quote marks.
+
+    Returns:
+        The score of each part.
+
+    Raises:
+        InvalidTypeError: If *predictions* is not an iterable of triples,
+            a part is not a span, a tuple of spans or `None`, *article* is
+            not a str, *quotations* does not hold `Quotation` records, or
+            a kind is not a `QuotationKind` or str.  The message names the
+            prediction's index.
+        InvalidValueError: If a prediction does not have three parts, a
+            span is empty or outside the article, an `Evidence` is not in
+            the article at its offsets, or a kind names no kind.
+
+    >>> import secretspeech as ss
+    >>> muck = ss.quotations.get("muck")
+    >>> cue = muck.cue.start, muck.cue.end
+    >>> score = ss.score_extraction([(None, cue, muck.segments[0])])
+    >>> score.content.exact, score.content.gold, score.cue.exact
+    (1, 8, 1)
+    >>> score.content.exact_precision, score.content.exact_recall
+    (1.0, 0.125)
+    >>> score.speaker.exact_precision, score.speaker.exact_recall
+    (0.0, 0.0)
+    """
+    if not isinstance(article, str):
+        raise InvalidTypeError(
+            "score_extraction() takes the article as a str, got "
+            f"{shown(article)}"
+        )
+    if isinstance(predictions, str | bytes | bytearray | Mapping) or not (
+        isinstance(predictions, Iterable)
+    ):
+        raise InvalidTypeError(
+            "score_extraction() takes the predictions as an iterable of "
+            f"(speaker, cue, content) triples, got {describe(predictions)}"
+        )
+    records = _read_quotations(quotations, "score_extraction()")
+    wanted = _read_kinds(kinds)
+    predicted: tuple[list[tuple[int, int]], ...] = ([], [], [])
+    for index, prediction in enumerate(predictions):
+        parts = _read_prediction(prediction, article, index)
+        for spans, found in zip(predicted, parts, strict=True):
+            spans.extend(found)
+    gold: tuple[list[tuple[int, int]], ...] = ([], [], [])
+    for quotation in records:
+        if quotation.kind in wanted:
+            mention, attribution = quotation.speaker_mention, quotation.cue
+            if mention is not None:
+                gold[0].append(_pair(mention))
+            if attribution is not None:
+                gold[1].append(_pair(attribution))
+            gold[2].extend(_pair(s) for s in quotation.segments)
+    speaker, cue, content = (
+        _part_score(p, g) for p, g in zip(predicted, gold, strict=True)
+    )
+    return ExtractionScore(speaker=speaker, cue=cue, content=content)
