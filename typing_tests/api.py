@@ -173,3 +173,35 @@ def errors() -> None:
         assert_type(e, ss.NotFoundError)
     except ss.SecretSpeechError as e:
         assert_type(e, ss.SecretSpeechError)
+
+
+def argument_and_speech_acts() -> None:
+    assert_type(ss.claims, ss.Collection[ss.Claim])
+    assert_type(
+        ss.claims.filter(stance=ss.Stance.REPORT, by="Khrushchev"),
+        ss.Collection[ss.Claim],
+    )
+    assert_type(ss.claims[0].cue, ss.Evidence | None)
+    assert_type(
+        ss.quotations.filter(at="swing-back-1963"), ss.Collection[ss.Quotation]
+    )
+    assert_type(ss.quotations[0].occasion, str | None)
+    assert_type(ss.refs("muck", "occasion"), tuple[ss.Event, ...])
+    assert_type(
+        ss.refs("testament-says-stalin-too-powerful", "parent"),
+        tuple[ss.Claim, ...],
+    )
+    assert_type(ss.article.sentences, tuple[ss.Evidence, ...])
+    assert_type(ss.context("muck", span=True), ss.Evidence)
+    assert_type(
+        ss.check_quote("You are blind kittens"), tuple[ss.QuoteMatch, ...]
+    )
+    assert_type(ss.check_quote("x")[0].verdict, ss.QuoteVerdict)
+    assert_type(ss.score_extraction([]).content, ss.PartScore)
+    assert_type(ss.score_extraction([]).cue.exact_recall, float)
+
+
+def round_trip() -> None:
+    assert_type(ss.from_dict(ss.Event, ss.as_dict(ss.events[0])), ss.Event)
+    assert_type(ss.from_dict(ss.Corpus, ss.as_dict(ss.corpus())), ss.Corpus)
+    assert_type(ss.json_schema(), dict[str, Any])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import os
 import secrets
@@ -345,7 +346,7 @@ def write_files(
     try:
         written = [(t, t.temporary(payload, made)) for t, payload in targets]
         for target, name in written:
-            target.attempt(lambda t=target, n=name: n.replace(t.path))
+            target.attempt(functools.partial(name.replace, target.path))
             made.remove(name)
             _sync_folder(target.path.parent)
     finally:
