@@ -140,9 +140,29 @@ def main() -> int:
             failures.append(
                 f"{name}: x{SIZES[-1]} costs {ratio:.1f} times x{SIZES[0]}"
             )
+    failures += module_access()
     for failure in failures:
         print(f"MISSED: {failure}", file=sys.stderr)
     return 1 if failures else 0
+
+
+#: How much more ss.people.get may cost than get on a local name (issue 15).
+MODULE_RATIO = 1.5
+
+
+def module_access() -> list[str]:
+    """Compare ``ss.people.get`` with ``people.get`` on a local name."""
+    people = ss.people
+    on_module = best(lambda: ss.people.get("joseph-stalin"), number=20_000)
+    on_local = best(lambda: people.get("joseph-stalin"), number=20_000)
+    ratio = on_module / on_local
+    print(
+        f"ss.people.get(id): {on_module:.3f} µs, {ratio:.2f}x a local "
+        f"name's (target <= {MODULE_RATIO}x)"
+    )
+    if ratio > MODULE_RATIO:
+        return [f"ss.people.get costs {ratio:.2f}x a local name's"]
+    return []
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
 Write ``tests/api_manifest.json``, the committed record of the public API.
 
 The manifest lists every name in ``__all__`` of `secretspeech`,
-`secretspeech.exceptions` and `secretspeech.strategies`: its kind; the
-signature of a callable; the fields of an attrs class with their types and
+`secretspeech.exceptions`, `secretspeech.strategies` and
+`secretspeech.formats`: its kind; the signature of a callable; the
+fields of an attrs class with their types and
 defaults; the members of an enum; the public methods and properties of a
 class with their signatures.  ``tests/test_public_api.py`` compares it with
 the code, so any change to the API shows up as a diff of this file.
@@ -32,6 +33,7 @@ MODULES = (
     "secretspeech",
     "secretspeech.exceptions",
     "secretspeech.strategies",
+    "secretspeech.formats",
 )
 
 

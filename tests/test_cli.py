@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
+import attrs
 import pytest
 
 import secretspeech as ss
@@ -95,7 +98,7 @@ class TestCommands:
         """``--strict`` keeps only events entirely inside the period."""
         assert main(["timeline", "--start", "1946", "--end", "1947"]) == 0
         overlapping = capsys.readouterr().out
-        argv = ["timeline", "--start", "1947", "--end", "1950", "--strict"]
+        argv = ["timeline", "--start", "1947", "--end", "1953", "--strict"]
         assert main(argv) == 0
         inside = capsys.readouterr().out
 
@@ -108,7 +111,9 @@ class TestCommands:
         """``--strict`` alone exits 1 and says a period is needed."""
         assert main(["timeline", "--strict"]) == 1
 
-        assert "start=" in capsys.readouterr().err
+        assert capsys.readouterr().err == (
+            "secretspeech: --strict needs a --start or --end period\n"
+        )
 
     def test_bare_year_of_three_digits(
         self, capsys: pytest.CaptureFixture[str]
@@ -161,4 +166,343 @@ class TestOddYears:
     ) -> None:
         """A superscript, a 5,000-digit number or Arabic digits: exit 1."""
         assert main(["timeline", "--start", start]) == 1
-        assert "start=" in capsys.readouterr().err
+        assert "--start: " in capsys.readouterr().err
+
+
+def output(
+    capsys: pytest.CaptureFixture[str], *argv: str
+) -> tuple[int, str, str]:
+    """Run the command line; return its status, output and errors."""
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+class TestEveryCommand:
+    """Each command answers, in text and in JSON, within 80 columns."""
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            [],
+            ["summary"],
+            ["show", "muck"],
+            ["show", "article"],
+            ["search", "kruschev"],
+            ["timeline"],
+            ["timeline", "1956"],
+            ["quotes"],
+            ["claims"],
+            ["stats"],
+            ["people"],
+            ["events"],
+            ["check", "You are blind kittens"],
+        ],
+        ids=" ".join,
+    )
+    def test_fits_and_has_json(
+        self, argv: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Every line fits 80 columns; --json is what as_dict gives."""
+        status, text, err = output(capsys, *argv)
+        json_status, data, _ = output(capsys, *argv, "--json")
+
+        assert (status, json_status, err) == (0, 0, "")
+        assert max(map(len, text.splitlines())) <= 80
+        assert json.loads(data)
+
+    def test_json_is_as_dict(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A list command's JSON is as_dict of each record, in order."""
+        _, data, _ = output(capsys, "--json", "quotes", "--by", "Khrushchev")
+
+        assert json.loads(data) == [
+            ss.as_dict(q) for q in ss.quotations.filter(by="Khrushchev")
+        ]
+
+    def test_options_before_or_after(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--json goes before the command's name or after it, alike."""
+        before = output(capsys, "--json", "show", "muck")
+        after = output(capsys, "show", "muck", "--json")
+
+        assert before == after
+        assert json.loads(before[1]) == ss.as_dict(ss.quotations.get("muck"))
+
+    def test_filters(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Options of the list commands are the API's criteria."""
+        _, claims, _ = output(
+            capsys, "claims", "--stance", "report", "--by", "Lenin"
+        )
+        _, stats, _ = output(capsys, "stats", "--counting", "deaths")
+        _, events, _ = output(
+            capsys, "events", "--kind", "speech", "--during", "1956"
+        )
+
+        assert claims.splitlines()[0] == (
+            "testament-says-stalin-too-powerful  [report by vladimir-lenin]"
+        )
+        assert "war-dead" in stats
+        assert "camp-prisoners-peak" not in stats
+        assert [line.split()[0] for line in events.splitlines()] == [
+            "secret-speech"
+        ]
+
+    def test_check_verdicts(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The checker prints the verdict, the quotation and what differs."""
+        status, out, _ = output(capsys, "check", "You are blind puppies.")
+
+        assert status == 0
+        assert out.startswith("close  ")
+        assert "blind-kittens (joseph-stalin)" in out
+        assert "printed 'kittens', given 'puppies'" in out
+
+
+class TestNothingFound:
+    """An empty answer says so on standard error, and exits 1."""
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["timeline", "2000"], "no events in 2000"),
+            (
+                ["timeline", "--start", "2000", "--end", "2001"],
+                "no events between 2000 and 2001",
+            ),
+            (["search", "zebra"], "no record matches 'zebra'"),
+            (["quotes", "--by", "Trotsky"], "no quotations by 'Trotsky'"),
+            (
+                ["claims", "--about", "Mexico", "--stance", "evaluation"],
+                "no claims about 'Mexico', stance 'evaluation'",
+            ),
+            (["events", "--during", "2000"], "no events during 2000"),
+            (
+                ["check", "We will bury you"],
+                "'We will bury you' is not in the article",
+            ),
+        ],
+    )
+    def test_says_so(
+        self,
+        argv: list[str],
+        message: str,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """No blank line: a message naming what was asked."""
+        status, out, err = output(capsys, *argv)
+
+        assert (status, out) == (1, "")
+        assert err == f"secretspeech: {message}\n"
+
+    def test_a_corpus_without_dates(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A timeline of a corpus with no dated events says so."""
+        corpus = ss.corpus()
+        mine = attrs.evolve(
+            corpus,
+            events=[
+                attrs.evolve(e, date=None, also_dated=())
+                for e in corpus.events
+            ],
+        )
+        records, text = tmp_path / "c.json", tmp_path / "a.txt"
+        ss.save_corpus(mine, records, text)
+        status, out, err = output(
+            capsys, "timeline", "--corpus", str(records), "--text", str(text)
+        )
+
+        assert (status, out) == (1, "")
+        assert err == "secretspeech: no dated events\n"
+
+    def test_json_still_prints_the_empty_answer(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With --json an empty list is printed, and the status is 1."""
+        status, out, _ = output(capsys, "--json", "timeline", "2000")
+
+        assert (status, json.loads(out)) == (1, [])
+
+
+class TestUsage:
+    """Usage errors exit 2 and name what exists."""
+
+    def test_a_misspelt_command(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An unknown command close to one is named."""
+        status, _, err = output(capsys, "shwo", "muck")
+
+        assert status == 2
+        assert err.endswith(
+            "secretspeech: unknown command 'shwo'; did you mean 'show'?\n"
+        )
+
+    def test_an_unknown_command(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A word like no command is argparse's error, listing them all."""
+        status, _, err = output(capsys, "xyzzy")
+
+        assert status == 2
+        assert "'summary', 'show'" in err
+
+    def test_corpus_without_text(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--corpus and --text go together."""
+        status, _, err = output(capsys, "--corpus", "c.json", "people")
+
+        assert status == 2
+        assert "--corpus and --text go together" in err
+
+    def test_help_and_version_exit_0(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--help and --version are not errors."""
+        assert output(capsys, "--help")[0] == 0
+        status, out, _ = output(capsys, "--version")
+
+        assert (status, out) == (0, f"secretspeech {ss.__version__}\n")
+
+    def test_options_after_a_double_dash_stay(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """After --, --json is a word to look for, not an option."""
+        status, _, err = output(capsys, "check", "--", "--json")
+
+        assert status == 1
+        assert err == "secretspeech: '--json' is not in the article\n"
+
+
+class TestYourOwnCorpus:
+    """--corpus and --text run every command on a user's corpus."""
+
+    @pytest.fixture
+    def files(self, tmp_path: Path) -> tuple[str, str]:
+        """A user's corpus: the bundled one without its notes."""
+        mine = attrs.evolve(ss.corpus(), notes=(), data_version="mine")
+        records, text = tmp_path / "c.json", tmp_path / "a.txt"
+        ss.save_corpus(mine, records, text)
+        return str(records), str(text)
+
+    def test_commands_read_it(
+        self, files: tuple[str, str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The summary and the queries answer from the user's records."""
+        records, text = files
+        _, summary, _ = output(capsys, "--corpus", records, "--text", text)
+        status, _, err = output(
+            capsys, "quotes", "--by", "Stalin", "--corpus", records,
+            "--text", text,
+        )  # fmt: skip
+
+        assert "data version mine" in summary
+        assert "  notes          0" in summary
+        assert (status, err) == (0, "")
+
+    def test_a_broken_corpus_exits_1(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A corpus that does not load is an error that names the file."""
+        (tmp_path / "c.json").write_text("{}", "utf-8")
+        (tmp_path / "a.txt").write_text("Text.", "utf-8")
+        status, _, err = output(
+            capsys, "--corpus", str(tmp_path / "c.json"),
+            "--text", str(tmp_path / "a.txt"), "people",
+        )  # fmt: skip
+
+        assert status == 1
+        assert "c.json" in err
+
+
+class TestExport:
+    """export writes each format whole, and keeps what exists."""
+
+    @pytest.mark.parametrize(
+        "kind", ["json", "jsonld", "annotations", "timelinejs"]
+    )
+    def test_json_formats(
+        self, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A JSON format is one file, as the library makes it."""
+        path = tmp_path / f"out.{kind}"
+        status, out, _ = output(
+            capsys, "export", "--format", kind, "--output", str(path)
+        )
+
+        assert (status, out) == (0, f"wrote {path}\n")
+        assert json.loads(path.read_text("utf-8"))
+
+    def test_json_reads_back(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The json export is as_dict of the corpus: from_dict reads it."""
+        path = tmp_path / "corpus.json"
+        output(capsys, "export", "--format", "json", "--output", str(path))
+        data = json.loads(path.read_text("utf-8"))
+
+        assert ss.from_dict(ss.Corpus, data) == ss.corpus()
+
+    @pytest.mark.parametrize("kind", ["csv", "parquet"])
+    def test_a_file_per_collection(
+        self, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The csv and parquet formats write into a folder."""
+        status, out, _ = output(
+            capsys, "export", "--format", kind, "--output", str(tmp_path)
+        )
+
+        assert status == 0
+        assert f"wrote {tmp_path / ('events.' + kind)}" in out.splitlines()
+
+    def test_a_folder_that_is_not_there(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """CSV into a folder that does not exist is an error."""
+        missing = tmp_path / "missing"
+        status, _, err = output(
+            capsys, "export", "--format", "csv", "--output", str(missing)
+        )
+
+        assert status == 1
+        assert "which must exist" in err
+
+    def test_graphml(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """GraphML is one file."""
+        path = tmp_path / "g.graphml"
+        status, _, _ = output(
+            capsys, "export", "--format", "graphml", "--output", str(path)
+        )
+
+        assert status == 0
+        assert path.read_text("utf-8").startswith("<?xml")
+
+    def test_keeps_what_exists(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without --force a file that exists is kept, with status 1."""
+        path = tmp_path / "t.json"
+        path.write_text("mine", "utf-8")
+        argv = ["export", "--format", "timelinejs", "--output", str(path)]
+        status, _, err = output(capsys, *argv)
+
+        assert status == 1
+        assert "File exists; use --force to replace it" in err
+        assert path.read_text("utf-8") == "mine"
+        assert output(capsys, *argv, "--force")[0] == 0
+        assert path.read_text("utf-8") != "mine"
+        assert [p.name for p in tmp_path.iterdir()] == ["t.json"]
+
+    def test_an_unknown_format(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A format that is not one is a usage error."""
+        status, _, err = output(
+            capsys, "export", "--format", "xml", "--output", "x"
+        )
+
+        assert status == 2
+        assert "invalid choice: 'xml'" in err

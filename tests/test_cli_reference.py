@@ -27,6 +27,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import NoReturn
 
@@ -220,10 +221,14 @@ def run(command: str) -> subprocess.CompletedProcess[str]:
         env=env,
         check=False,
         timeout=120,
+        # The examples that write files write them here, in order.
+        cwd=WORK,
     )
 
 
 TEXT = PAGE.read_text("utf-8")
+#: Where the examples run: a folder of their own, for the files they write.
+WORK = Path(tempfile.mkdtemp(prefix="cli-reference-"))
 
 
 class TestEveryArgumentIsDocumented:

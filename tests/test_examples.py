@@ -7,6 +7,7 @@ a user would run it, from an empty directory.
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import subprocess
@@ -14,6 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
+import secretspeech as ss
+from secretspeech import formats
 
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -48,6 +52,7 @@ def test_every_example_is_tested() -> None:
         "score_extractor.py",
         "statistics_table.py",
         "timeline_for_a_period.py",
+        "timelinejs_page.py",
         "what_a_person_said.py",
     ] == scripts
 
@@ -100,6 +105,93 @@ class TestTimelineForAPeriod:
 
         assert [] == lines
         assert "error: start=1960 begins after end=1950 ends" in err
+
+
+class TestTimelinejsPage:
+    """examples/timelinejs_page.py."""
+
+    @staticmethod
+    def data(page: Path) -> dict[str, object]:
+        """Return the timeline a page holds."""
+        found = re.search(
+            r'<script type="application/json" id="timeline-data">(.*?)'
+            r"</script>",
+            page.read_text("utf-8"),
+            re.DOTALL,
+        )
+        assert found is not None
+        assert "<" not in found.group(1)  # nothing ends the script early
+        data: dict[str, object] = json.loads(found.group(1))
+        return data
+
+    def test_the_whole_timeline(self, tmp_path: Path) -> None:
+        """The page holds the timeline's data and loads TimelineJS."""
+        lines, _ = run("timelinejs_page.py", "speech.html", cwd=tmp_path)
+        page = tmp_path / "speech.html"
+
+        assert "32 slides, 1917 to 1994: speech.html" == lines[0]
+        assert formats.to_timelinejs(ss.corpus()) == self.data(page)
+        assert 'new TL.Timeline("timeline", data)' in page.read_text("utf-8")
+        assert "cdn.knightlab.com/libs/timeline3" in page.read_text("utf-8")
+
+    def test_a_period(self, tmp_path: Path) -> None:
+        """--start and --end keep what may fall between them."""
+        run(
+            "timelinejs_page.py",
+            *("--start", "1961", "--end", "1964", "speech.html"),
+            cwd=tmp_path,
+        )
+        expected = formats.to_timelinejs(ss.corpus(), start=1961, end=1964)
+
+        assert expected == self.data(tmp_path / "speech.html")
+
+    def test_never_replaces_a_file_without_force(self, tmp_path: Path) -> None:
+        """An existing page is refused, exit status 2, unless --force."""
+        (tmp_path / "speech.html").write_text("mine", encoding="utf-8")
+
+        lines, err = run(
+            "timelinejs_page.py", "speech.html", cwd=tmp_path, status=2
+        )
+
+        assert [] == lines
+        assert "speech.html exists; pass --force to replace it" in err
+        assert "mine" == (tmp_path / "speech.html").read_text("utf-8")
+        run("timelinejs_page.py", "--force", "speech.html", cwd=tmp_path)
+        assert self.data(tmp_path / "speech.html")
+
+    def test_nothing_to_show(self, tmp_path: Path) -> None:
+        """A period with nothing in it writes no page, exit status 1."""
+        lines, err = run(
+            "timelinejs_page.py",
+            *("--start", "2000", "speech.html"),
+            cwd=tmp_path,
+            status=1,
+        )
+
+        assert [] == lines
+        assert "error: nothing in the article falls in that period" in err
+        assert [] == list(tmp_path.iterdir())
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            ((), "the following arguments are required: PATH"),
+            (
+                ("--start", "1960", "--end", "1950", "speech.html"),
+                "to_timelinejs(): start=1960 begins after end=1950 ends",
+            ),
+            (("missing/speech.html",), "cannot write missing/speech.html"),
+        ],
+    )
+    def test_usage_errors(
+        self, tmp_path: Path, args: tuple[str, ...], message: str
+    ) -> None:
+        """Bad arguments print the usage, exit status 2."""
+        lines, err = run("timelinejs_page.py", *args, cwd=tmp_path, status=2)
+
+        assert [] == lines
+        assert "usage: timelinejs_page.py" in err
+        assert message in err
 
 
 class TestWhatAPersonSaid:

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 
 import secretspeech as ss
-from secretspeech import exceptions, strategies
+from secretspeech import exceptions, formats, strategies
 
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "tests" / "api_manifest.json"
 SCRIPT = ROOT / "scripts" / "update_api_manifest.py"
-MODULES = (ss, exceptions, strategies)
+MODULES = (ss, exceptions, strategies, formats)
 
 
 def load_script() -> types.ModuleType:

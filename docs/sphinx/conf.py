@@ -45,6 +45,10 @@ nitpick_ignore = [
     # load_corpus() takes paths.
     ("py:class", "datetime.date"),
     ("py:class", "pathlib.Path"),
+    # The table exports write to a folder (str | os.PathLike) and return
+    # pandas frames; neither library has an inventory here.
+    ("py:class", "os.PathLike"),
+    ("py:class", "pandas.DataFrame"),
     ("any", "datetime.date"),
     ("any", "datetime.date.min"),
     ("any", "datetime.date.max"),
@@ -65,6 +69,9 @@ nitpick_ignore = [
     # error numbers CorpusFileError keeps.
     ("any", "sys.get_int_max_str_digits"),
     ("any", "errno.ENOENT"),
+    # formats.to_graph() returns a networkx graph; networkx has no
+    # inventory here either.
+    ("py:class", "networkx.MultiDiGraph"),
     # Hypothesis has no inventory here; strategies return SearchStrategy.
     ("py:class", "SearchStrategy"),
     ("py:exc", "hypothesis.errors.InvalidArgument"),

@@ -30,7 +30,7 @@ from secretspeech._dates import (
 )
 from secretspeech._export import as_dict, save_corpus
 from secretspeech._jsonschema import json_schema
-from secretspeech._load import from_dict, load_corpus
+from secretspeech._load import from_dict, load_bundled, load_corpus
 from secretspeech._model import (
     CAUSAL_KINDS,
     SCHEMA,
@@ -173,12 +173,18 @@ _COLLECTIONS = frozenset(c.name for c in _model.SCHEMA)
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 -- module attributes vary
     # Module attributes resolve lazily so that importing parses nothing.
-    if name in _COLLECTIONS:
-        return getattr(corpus(), name)
-    if name == "article":
-        return corpus().article
-    if name == "DATA_VERSION":
-        return corpus().data_version
+    # Once the corpus is loaded they become plain attributes, which the
+    # bundled corpus never changes: ss.people costs a dict lookup, not a
+    # call of this function.
+    if name in _COLLECTIONS or name in {"article", "DATA_VERSION"}:
+        bundled = corpus()
+        names = {n: getattr(bundled, n) for n in _COLLECTIONS}
+        names |= {
+            "article": bundled.article,
+            "DATA_VERSION": bundled.data_version,
+        }
+        globals().update(names)
+        return names[name]
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 
@@ -205,8 +211,6 @@ def corpus() -> Corpus:
     >>> ss.corpus() is ss.corpus()
     True
     """
-    from secretspeech._load import load_bundled  # noqa: PLC0415
-
     return load_bundled()
 
 

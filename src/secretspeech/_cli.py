@@ -2,25 +2,66 @@
 The command line: ``python -m secretspeech`` (or ``secretspeech``).
 
 Built only on the public API, so it shows what any user's program can do.
+Every command runs on the bundled corpus, or on a user's own with
+``--corpus RECORDS --text TEXT``; with ``--json`` it prints what
+`secretspeech.as_dict` gives of its answer.  Exit status: 0 on success, 1
+when the input is well formed but nothing matches or the data is bad, 2
+for a usage error.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import enum
 import io
+import json
 import re
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
 import attrs
 
 import secretspeech as ss
 
 
-# The bases whose text is the article's own words, and so is quoted.
+#: The width every line of output fits in.
+WIDTH = 80
+#: The bases whose text is the article's own words, and so is quoted.
 _ARTICLE_WORDS = frozenset({ss.DateBasis.STATED, ss.DateBasis.RELATIVE})
+#: A bare number of up to four ASCII digits is a year, as in the API.
+_YEAR = re.compile(r"[0-9]{1,4}")
+#: The keywords of the API that are options here, to name them as typed.
+_OPTIONS = re.compile(
+    r"(?<![\w-])(start|end|strict|limit|by|about|stance|kind|during|"
+    r"counting)=(: ?)?"
+)
+#: The export formats: how each writes, and whether it makes a folder.
+_FORMATS = (
+    "json",
+    "csv",
+    "parquet",
+    "jsonld",
+    "annotations",
+    "timelinejs",
+    "graphml",
+)
+
+
+@attrs.frozen
+class Answer:
+    """What a command found: its text, its data, or why it found nothing."""
+
+    text: str
+    data: Any
+    #: Set when nothing matched: the message that says so.
+    empty: str | None = None
+
+
+# -- words --------------------------------------------------------------------
 
 
 def _wording(date: ss.HistoricalDate, *, short: bool = False) -> str:
@@ -38,73 +79,109 @@ def _wording(date: ss.HistoricalDate, *, short: bool = False) -> str:
     return f"[{date.basis.value}] {date.text}"
 
 
-def _lines(events: Sequence[ss.Event]) -> list[str]:
+def _fit(line: str) -> str:
+    """Cut a line to the width, marking the cut."""
+    return line if len(line) <= WIDTH else line[: WIDTH - 1] + "…"
+
+
+def _wrap(text: str, indent: str = "  ") -> list[str]:
+    """Wrap *text* to the width, every line indented."""
+    return textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=True,
+        break_on_hyphens=False,
+    )
+
+
+def _table(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Align columns; the last one takes what is left of the width."""
+    if not rows:
+        return []
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    return [
+        _fit(
+            "  ".join(
+                [*(c.ljust(w) for c, w in zip(r, widths, strict=False)), r[-1]]
+            ).rstrip()
+        )
+        for r in rows
+    ]
+
+
+def _event_lines(events: Sequence[ss.Event]) -> list[str]:
     """
-    One aligned line per event: EDTF, wording, name.
+    Two lines per dated event: EDTF and name, then the date's wording.
 
     The wording is the article's, quoted; where the article gives none for
     the event, ``(inferred)``: ``show`` gives the edition's wording.
     """
-    rows = [
-        (e.date.edtf, _wording(e.date, short=True), e.name)
-        if e.date
-        else ("", "", "")
-        for e in events
-    ]
-    edtf_width = max((len(r[0]) for r in rows), default=0)
-    text_width = max((len(r[1]) for r in rows), default=0)
-    return [
-        f"{edtf:<{edtf_width}}  {text:<{text_width}}  {name}"
-        for edtf, text, name in rows
-    ]
+    dated = [e for e in events if e.date is not None]
+    width = max((len(e.date.edtf) for e in dated if e.date), default=0)
+    lines: list[str] = []
+    for e in dated:
+        assert e.date is not None  # noqa: S101 -- for the type checker
+        lines.append(_fit(f"{e.date.edtf:<{width}}  {e.name}"))
+        lines.append(_fit(f"{'':<{width}}  {_wording(e.date, short=True)}"))
+    return lines
 
 
-def summary() -> str:
-    """
-    Return the readable summary of the bundled data.
+def _period(value: str | None) -> str | int | None:
+    # A bare number of up to four ASCII digits is a year, as in the API
+    # (EDTF wants four digits).  Anything else, "²" or a 5,000-digit
+    # number, goes to the API as written, to be refused as a period.
+    if value is not None and _YEAR.fullmatch(value.strip()):
+        return int(value)
+    return value
 
-    Returns:
-        The article, the counts per record type and the timeline.
-    """
-    a = ss.article
+
+def _data(values: Sequence[Any]) -> list[dict[str, Any]]:
+    return [ss.as_dict(v) for v in values]
+
+
+# -- the commands -------------------------------------------------------------
+
+
+def summary(corpus: ss.Corpus) -> Answer:
+    """The article, the counts per collection and the timeline."""
+    a = corpus.article
+    counts = {c.name: len(getattr(corpus, c.name)) for c in ss.SCHEMA}
     lines = [
-        a.title,
-        a.standfirst,
-        (
+        _fit(a.title),
+        *_wrap(a.standfirst, ""),
+        _fit(
             f"{a.author}, {a.publication} issue {a.issue}, "
             f"{a.published_on:%d %B %Y}"
         ),
         (
             f"{len(a.text):,} characters, SHA-256 {a.sha256[:16]}…, "
-            f"data version {ss.DATA_VERSION}"
+            f"data version {corpus.data_version}"
         ),
         "",
         "Records:",
+        *(f"  {name:<11} {count:>4}" for name, count in counts.items()),
+        "",
+        "Timeline (dated events, earliest first):",
+        *(_fit(f"  {line}") for line in _event_lines(corpus.timeline())),
     ]
-    lines += [
-        f"  {c.name:<11} {len(getattr(ss, c.name)):>4}" for c in ss.SCHEMA
-    ]
-    lines += ["", "Timeline (dated events, earliest first):"]
-    lines += [f"  {line}" for line in _lines(ss.timeline())]
-    return "\n".join(lines)
+    article = ss.as_dict(a)
+    del article["text"]
+    data = {
+        "article": article,
+        "data_version": corpus.data_version,
+        "records": counts,
+        "timeline": _data(corpus.timeline()),
+    }
+    return Answer("\n".join(lines), data)
 
 
-def show(key: str) -> str:
-    """
-    Return one record, found by id or name, with its first evidence.
-
-    Args:
-        key: An id, name or alias.
-
-    Returns:
-        The record and the sentence that supports it.
-
-    Raises:
-        NotFoundError: If nothing matches.
-    """
-    record = ss.lookup(key)
+def show(corpus: ss.Corpus, key: str) -> Answer:
+    """One record, found by id or name, with the sentence it is in."""
+    record = corpus.lookup(key)
     if isinstance(record, ss.Article):
-        return _show_article(record)
+        return Answer(_show_article(record), ss.as_dict(record))
     lines = [f"{type(record).__name__} {record.id!r}"]
     fields = attrs.fields(type(record))
     # The values line up after the longest name of the record's fields.
@@ -118,17 +195,23 @@ def show(key: str) -> str:
         lines.append(_field("text", record.text, label))
     spans = f"{len(record.evidence)} span(s)"
     lines.append(_field("evidence", spans, label))
-    return "\n".join([*lines, "", ss.context(record, sentences=0)])
+    context = textwrap.fill(
+        corpus.context(record, sentences=0),
+        width=WIDTH,
+        break_long_words=True,
+        break_on_hyphens=False,
+    )
+    return Answer("\n".join([*lines, "", context]), ss.as_dict(record))
 
 
 def _field(name: str, value: str, label: int = 13) -> str:
     """One field of `show`, wrapped to 80 columns under its value."""
     return textwrap.fill(
         value,
-        width=80,
+        width=WIDTH,
         initial_indent=f"  {name + ':':<{label}} ",
         subsequent_indent=" " * (label + 3),
-        break_long_words=False,
+        break_long_words=True,
         break_on_hyphens=False,
     )
 
@@ -158,24 +241,371 @@ def _value(value: object) -> str:
     return str(value)
 
 
+def search(corpus: ss.Corpus, words: str, limit: int | None) -> Answer:
+    """Records of any kind, best match first."""
+    found = corpus.search(words, limit=limit)
+    rows = [(type(r).__name__.lower(), r.id, str(r)) for r in found]
+    empty = f"no record matches {words!r}" if not found else None
+    return Answer("\n".join(_table(rows)), _data(found), empty)
+
+
 def timeline(
-    start: str | None, end: str | None, *, strict: bool = False
-) -> str:
-    """Return the timeline between two periods, one event a line."""
-    events = ss.timeline(start=_period(start), end=_period(end), strict=strict)
-    return "\n".join(_lines(events))
+    corpus: ss.Corpus,
+    start: str | None,
+    end: str | None,
+    *,
+    strict: bool = False,
+) -> Answer:
+    """The dated events between two periods, one a line."""
+    events = corpus.timeline(
+        start=_period(start), end=_period(end), strict=strict
+    )
+    empty = None
+    if not events:
+        if start is None and end is None:
+            empty = "no dated events"
+        elif start == end:
+            empty = f"no events in {start}"
+        else:
+            empty = f"no events between {start or '…'} and {end or '…'}"
+    return Answer("\n".join(_event_lines(events)), _data(events), empty)
 
 
-def _period(value: str | None) -> str | int | None:
-    # A bare number of up to four ASCII digits is a year, as in the API
-    # (EDTF wants four digits).  Anything else, "²" or a 5,000-digit
-    # number, goes to the API as written, to be refused as a period.
-    if value is not None and _YEAR.fullmatch(value.strip()):
-        return int(value)
-    return value
+def _wanted(criteria: dict[str, Any]) -> str:
+    """Say what a list was asked for, for a message that it is empty."""
+    given = [f"{k} {v!r}" for k, v in criteria.items()]
+    return (" " + ", ".join(given)) if given else ""
 
 
-_YEAR = re.compile(r"[0-9]{1,4}")
+def quotes(corpus: ss.Corpus, criteria: dict[str, Any]) -> Answer:
+    """The quotations, each with its speaker and words."""
+    found = corpus.quotations.filter(**criteria)
+    lines: list[str] = []
+    for q in found:
+        who = q.speaker or "(no speaker)"
+        lines.append(_fit(f"{q.id}  {who}  [{q.kind.value}]"))
+        lines += _wrap(f"“{q.text}”", "    ")
+    empty = f"no quotations{_wanted(criteria)}" if not found else None
+    return Answer("\n".join(lines), _data(found), empty)
+
+
+def claims(corpus: ss.Corpus, criteria: dict[str, Any]) -> Answer:
+    """The claims, each with its stance, its holder and what it claims."""
+    found = corpus.claims.filter(**criteria)
+    lines: list[str] = []
+    for c in found:
+        voice = c.stance.value + (f" by {c.by}" if c.by else "")
+        lines.append(_fit(f"{c.id}  [{voice}]"))
+        lines += _wrap(c.summary, "    ")
+    empty = f"no claims{_wanted(criteria)}" if not found else None
+    return Answer("\n".join(lines), _data(found), empty)
+
+
+def stats(corpus: ss.Corpus, criteria: dict[str, Any]) -> Answer:
+    """The numbers, as written, with what they count."""
+    found = corpus.statistics.filter(**criteria)
+    rows = [
+        (s.id, repr(s.quantity.text), s.quantity.kind.value, s.counting)
+        for s in found
+    ]
+    empty = f"no statistics{_wanted(criteria)}" if not found else None
+    return Answer("\n".join(_table(rows)), _data(found), empty)
+
+
+def people(corpus: ss.Corpus) -> Answer:
+    """Everyone the article mentions, with their roles."""
+    rows = [
+        (p.id, p.name, ", ".join(r.value for r in p.roles))
+        for p in corpus.people
+    ]
+    empty = "no people" if not corpus.people else None
+    return Answer("\n".join(_table(rows)), _data(corpus.people), empty)
+
+
+def events(corpus: ss.Corpus, criteria: dict[str, Any]) -> Answer:
+    """The events in the order of the data, dated or not."""
+    found = corpus.events.filter(**criteria)
+    rows = [
+        (e.id, e.date.edtf if e.date else "(undated)", e.name) for e in found
+    ]
+    empty = f"no events{_wanted(criteria)}" if not found else None
+    return Answer("\n".join(_table(rows)), _data(found), empty)
+
+
+def check(corpus: ss.Corpus, words: str, limit: int | None) -> Answer:
+    """The quote checker: is this in the article, and as a quotation?"""
+    matches = corpus.check_quote(words, limit=limit)
+    lines: list[str] = []
+    for m in matches:
+        said = m.quotation.id if m.quotation else ""
+        who = (
+            f" ({m.quotation.speaker})"
+            if m.quotation and (m.quotation.speaker)
+            else ""
+        )
+        lines.append(_fit(f"{m.verdict.value}  {m.score:.2f}  {said}{who}"))
+        if m.span is not None:
+            lines += _wrap(f"“{m.span.exact}”", "    ")
+        for printed, given in m.differences:
+            lines.append(_fit(f"    printed {printed!r}, given {given!r}"))
+    nothing = matches[0].verdict is ss.QuoteVerdict.NOT_IN_ARTICLE
+    empty = f"{words!r} is not in the article" if nothing else None
+    return Answer("\n".join(lines), _data(matches), empty)
+
+
+def export(
+    corpus: ss.Corpus, kind: str, output: str, *, force: bool
+) -> Answer:
+    """Write the corpus in a format other programs read."""
+    from secretspeech import formats  # noqa: PLC0415 -- only when exporting
+
+    path = Path(output)
+    written: Sequence[Path]
+    if kind in ("csv", "parquet"):
+        if not path.is_dir():
+            raise ss.InvalidValueError(
+                f"--output {output!r}: {kind} writes one file per "
+                "collection into a folder, which must exist"
+            )
+        write = formats.to_csv if kind == "csv" else formats.to_parquet
+        written = write(corpus, path, overwrite=force)
+    elif kind == "graphml":
+        written = [formats.to_graphml(corpus, path, overwrite=force)]
+    else:
+        makers: dict[str, Callable[[ss.Corpus], object]] = {
+            "json": ss.as_dict,
+            "jsonld": formats.to_jsonld,
+            "annotations": formats.to_annotations,
+            "timelinejs": formats.to_timelinejs,
+        }
+        document = json.dumps(makers[kind](corpus), ensure_ascii=False)
+        written = [_write_json(path, document, force=force)]
+    # The paths as the user gave them, not as the system resolves them.
+    named = [path / p.name for p in written] if path.is_dir() else [path]
+    lines = [f"wrote {p}" for p in named]
+    return Answer("\n".join(lines), [str(p) for p in named])
+
+
+def _write_json(path: Path, document: str, *, force: bool) -> Path:
+    """Write one JSON file, whole or not at all, as the formats do."""
+    from secretspeech._export import write_files  # noqa: PLC0415
+
+    (written,) = write_files(
+        "export", {str(path): (document + "\n").encode()}, overwrite=force
+    )
+    return written
+
+
+# -- the parser ---------------------------------------------------------------
+
+
+#: The options of every command, which may come before or after its name.
+_GLOBAL_FLAGS = frozenset({"--json"})
+_GLOBAL_VALUES = frozenset({"--corpus", "--text"})
+
+
+def _hoist(argv: Sequence[str]) -> list[str]:
+    """
+    Move the options of every command before the command's name.
+
+    ``secretspeech show muck --json`` reads as ``secretspeech --json show
+    muck``: the options are the main parser's, documented once, and
+    taken wherever they are written.  Nothing after ``--`` moves.
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            rest += [word, *words]
+            break
+        name = word.split("=", 1)[0]
+        if word in _GLOBAL_FLAGS:
+            front.append(word)
+        elif name in _GLOBAL_VALUES:
+            front.append(word)
+            value = None if "=" in word else next(words, None)
+            front += [] if value is None else [value]
+        else:
+            rest.append(word)
+    return front + rest
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="secretspeech",
+        description=(
+            "Explore the secret speech edition. Without a command, print "
+            "a summary of the article, its records and the timeline. The "
+            "options --json, --corpus and --text go with every command, "
+            "before or after its name."
+        ),
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the answer as JSON (what secretspeech.as_dict gives)",
+    )
+    parser.add_argument(
+        "--corpus",
+        metavar="RECORDS",
+        help="run on a corpus file of your own (with --text)",
+    )
+    parser.add_argument(
+        "--text",
+        metavar="TEXT",
+        help="the text file of that corpus (with --corpus)",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"secretspeech {ss.__version__}",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=text, description=text)
+
+    command("summary", "the article, its records and the timeline (default)")
+    show_parser = command("show", "one record, by id, name or alias")
+    show_parser.add_argument("key", help="an id, name or alias")
+    search_parser = command("search", "records of any kind, best first")
+    search_parser.add_argument("words", help="words to look for")
+    search_parser.add_argument("--limit", type=int, help="the most to show")
+    timeline_parser = command("timeline", "the dated events, in order")
+    timeline_parser.add_argument(
+        "period", nargs="?", help="a year or EDTF period: all of it"
+    )
+    timeline_parser.add_argument("--start", help="a year or EDTF period")
+    timeline_parser.add_argument("--end", help="a year or EDTF period")
+    timeline_parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="keep only events entirely inside the period",
+    )
+    quotes_parser = command("quotes", "the quotations")
+    quotes_parser.add_argument("--by", help="a speaker")
+    quotes_parser.add_argument("--about", help="any record")
+    quotes_parser.add_argument("--kind", help="utterance or 'quoted term'")
+    claims_parser = command("claims", "the article's argument, claim by claim")
+    claims_parser.add_argument("--by", help="the person or group reported")
+    claims_parser.add_argument("--about", help="any record")
+    claims_parser.add_argument(
+        "--stance", help="assertion, report or evaluation"
+    )
+    stats_parser = command("stats", "the numbers the article gives")
+    stats_parser.add_argument("--counting", help="what is counted: deaths")
+    stats_parser.add_argument("--about", help="any record")
+    command("people", "everyone the article mentions")
+    events_parser = command("events", "the events, dated or not")
+    events_parser.add_argument("--kind", help="an event kind: speech, war…")
+    events_parser.add_argument("--during", help="a year or EDTF period")
+    check_parser = command("check", "is this quotation in the article?")
+    check_parser.add_argument("quote", help="the words, in quotes")
+    check_parser.add_argument("--limit", type=int, default=3)
+    export_parser = command("export", "write the data in another format")
+    export_parser.add_argument(
+        "--format",
+        required=True,
+        choices=_FORMATS,
+        metavar="FORMAT",
+        help=", ".join(_FORMATS),
+    )
+    export_parser.add_argument(
+        "--output",
+        required=True,
+        metavar="PATH",
+        help="the file to write (a folder for csv and parquet)",
+    )
+    export_parser.add_argument(
+        "--force", action="store_true", help="replace files that exist"
+    )
+    return parser
+
+
+def _criteria(args: argparse.Namespace, *names: str) -> dict[str, Any]:
+    """The filter criteria given as options, periods read as in the API."""
+    found = {n: getattr(args, n) for n in names if getattr(args, n, None)}
+    if "during" in found:
+        found["during"] = _period(found["during"])
+    return found
+
+
+def _timeline(args: argparse.Namespace, corpus: ss.Corpus) -> Answer:
+    # A period given alone is both ends: all of it.
+    start = args.start if args.period is None else args.period
+    end = args.end if args.period is None else args.period
+    return timeline(corpus, start, end, strict=args.strict)
+
+
+#: What each command runs, given its arguments and the corpus.
+_COMMANDS: dict[str, Callable[[argparse.Namespace, ss.Corpus], Answer]] = {
+    "summary": lambda _, corpus: summary(corpus),
+    "show": lambda args, corpus: show(corpus, args.key),
+    "search": lambda args, corpus: search(corpus, args.words, args.limit),
+    "timeline": _timeline,
+    "quotes": lambda args, corpus: quotes(
+        corpus, _criteria(args, "by", "about", "kind")
+    ),
+    "claims": lambda args, corpus: claims(
+        corpus, _criteria(args, "by", "about", "stance")
+    ),
+    "stats": lambda args, corpus: stats(
+        corpus, _criteria(args, "counting", "about")
+    ),
+    "people": lambda _, corpus: people(corpus),
+    "events": lambda args, corpus: events(
+        corpus, _criteria(args, "kind", "during")
+    ),
+    "check": lambda args, corpus: check(corpus, args.quote, args.limit),
+    "export": lambda args, corpus: export(
+        corpus, args.format, args.output, force=args.force
+    ),
+}
+
+
+def _suggest(
+    argv: Sequence[str], parser: argparse.ArgumentParser
+) -> str | None:
+    """Name the command closest to an unknown first word, if one is close."""
+    words = [a for a in argv if not a.startswith("-")]
+    if not words:
+        return None
+    choices = _commands(parser)
+    first = words[0]
+    if first in choices:
+        return None
+    close = difflib.get_close_matches(first, choices, n=1, cutoff=0.6)
+    if not close:
+        return None
+    return f"unknown command {first!r}; did you mean {close[0]!r}?"
+
+
+def _commands(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:  # noqa: SLF001 -- argparse keeps them here
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            return list(action.choices)
+    return []  # pragma: no cover -- the parser always has commands
+
+
+def _print(text: str) -> None:
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # A terminal that cannot show “curly quotes” gets escapes, not a
+        # traceback.
+        sys.stdout.reconfigure(errors="backslashreplace")
+    try:
+        print(text)
+    except BrokenPipeError:
+        # The reader (`head`, say) stopped early; that is not an error.
+        sys.stderr.close()
+
+
+def _fail(message: str) -> None:
+    # The API's keywords (start=) as the options the user typed (--start).
+    typed = _OPTIONS.sub(lambda m: f"--{m[1]}{': ' if m[2] else ' '}", message)
+    typed = typed.replace("pass overwrite=True", "use --force")
+    typed = re.sub(r"--strict True\b", "--strict", typed).replace("  ", " ")
+    print(f"secretspeech: {typed}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -187,42 +617,41 @@ def main(argv: Sequence[str] | None = None) -> int:
             `None`.
 
     Returns:
-        0 on success, 1 if a record or period was not understood.
+        0 on success; 1 if nothing matched or the data or a value was not
+        understood; 2 for a usage error.
     """
-    parser = argparse.ArgumentParser(
-        prog="secretspeech",
-        description="Explore the secret speech edition. Without a command, "
-        "print a summary of the article, its records and the timeline.",
-    )
-    commands = parser.add_subparsers(dest="command")
-    show_parser = commands.add_parser("show", help="show one record")
-    show_parser.add_argument("key", help="an id, name or alias")
-    timeline_parser = commands.add_parser("timeline", help="list events")
-    timeline_parser.add_argument("--start", help="a year or EDTF period")
-    timeline_parser.add_argument("--end", help="a year or EDTF period")
-    timeline_parser.add_argument(
-        "--strict",
-        action="store_true",
-        help="keep only events entirely inside the period",
-    )
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    hint = _suggest(argv, parser)
+    if hint is not None:
+        parser.print_usage(sys.stderr)
+        _fail(hint)
+        return 2
     try:
-        if args.command == "show":
-            out = show(args.key)
-        elif args.command == "timeline":
-            out = timeline(args.start, args.end, strict=args.strict)
-        else:
-            out = summary()
+        args = parser.parse_args(_hoist(argv))
+    except SystemExit as e:
+        # Usage errors (2), and --help and --version (0).
+        return e.code if isinstance(e.code, int) else 2
+    records, text = args.corpus, args.text
+    if (records is None) != (text is None):
+        parser.print_usage(sys.stderr)
+        _fail("--corpus and --text go together: the records and their text")
+        return 2
+    try:
+        corpus = (
+            ss.corpus()
+            if records is None or text is None
+            else ss.load_corpus(records, text)
+        )
+        answer = _COMMANDS[args.command or "summary"](args, corpus)
     except ss.SecretSpeechError as e:
-        print(f"secretspeech: {e}", file=sys.stderr)
+        _fail(str(e))
         return 1
-    if isinstance(sys.stdout, io.TextIOWrapper):
-        # A terminal that cannot show “curly quotes” gets escapes, not a
-        # traceback.
-        sys.stdout.reconfigure(errors="backslashreplace")
-    try:
-        print(out)
-    except BrokenPipeError:
-        # The reader (`head`, say) stopped early; that is not an error.
-        sys.stderr.close()
+    if args.json:
+        _print(json.dumps(answer.data, ensure_ascii=False, indent=2))
+    elif answer.empty is None:
+        _print(answer.text)
+    if answer.empty is not None:
+        _fail(answer.empty)
+        return 1
     return 0

@@ -30,6 +30,7 @@ from secretspeech._model import (
     COLLECTIONS,
     plain,
 )
+from secretspeech._quotes import ExtractionScore, PartScore, QuoteMatch
 from secretspeech._text import brief, shown
 from secretspeech.exceptions import (
     InvalidCorpusError,
@@ -39,6 +40,10 @@ from secretspeech.exceptions import (
 
 
 __all__ = ["as_dict", "save_corpus"]
+
+
+#: The values queries answer with that as_dict also gives as plain data.
+_ANSWERS: tuple[type[Any], ...] = (QuoteMatch, ExtractionScore, PartScore)
 
 
 def save_corpus(
@@ -329,9 +334,10 @@ def write_files(
         The paths written, in the order given.
 
     Raises:
-        CorpusFileError: If the operating system refuses a file, or a
-            file exists and *overwrite* is false (``EEXIST``).
-        InvalidValueError: If a target is a folder, a pipe or a device.
+        CorpusFileError: If the operating system refuses a file (a folder
+            in its place, say), or a file exists and *overwrite* is false
+            (``EEXIST``).
+        InvalidValueError: If a target is a named pipe or a device.
     """
     targets: list[tuple[_Target, bytes]] = []
     for given, payload in files.items():
@@ -452,7 +458,9 @@ def as_dict(value: object, /) -> dict[str, Any]:
 
     Args:
         value: A record, an `Article`, `Evidence`, `HistoricalDate`,
-            `Quantity`, `Source` or `Corpus`.
+            `Quantity`, `Source` or `Corpus`; or an answer of the quote
+            checker or the scorer (`QuoteMatch`, `ExtractionScore`,
+            `PartScore`), which `from_dict` does not read back.
 
     Returns:
         A new dict of plain JSON values.
@@ -468,8 +476,8 @@ def as_dict(value: object, /) -> dict[str, Any]:
     >>> json.loads(json.dumps(data)) == data
     True
     """
-    if not isinstance(value, MODEL_TYPES):
-        names = ", ".join(t.__name__ for t in MODEL_TYPES)
+    if not isinstance(value, (*MODEL_TYPES, *_ANSWERS)):
+        names = ", ".join(t.__name__ for t in (*MODEL_TYPES, *_ANSWERS))
         raise InvalidTypeError(
             f"as_dict() takes one of {names}, got {shown(value)}"
         )
