@@ -67,4 +67,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:]:
+        # No arguments: anything given is a usage error, as secretspeech
+        # treats one (exit status 2).
+        print("usage: causes_of_hungary_1956.py", file=sys.stderr)
+        sys.exit(2)
     sys.exit(main())

@@ -63,7 +63,8 @@ def main(argv: list[str]) -> int:
             )
         for printed, given in match.differences:
             print(f"   - {difference(printed, given)}")
-    return 0
+    # As secretspeech check does: 1 when the words are nowhere.
+    return 1 if matches[0].verdict is ss.QuoteVerdict.NOT_IN_ARTICLE else 0
 
 
 if __name__ == "__main__":

@@ -26,16 +26,27 @@ def wording(date: ss.HistoricalDate) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """Print the timeline for the period given on the command line."""
-    bounds: list[int | str] = [int(a) if a.isdigit() else a for a in argv[:2]]
+    """
+    Print the timeline for the period given on the command line.
+
+    Exit status: 0 with events, 1 if none falls in the period or it is not
+    a period, 2 for more than two arguments (as ``secretspeech`` does).
+    """
+    if len(argv) > 2:
+        print("usage: timeline_for_a_period.py [START [END]]", file=sys.stderr)
+        return 2
+    bounds: list[int | str] = [int(a) if a.isdigit() else a for a in argv]
     start = bounds[0] if bounds else None
     end = bounds[1] if len(bounds) > 1 else start
     try:
         events = ss.timeline(start=start, end=end)
     except ss.SecretSpeechError as e:
         print(f"error: {e}", file=sys.stderr)
-        return 2
+        return 1
     period = "all dates" if start is None else f"{start} to {end}"
+    if not events:
+        print(f"no dated events, {period}", file=sys.stderr)
+        return 1
     print(f"{len(events)} dated events, {period}:")
     for event in events:
         date = event.date

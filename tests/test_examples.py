@@ -98,13 +98,43 @@ class TestTimelineForAPeriod:
         assert any(line.split()[0] == "1984~/1994~" for line in lines[1:])
 
     def test_bad_period(self, tmp_path: Path) -> None:
-        """A period that ends before it starts is an error, exit status 2."""
+        """A period that ends before it starts is an error, exit status 1."""
         lines, err = run(
-            "timeline_for_a_period.py", "1960", "1950", cwd=tmp_path, status=2
+            "timeline_for_a_period.py", "1960", "1950", cwd=tmp_path, status=1
         )
 
         assert [] == lines
         assert "error: start=1960 begins after end=1950 ends" in err
+
+    def test_nothing_in_it(self, tmp_path: Path) -> None:
+        """A period without events says so, exit status 1."""
+        lines, err = run(
+            "timeline_for_a_period.py", "2000", cwd=tmp_path, status=1
+        )
+
+        assert [] == lines
+        assert "no dated events, 2000 to 2000" in err
+
+    def test_too_many_arguments(self, tmp_path: Path) -> None:
+        """Three arguments are a usage error, exit status 2."""
+        _, err = run(
+            "timeline_for_a_period.py", "1", "2", "3", cwd=tmp_path, status=2
+        )
+
+        assert err.startswith("usage: timeline_for_a_period.py")
+
+
+@pytest.mark.parametrize(
+    "script", ["causes_of_hungary_1956.py", "statistics_table.py"]
+)
+def test_scripts_without_arguments_refuse_some(
+    script: str, tmp_path: Path
+) -> None:
+    """A script that takes no arguments exits 2 when given one."""
+    lines, err = run(script, "1956", cwd=tmp_path, status=2)
+
+    assert [] == lines
+    assert err.startswith(f"usage: {script}")
 
 
 class TestTimelinejsPage:
@@ -286,7 +316,9 @@ class TestCheckQuote:
 
     def test_not_in_the_article(self, tmp_path: Path) -> None:
         """A fabrication has one match and no words printed."""
-        lines, _ = run("check_quote.py", "We will bury you", cwd=tmp_path)
+        lines, _ = run(
+            "check_quote.py", "We will bury you", cwd=tmp_path, status=1
+        )
 
         assert [
             "“We will bury you”",
