@@ -494,30 +494,38 @@ def _occasion(quotation: ss.Quotation, ref: _Linker) -> str:
 def _claims(corpus: ss.Corpus, ref: _Linker) -> str:
     body = _header(
         "Claims",
-        "The article's argument: each thing it asserts, judges or reports, "
-        "in article order (`secretspeech.claims`).  *Stance* is whose voice "
-        "the claim is in: the author's assertion or evaluation, or a report "
-        "of what someone said or thought, with the words that report it "
-        "(*cue*).  *Part of* is the claim this one is a step of or is "
-        "reported in, so a chain of reports (the author reports Khrushchev, "
-        "who cites Lenin's testament) reads upwards.",
+        "The article's argument: each thing it asserts, judges or reports "
+        "(`secretspeech.claims`), as a tree.  A claim stands under the one "
+        "it is a step of, or is reported in (its *parent*), so a chain of "
+        "reports reads downwards: the author reports Khrushchev, who cites "
+        "Lenin's testament, which says that Stalin had too much power.  "
+        "Each claim gives its *stance*, whose voice it is in (the author's "
+        "assertion or evaluation, or a report of what someone said or "
+        "thought, with the words that report it), what it claims and what "
+        "it is about.  Claims without a parent are in article order.",
     )
-    return body + table(
-        ("Id", "Claim", "Stance", "By", "Cue", "Part of", "About"),
-        (
-            (
-                anchor(c.id),
-                text(c.summary),
-                _enum(c.stance),
-                ref(c.by),
-                _span(c.cue),
-                ref(c.parent),
-                ref.many(c.subjects),
-            )
-            for c in corpus.claims
-        ),
-        "No claims.",
-    )
+    if not corpus.claims:
+        return body + "No claims.\n"
+    children: dict[str | None, list[ss.Claim]] = {}
+    for claim in corpus.claims:
+        children.setdefault(claim.parent, []).append(claim)
+
+    def item(claim: ss.Claim, depth: int) -> str:
+        voice = f"*{_enum(claim.stance)}*"
+        if claim.by is not None and claim.cue is not None:
+            voice += f" by {ref(claim.by)} (“{text(claim.cue.exact)}”)"
+        about = (
+            f"  About: {ref.many(claim.subjects)}." if claim.subjects else ""
+        )
+        line = (
+            f"{'    ' * depth}- {anchor(claim.id)} {voice}: "
+            f"{text(claim.summary)}{about}\n"
+        )
+        return line + "".join(
+            item(child, depth + 1) for child in children.get(claim.id, [])
+        )
+
+    return body + "".join(item(c, 0) for c in children[None]) + "\n"
 
 
 def _statistics(corpus: ss.Corpus, ref: _Linker) -> str:
