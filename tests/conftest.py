@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import Phase, settings
 
 
 # No deadline in either: timings on shared CI machines vary too much for a
@@ -29,6 +29,10 @@ settings.register_profile(
     max_examples=100,
     deadline=None,
     print_blob=True,
+    # The explain phase reruns a failing example to say which lines ran;
+    # it costs seconds per failure search and adds nothing a report needs
+    # in CI.  The thorough profile keeps it.
+    phases=[phase for phase in Phase if phase is not Phase.explain],
 )
 settings.register_profile(
     "thorough", max_examples=2000, deadline=None, print_blob=True

@@ -123,3 +123,6 @@ def test_a_field_type_without_json_is_refused() -> None:
         TypeError, match="no JSON Schema for <class 'complex'>"
     ):
         _type(complex)
+    # A hint that is not a class at all: a name the generator cannot read.
+    with pytest.raises(TypeError, match="no JSON Schema for 'Undefined'"):
+        _type("Undefined")
