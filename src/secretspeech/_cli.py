@@ -39,7 +39,8 @@ _OPTIONS = re.compile(
     r"(?<![\w-])(start|end|strict|limit|by|about|stance|kind|during|"
     r"counting)=(: ?)?"
 )
-#: The export formats: how each writes, and whether it makes a folder.
+#: The export formats, as --format names them; csv and parquet write a
+#: folder of files, the others one file.
 _FORMATS = (
     "json",
     "csv",
