@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import importlib.metadata
 import importlib.util
 import inspect
 import json
+import subprocess
+import sys
 import types
 from pathlib import Path
 from typing import Any
@@ -166,3 +169,54 @@ def test_module_functions_mirror_the_corpus_methods() -> None:
         assert function.__module__ == "secretspeech", name
     assert ss.get("hungary") is ss.corpus().get("hungary")
     assert ss.refs("muck") == ss.corpus().refs("muck")
+
+
+def test_lazy_names_are_where_type_checkers_see_them() -> None:
+    """
+    Each lazy name comes from the module its import for type checkers names.
+
+    And every public name is either imported at once or resolved lazily.
+    """
+    source = (ROOT / "src" / "secretspeech" / "__init__.py").read_text(
+        encoding="utf-8"
+    )
+    static = {
+        alias.name: node.module.removeprefix("secretspeech.")
+        for block in ast.parse(source).body
+        if isinstance(block, ast.If)
+        and isinstance(block.test, ast.Name)
+        and block.test.id == "TYPE_CHECKING"
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        and node.module
+        and node.module.startswith("secretspeech.")
+        for alias in node.names
+    }
+
+    assert static == ss._HOMES
+    for name, home in ss._HOMES.items():
+        module = importlib.import_module(f"secretspeech.{home}")
+        assert getattr(ss, name) is getattr(module, name), name
+    eager = {n for n in ss.__all__ if n in vars(exceptions)}
+    collections = {c.name for c in ss.SCHEMA}
+    lazy = {*ss._HOMES, *ss._MIRRORED, *ss._OF_CORPUS, *collections}
+    assert set(ss.__all__) == eager | lazy | {"__version__", "corpus"}
+
+
+def test_importing_the_package_imports_none_of_its_rooms() -> None:
+    """``import secretspeech`` imports the exceptions and nothing else."""
+    code = (
+        "import sys, secretspeech; "
+        "print(sorted(m for m in sys.modules if m.startswith('secretspeech')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert result.stdout.split() == [
+        "['secretspeech',",
+        "'secretspeech.exceptions']",
+    ]

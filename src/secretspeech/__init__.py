@@ -4,8 +4,9 @@ A structured, verifiable, queryable edition of one article.
 The article is Mike Haynes, “Khrushchev’s secret speech: a crack in the
 monolith” (Socialist Worker issue 1988, 18 February 2006).
 
-Importing the package parses nothing; the bundled data is loaded, checked
-and indexed once, on first use.
+Importing the package is cheap: it imports its exceptions and nothing
+else of its own. Each other name is imported on first use, and the bundled
+data is read and indexed once, when a name that needs it is first used.
 
 >>> import secretspeech as ss
 >>> ss.people.lookup("Khrushchev’s").name
@@ -14,58 +15,6 @@ and indexed once, on first use.
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
-
-from secretspeech import _model
-from secretspeech._catalog import Collection
-from secretspeech._corpus import Corpus
-from secretspeech._dates import (
-    Calendar,
-    DateBasis,
-    HistoricalDate,
-    Order,
-    Precision,
-)
-from secretspeech._export import as_dict, save_corpus
-from secretspeech._jsonschema import json_schema
-from secretspeech._load import from_dict, load_bundled, load_corpus
-from secretspeech._model import (
-    CAUSAL_KINDS,
-    SCHEMA,
-    Article,
-    Claim,
-    CollectionSchema,
-    Event,
-    EventKind,
-    Evidence,
-    Group,
-    GroupKind,
-    Note,
-    Person,
-    PersonRole,
-    Place,
-    PlaceKind,
-    Quantity,
-    QuantityKind,
-    Quotation,
-    QuotationKind,
-    Record,
-    Relation,
-    RelationKind,
-    Source,
-    SourceKind,
-    Stance,
-    Statistic,
-    Verdict,
-)
-from secretspeech._quotes import (
-    ExtractionScore,
-    PartScore,
-    QuoteMatch,
-    QuoteVerdict,
-)
 from secretspeech.exceptions import (
     CorpusFileError,
     InvalidCorpusError,
@@ -76,7 +25,61 @@ from secretspeech.exceptions import (
 )
 
 
+# Not typing.TYPE_CHECKING: importing typing would double the cost of
+# importing the package. Type checkers read any name TYPE_CHECKING so.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from secretspeech._catalog import Collection
+    from secretspeech._corpus import Corpus
+    from secretspeech._dates import (
+        Calendar,
+        DateBasis,
+        HistoricalDate,
+        Order,
+        Precision,
+    )
+    from secretspeech._export import as_dict, save_corpus
+    from secretspeech._jsonschema import json_schema
+    from secretspeech._load import from_dict, load_corpus
+    from secretspeech._model import (
+        CAUSAL_KINDS,
+        SCHEMA,
+        Article,
+        Claim,
+        CollectionSchema,
+        Event,
+        EventKind,
+        Evidence,
+        Group,
+        GroupKind,
+        Note,
+        Person,
+        PersonRole,
+        Place,
+        PlaceKind,
+        Quantity,
+        QuantityKind,
+        Quotation,
+        QuotationKind,
+        Record,
+        Relation,
+        RelationKind,
+        Source,
+        SourceKind,
+        Stance,
+        Statistic,
+        Verdict,
+    )
+    from secretspeech._quotes import (
+        ExtractionScore,
+        PartScore,
+        QuoteMatch,
+        QuoteVerdict,
+    )
+
     __version__: str
     DATA_VERSION: str
     article: Article
@@ -168,17 +171,104 @@ __all__ = [
     "timeline",
 ]
 
-_COLLECTIONS = frozenset(c.name for c in _model.SCHEMA)
+#: The module each public name is defined in. Importing the package imports
+#: none of them (only the exceptions above): a name is imported on first
+#: use and then kept as a plain attribute. The imports for type checkers
+#: above say the same, which tests/test_public_api.py checks.
+_HOMES = {
+    **dict.fromkeys(
+        (
+            "CAUSAL_KINDS",
+            "SCHEMA",
+            "Article",
+            "Claim",
+            "CollectionSchema",
+            "Event",
+            "EventKind",
+            "Evidence",
+            "Group",
+            "GroupKind",
+            "Note",
+            "Person",
+            "PersonRole",
+            "Place",
+            "PlaceKind",
+            "Quantity",
+            "QuantityKind",
+            "Quotation",
+            "QuotationKind",
+            "Record",
+            "Relation",
+            "RelationKind",
+            "Source",
+            "SourceKind",
+            "Stance",
+            "Statistic",
+            "Verdict",
+        ),
+        "_model",
+    ),
+    "Collection": "_catalog",
+    "Corpus": "_corpus",
+    **dict.fromkeys(
+        ("Calendar", "DateBasis", "HistoricalDate", "Order", "Precision"),
+        "_dates",
+    ),
+    "as_dict": "_export",
+    "save_corpus": "_export",
+    "json_schema": "_jsonschema",
+    "from_dict": "_load",
+    "load_corpus": "_load",
+    **dict.fromkeys(
+        ("ExtractionScore", "PartScore", "QuoteMatch", "QuoteVerdict"),
+        "_quotes",
+    ),
+}
+
+#: The `Corpus` methods that the module mirrors as functions over the
+#: bundled corpus.
+_MIRRORED = frozenset(
+    (
+        "get",
+        "lookup",
+        "search",
+        "check_quote",
+        "score_extraction",
+        "timeline",
+        "involving",
+        "related",
+        "causes",
+        "consequences",
+        "refs",
+        "context",
+    )
+)
+
+#: What the bundled corpus provides besides its collections.
+_OF_CORPUS = frozenset(("article", "DATA_VERSION"))
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 -- module attributes vary
-    # Module attributes resolve lazily so that importing parses nothing.
-    # Once the corpus is loaded they become plain attributes, which the
-    # bundled corpus never changes: ss.people costs a dict lookup, not a
-    # call of this function.
-    if name in _COLLECTIONS or name in {"article", "DATA_VERSION"}:
+    # Names resolve lazily so that importing costs little and parses
+    # nothing. Each becomes a plain attribute once resolved (the bundled
+    # corpus never changes), so ss.people costs a dict lookup, not a call
+    # of this function.
+    from importlib import import_module  # noqa: PLC0415 -- see above
+
+    home = _HOMES.get(name)
+    if home is not None:
+        value = getattr(import_module(f"secretspeech.{home}"), name)
+        globals()[name] = value
+        return value
+    if name in _MIRRORED:
+        function = _mirror(name)
+        globals()[name] = function
+        return function
+    model = import_module("secretspeech._model")
+    collections = {c.name for c in model.SCHEMA}
+    if name in collections or name in _OF_CORPUS:
         bundled = corpus()
-        names = {n: getattr(bundled, n) for n in _COLLECTIONS}
+        names = {n: getattr(bundled, n) for n in collections}
         names |= {
             "article": bundled.article,
             "DATA_VERSION": bundled.data_version,
@@ -193,8 +283,8 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 -- module attributes vary
 
 
 def __dir__() -> list[str]:
-    # The public names and the private ones, but not the helpers imported
-    # for annotations (annotations, TYPE_CHECKING, Any).
+    # The public names and the private ones, but not the helpers of
+    # annotations (annotations, TYPE_CHECKING).
     return sorted({*__all__, *(n for n in globals() if n.startswith("_"))})
 
 
@@ -211,25 +301,9 @@ def corpus() -> Corpus:
     >>> ss.corpus() is ss.corpus()
     True
     """
+    from secretspeech._load import load_bundled  # noqa: PLC0415 -- lazily
+
     return load_bundled()
-
-
-#: The `Corpus` methods that the module mirrors as functions over the
-#: bundled corpus.
-_MIRRORED = (
-    "get",
-    "lookup",
-    "search",
-    "check_quote",
-    "score_extraction",
-    "timeline",
-    "involving",
-    "related",
-    "causes",
-    "consequences",
-    "refs",
-    "context",
-)
 
 
 def _mirror(name: str) -> Callable[..., Any]:
@@ -240,10 +314,15 @@ def _mirror(name: str) -> Callable[..., Any]:
     signature (less ``self``) and documentation: one definition, shown in
     two places.
     """
+    import inspect  # noqa: PLC0415 -- only when a mirror is first used
+
+    from secretspeech._corpus import Corpus  # noqa: PLC0415 -- as above
+    from secretspeech._load import load_bundled  # noqa: PLC0415 -- as above
+
     method = getattr(Corpus, name)
 
     def function(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
-        return getattr(corpus(), name)(*args, **kwargs)
+        return getattr(load_bundled(), name)(*args, **kwargs)
 
     signature = inspect.signature(method)
     parameters = list(signature.parameters.values())[1:]
@@ -273,16 +352,3 @@ if TYPE_CHECKING:
     consequences = corpus().consequences
     refs = corpus().refs
     context = corpus().context
-else:
-    get = _mirror("get")
-    lookup = _mirror("lookup")
-    search = _mirror("search")
-    check_quote = _mirror("check_quote")
-    score_extraction = _mirror("score_extraction")
-    timeline = _mirror("timeline")
-    involving = _mirror("involving")
-    related = _mirror("related")
-    causes = _mirror("causes")
-    consequences = _mirror("consequences")
-    refs = _mirror("refs")
-    context = _mirror("context")
