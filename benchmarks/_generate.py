@@ -317,7 +317,9 @@ class _Maker:
 
     def pick(self, items: list[str], most: int) -> list[str]:
         count = min(len(items), self.rng.randint(0, most))
-        return list(dict.fromkeys(self.rng.choice(items) for _ in range(count)))
+        return list(
+            dict.fromkeys(self.rng.choice(items) for _ in range(count))
+        )
 
     def date(self) -> dict[str, Any]:
         """Return a random date that misses the probe year."""
@@ -397,7 +399,7 @@ class _Maker:
         record: dict[str, Any] = {
             "id": w.ident(name),
             "name": name,
-            "aliases": [name.split()[-1]] if named else [],
+            "aliases": [name.rsplit(maxsplit=1)[-1]] if named else [],
             "description": description
             or f"A {rng.choice(_ADJECTIVES)} {noun}.",
             "roles": roles,
@@ -418,6 +420,7 @@ class _Maker:
         description: str | None = None,
     ) -> dict[str, Any]:
         w, rng = self.w, self.rng
+        noun = name.rsplit(maxsplit=1)[-1]
         start = w.length
         span = w.write(name)
         w.write(f" gathered {rng.choice(_NOUNS)}s.")
@@ -429,7 +432,7 @@ class _Maker:
                 "name": name,
                 "aliases": [name.removeprefix("The ")],
                 "description": description
-                or f"A {rng.choice(_ADJECTIVES)} {name.split()[-1]}.",
+                or f"A {rng.choice(_ADJECTIVES)} {noun}.",
                 "kind": kind,
                 "members": members,
                 "evidence": [span],
@@ -437,7 +440,7 @@ class _Maker:
             span,
         )
 
-    def event(  # noqa: PLR0913 -- one argument per field of an event
+    def event(  # noqa: PLR0913, PLR0917 -- one argument per field of an event
         self,
         name: str,
         kind: str,
@@ -477,7 +480,7 @@ class _Maker:
             rng.choice((*_VERBS, *_NOUNS, *_ADJECTIVES)) for _ in range(count)
         )
 
-    def utterance(  # noqa: PLR0913 -- one argument per field of a quotation
+    def utterance(
         self,
         speaker: str,
         addressees: list[str],
@@ -545,19 +548,33 @@ class _Maker:
         n = rng.randint(2, 90) * 10 ** rng.randint(0, 4)
         kind = rng.choice(("exact", "approximate", "at most", "at least"))
         if kind == "exact":
-            return {"text": f"{n:,}", "kind": kind, "unit": "person",
-                    "value": n, "low": n, "high": n}  # fmt: skip
-        hedge = {"approximate": "about", "at most": "up to",
-                 "at least": "at least"}[kind]  # fmt: skip
-        made = {"text": f"{hedge} {n:,}", "kind": kind, "unit": "person",
-                "value": n, "hedge": hedge}  # fmt: skip
+            return {
+                "text": f"{n:,}",
+                "kind": kind,
+                "unit": "person",
+                "value": n,
+                "low": n,
+                "high": n,
+            }
+        hedge = {
+            "approximate": "about",
+            "at most": "up to",
+            "at least": "at least",
+        }[kind]
+        made = {
+            "text": f"{hedge} {n:,}",
+            "kind": kind,
+            "unit": "person",
+            "value": n,
+            "hedge": hedge,
+        }
         if kind == "at most":
             made["high"] = n
         elif kind == "at least":
             made["low"] = n
         return made
 
-    def statistic(  # noqa: PLR0913 -- one argument per field of a statistic
+    def statistic(
         self,
         quantity: dict[str, Any],
         counting: str,
@@ -630,7 +647,9 @@ class _Maker:
             span,
         )
 
-    def note(self, verdict: str, about: list[str], text: str) -> dict[str, Any]:
+    def note(
+        self, verdict: str, about: list[str], text: str
+    ) -> dict[str, Any]:
         w, rng = self.w, self.rng
         title = f"{self.word()} {rng.choice(_NOUNS)}s"
         span = w.spans[about[0]]
@@ -641,14 +660,16 @@ class _Maker:
                 "verdict": verdict,
                 "about": about,
                 "text": text,
-                "sources": [{"kind": rng.choice(_SOURCE_KINDS), "title": title}],
+                "sources": [
+                    {"kind": rng.choice(_SOURCE_KINDS), "title": title}
+                ],
                 "evidence": [span],
             },
             span,
         )
 
 
-def _probes(maker: _Maker) -> Probes:  # noqa: PLR0914 -- one name per probe
+def _probes(maker: _Maker) -> Probes:
     """Make the probe records, the same at every size."""
     k = PROBES
     person_name = "Zaxoqu Jezixa"
@@ -691,7 +712,11 @@ def _probes(maker: _Maker) -> Probes:  # noqa: PLR0914 -- one name per probe
     ]
     for i in range(k):
         maker.utterance(
-            person, [groups[0]], [event], event, _PROBE_DATES[i % len(_PROBE_DATES)]
+            person,
+            [groups[0]],
+            [event],
+            event,
+            _PROBE_DATES[i % len(_PROBE_DATES)],
         )
     for _ in range(k):
         maker.term()
@@ -729,14 +754,16 @@ def _probes(maker: _Maker) -> Probes:  # noqa: PLR0914 -- one name per probe
     )
 
 
-def _random(maker: _Maker, counts: dict[str, int]) -> None:  # noqa: C901, PLR0912 -- a loop per kind
+def _random(maker: _Maker, counts: dict[str, int]) -> None:
     """Make *counts* random records of each kind."""
     rng = maker.rng
     places: list[str] = []
     for _ in range(counts["places"]):
         within = rng.choice(places) if places and rng.random() < 0.3 else None
         name = maker.word()
-        places.append(maker.place(name, rng.choice(_PLACE_KINDS), within)["id"])
+        places.append(
+            maker.place(name, rng.choice(_PLACE_KINDS), within)["id"]
+        )
     people: list[str] = []
     for _ in range(counts["people"]):
         roles = maker.pick(list(_ROLES), 2)
@@ -747,9 +774,9 @@ def _random(maker: _Maker, counts: dict[str, int]) -> None:  # noqa: C901, PLR09
     for _ in range(counts["groups"]):
         name = f"The {maker.word()} {rng.choice(_GROUP_NOUNS)}"
         groups.append(
-            maker.group(
-                name, rng.choice(_GROUP_KINDS), maker.pick(people, 3)
-            )["id"]
+            maker.group(name, rng.choice(_GROUP_KINDS), maker.pick(people, 3))[
+                "id"
+            ]
         )
     events: list[str] = []
     for _ in range(counts["events"]):
@@ -773,28 +800,26 @@ def _random(maker: _Maker, counts: dict[str, int]) -> None:  # noqa: C901, PLR09
                 maker.pick(groups, 2),
             )["id"]
         )
-    quotations: list[str] = []
-    for _ in range(counts["quotations"]):
-        quotations.append(
-            maker.utterance(
-                rng.choice(people),
-                maker.pick(people + groups, 1),
-                maker.pick(events, 1),
-                rng.choice(events) if rng.random() < 0.3 else None,
-                maker.date() if rng.random() < 0.5 else None,
-            )["id"]
-        )
-    statistics: list[str] = []
-    for _ in range(counts["statistics"]):
-        statistics.append(
-            maker.statistic(
-                maker.quantity(),
-                rng.choice(_COUNTED),
-                maker.date() if rng.random() < 0.6 else None,
-                maker.pick(places, 1),
-                maker.pick(events, 1),
-            )["id"]
-        )
+    quotations = [
+        maker.utterance(
+            rng.choice(people),
+            maker.pick(people + groups, 1),
+            maker.pick(events, 1),
+            rng.choice(events) if rng.random() < 0.3 else None,
+            maker.date() if rng.random() < 0.5 else None,
+        )["id"]
+        for _ in range(counts["quotations"])
+    ]
+    statistics = [
+        maker.statistic(
+            maker.quantity(),
+            rng.choice(_COUNTED),
+            maker.date() if rng.random() < 0.6 else None,
+            maker.pick(places, 1),
+            maker.pick(events, 1),
+        )["id"]
+        for _ in range(counts["statistics"])
+    ]
     claims: list[str] = []
     anything = events + people + quotations + statistics
     for _ in range(counts["claims"]):
@@ -830,7 +855,8 @@ def generate(size: int, *, seed: int = SEED) -> Generated:
         msg = f"generate() makes at least {MIN_SIZE} records, not {size}"
         raise ValueError(msg)
     writer = _Writer()
-    probes = _probes(_Maker(writer, random.Random(f"probes-{seed}")))
+    # Seeded data, not secrets: random's generator is the one wanted.
+    probes = _probes(_Maker(writer, random.Random(f"probes-{seed}")))  # noqa: S311
     made = {name: list(writer.records[name]) for name in COLLECTIONS}
     for name in COLLECTIONS:
         writer.records[name] = []
@@ -838,7 +864,7 @@ def generate(size: int, *, seed: int = SEED) -> Generated:
         name: max(2, round(size * share) - len(made[name]))
         for name, share in SHARES.items()
     }
-    _random(_Maker(writer, random.Random(seed)), counts)
+    _random(_Maker(writer, random.Random(seed)), counts)  # noqa: S311
     text = "".join(writer.parts).rstrip() + "\n"
     document: dict[str, Any] = {
         "format": 1,
@@ -858,10 +884,7 @@ def generate(size: int, *, seed: int = SEED) -> Generated:
         randoms = writer.records[name]
         middle = len(randoms) // 2
         document[name] = [
-            {
-                field: _resolve(value, text)
-                for field, value in record.items()
-            }
+            {field: _resolve(value, text) for field, value in record.items()}
             for record in (*randoms[:middle], *made[name], *randoms[middle:])
         ]
     return Generated(document, text, probes)

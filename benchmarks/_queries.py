@@ -27,10 +27,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from _generate import COLLECTIONS, Probes, key
+
 import secretspeech as ss
 from secretspeech import Corpus
-
-from _generate import COLLECTIONS, Probes, key
 
 
 #: The kinds of relation `Corpus.causes` follows.
@@ -46,7 +46,11 @@ def names(collection: str, raw: dict[str, Any]) -> list[str]:
     """Return the strings a record is looked up by (as `lookup` reads)."""
     found = [raw["id"]]
     if collection in {"people", "groups", "places", "events"}:
-        found += [raw["name"], *raw.get("aliases", ()), *raw.get("other_names", ())]  # fmt: skip
+        found += [
+            raw["name"],
+            *raw.get("aliases", ()),
+            *raw.get("other_names", ()),
+        ]
     elif collection == "quotations":
         segments = [s["exact"] for s in raw["segments"]]
         found += [" ".join(s.removesuffix(",") for s in segments), *segments]
@@ -98,7 +102,9 @@ def _referred(collection: str, raw: dict[str, Any]) -> set[str]:
     for field in _SCHEMA[collection].id_fields:
         if field == "relative_to":
             dates = [raw.get("date"), *raw.get("also_dated", ())]
-            found.update(d["relative_to"] for d in dates if d and d.get("relative_to"))  # fmt: skip
+            found.update(
+                d["relative_to"] for d in dates if d and d.get("relative_to")
+            )
         else:
             found.update(map(str, _values(raw, field)))
     return found
@@ -154,7 +160,9 @@ class Database:
             """
         )
         for name in _DATED:
-            db.execute(f"CREATE VIRTUAL TABLE dates_{name} USING rtree(pos, lo, hi)")  # fmt: skip
+            db.execute(
+                f"CREATE VIRTUAL TABLE dates_{name} USING rtree(pos, lo, hi)"
+            )
         for name in COLLECTIONS:
             self._insert(name, data[name])
         db.executescript(
@@ -208,7 +216,10 @@ class Database:
         )
         db.executemany(
             "INSERT INTO texts(body, kind, pos) VALUES (?, ?, ?)",
-            ((searchable(name, raw), rank, pos) for pos, raw in enumerate(rows)),
+            (
+                (searchable(name, raw), rank, pos)
+                for pos, raw in enumerate(rows)
+            ),
         )
         if name == "relations":
             db.executemany(
@@ -225,7 +236,11 @@ class Database:
             db.executemany(
                 f"INSERT INTO dates_{name} VALUES (?, ?, ?)",  # noqa: S608 -- our own names
                 (
-                    (pos, _day(r["date"]["earliest"]), _day(r["date"]["latest"]))
+                    (
+                        pos,
+                        _day(r["date"]["earliest"]),
+                        _day(r["date"]["latest"]),
+                    )
                     for pos, r in dated
                 ),
             )
@@ -277,7 +292,9 @@ class Database:
             _fts(text),
         )
 
-    def filter(self, collection: str, criterion: str, value: object) -> list[Any]:
+    def filter(
+        self, collection: str, criterion: str, value: object
+    ) -> list[Any]:
         """Return the records of *collection* that a criterion keeps."""
         takes = _SCHEMA[collection].criteria[criterion].takes
         return self._rows(
@@ -305,8 +322,10 @@ class Database:
         """Return the events that overlap *year*, in time order."""
         lo, hi = period(year)
         return self._rows(
+            # CROSS JOIN: the R*Tree first (SQLite keeps the order given).
             f"SELECT {_RANK['events']}, t.pos FROM dates_events AS d "  # noqa: S608 -- our own names
-            "JOIN timeline AS t ON t.pos = d.pos WHERE d.hi >= ? AND d.lo <= ? "
+            "CROSS JOIN timeline AS t ON t.pos = d.pos "
+            "WHERE d.hi >= ? AND d.lo <= ? "
             "ORDER BY t.first, t.last, t.start, t.pos",
             lo,
             hi,
@@ -339,7 +358,10 @@ class Database:
 def _sort_key(date: dict[str, Any]) -> tuple[int, int]:
     """Return the ordinals `HistoricalDate.sort_key` orders by."""
     first, last = _day(date["earliest"]), _day(date["latest"])
-    open_start = "/" in date["edtf"] and date["edtf"].partition("/")[0] in {"", ".."}  # fmt: skip
+    open_start = "/" in date["edtf"] and date["edtf"].partition("/")[0] in {
+        "",
+        "..",
+    }
     return (last, last) if open_start else (first, last)
 
 
@@ -363,12 +385,16 @@ class Scan:
         self.keys = [
             (record, frozenset(key(n) for n in names(name, raw)))
             for name in COLLECTIONS
-            for record, raw in zip(self.collections[name], document[name], strict=True)  # fmt: skip
+            for record, raw in zip(
+                self.collections[name], document[name], strict=True
+            )
         ]
         self.texts = [
             (record, " " + key(searchable(name, raw)))
             for name in COLLECTIONS
-            for record, raw in zip(self.collections[name], document[name], strict=True)  # fmt: skip
+            for record, raw in zip(
+                self.collections[name], document[name], strict=True
+            )
         ]
         self.fields = {
             name: [
@@ -392,18 +418,24 @@ class Scan:
         return found
 
     def search(self, text: str) -> list[Any]:
-        """Return the records that hold a word starting with a word of *text*."""
+        """Return the records with a word that starts with one of *text*."""
         starts = [" " + w for w in key(text).split()]
-        return [r for r, words in self.texts if any(s in words for s in starts)]
+        return [
+            r for r, words in self.texts if any(s in words for s in starts)
+        ]
 
-    def filter(self, collection: str, criterion: str, value: object) -> list[Any]:
+    def filter(
+        self, collection: str, criterion: str, value: object
+    ) -> list[Any]:
         """Return the records of *collection* that a criterion keeps."""
         c = _SCHEMA[collection].criteria[criterion]
         reads = [operator.attrgetter(f) for f in c.fields]
         if c.takes == "words":
             wanted = key(str(value))
             return [
-                r for r in self.collections[collection] if key(reads[0](r)) == wanted
+                r
+                for r in self.collections[collection]
+                if key(reads[0](r)) == wanted
             ]
         return [
             r
@@ -420,12 +452,16 @@ class Scan:
             return [
                 r
                 for r in self.collections[collection]
-                if r.date is not None and lo <= r.date.earliest and r.date.latest <= hi
+                if r.date is not None
+                and lo <= r.date.earliest
+                and r.date.latest <= hi
             ]
         return [
             r
             for r in self.collections[collection]
-            if r.date is not None and r.date.earliest <= hi and lo <= r.date.latest
+            if r.date is not None
+            and r.date.earliest <= hi
+            and lo <= r.date.latest
         ]
 
     def timeline(self, year: int) -> list[Any]:
@@ -602,7 +638,9 @@ def questions(p: Probes) -> list[Question]:
                         during=p.year, strict=s
                     ),
                     lambda d, n=name, s=strict: d.during(n, p.year, strict=s),
-                    lambda s, n=name, st=strict: s.during(n, p.year, strict=st),
+                    lambda s, n=name, st=strict: s.during(
+                        n, p.year, strict=st
+                    ),
                     dated=True,
                 )
             )
