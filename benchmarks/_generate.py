@@ -238,13 +238,26 @@ def _year(year: int) -> dict[str, Any]:
 
 _PROBE_FIRST = dt.date(PROBE_YEAR, 1, 1)
 _PROBE_LAST = dt.date(PROBE_YEAR, 12, 31)
-#: The dates of the probe records, all inside the probe year.
+#: The dates of the probe records: three inside the probe year, two that
+#: reach past it (so ``strict=True`` keeps fewer).
 _PROBE_DATES = (
     _day(PROBE_YEAR, 3, 15),
     _month(PROBE_YEAR, 6),
     _year(PROBE_YEAR),
-    _day(PROBE_YEAR, 9, 2),
-    _month(PROBE_YEAR, 11),
+    _date(
+        f"{PROBE_YEAR - 1}/{PROBE_YEAR + 1}",
+        f"{PROBE_YEAR - 1}–{PROBE_YEAR + 1}",
+        dt.date(PROBE_YEAR - 1, 1, 1),
+        dt.date(PROBE_YEAR + 1, 12, 31),
+        "interval",
+    ),
+    _date(
+        f"{PROBE_YEAR - 16}/{PROBE_YEAR + 14}",
+        f"{PROBE_YEAR - 16}–{PROBE_YEAR + 14}",
+        dt.date(PROBE_YEAR - 16, 1, 1),
+        dt.date(PROBE_YEAR + 14, 12, 31),
+        "interval",
+    ),
 )
 
 

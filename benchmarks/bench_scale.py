@@ -600,7 +600,14 @@ def plot(results: Sequence[Sizes], dated: frozenset[str], path: Path) -> None:
             handles=handles, loc="upper left", fontsize=8.5, frameon=False
         )
         fig.tight_layout()
-        fig.savefig(path, format="svg", metadata={"Date": None})
+        # No date and no creator's address: the same data, the same file.
+        fig.savefig(
+            path,
+            format=path.suffix.removeprefix(".") or "svg",
+            metadata={"Date": None, "Creator": None}
+            if path.suffix == ".svg"
+            else {},
+        )
 
 
 def held(found: Sequence[Target], *, short: bool) -> list[Target]:
@@ -627,7 +634,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     sizes = args.sizes or (SHORT if args.short else FULL)
-    repeat = 5 if args.short else 7
+    repeat = 7
 
     loaded = []
     for size in sizes:

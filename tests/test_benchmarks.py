@@ -128,6 +128,10 @@ def test_three_ways_agree(
     for name, found in counts.items():
         assert len(found) == 1, name
         assert (found == {0}) == name.endswith(" miss"), name
+    # Some dates reach past the year, so strict=True keeps fewer.
+    for name in ("events", "quotations", "statistics"):
+        assert counts[f"{name}.filter(during=1666)"] == {5}
+        assert counts[f"{name}.filter(during=1666, strict=True)"] == {3}
 
 
 def test_every_criterion_is_asked(bench: types.SimpleNamespace) -> None:
