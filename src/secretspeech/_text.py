@@ -236,6 +236,10 @@ def close_words(
     """
     Find the words of *vocabulary* that *query* may mean.
 
+    Every word is asked about: the rule written out, and the reference
+    that `secretspeech._wordindex.WordIndex` answers as, without asking
+    about every word.
+
     Args:
         query: A normalised word.
         vocabulary: The words to choose from.
@@ -275,9 +279,16 @@ def suggest(
     """
     Choose the names closest to a query that matched nothing.
 
+    The names are compared whole, normalised, by difflib's ratio (at least
+    `NAME_CUTOFF`); ties go to the later key. The catalog passes only the
+    names that hold a word close to one of the query's, which difflib
+    then ranks: a lookup miss costs what those names cost, not what every
+    name does.
+
     Args:
         query: The text the user gave.
-        names: Each normalised key with the name to show for it.
+        names: Each normalised key of a candidate with the name to show
+            for it.
         n: The most names to return.
 
     Returns:
