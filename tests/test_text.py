@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -81,6 +84,32 @@ class TestNormalize:
     def test_case_insensitive(self, text: str) -> None:
         """Upper- and lower-casing the input gives the same key."""
         assert normalize(text.lower()) == normalize(text.upper().lower())
+
+    @given(
+        st.text()
+        | st.text(st.characters(max_codepoint=127))
+        | st.text("abcÉé’'`_ -.")
+        | st.lists(
+            st.sampled_from(["s", "'s", "’", "_", "é", "A", " ", "ß"])
+        ).map("".join)
+    )
+    def test_words_as_written_out(self, text: str) -> None:
+        """The quick paths of words() split as the rule written out does."""
+        assert slow_words(text) == words(text)
+
+
+def slow_words(text: str) -> tuple[str, ...]:
+    """Split *text* by the rule of words(), a character at a time."""
+    text = text.translate(str.maketrans(dict.fromkeys("’‘ʼ`´′", "'")))
+    decomposed = unicodedata.normalize("NFKD", text)
+    folded = "".join(
+        c for c in decomposed if not unicodedata.combining(c)
+    ).casefold()
+    found: list[str] = []
+    for token in re.findall(r"[\w']+", folded):
+        word = token.removesuffix("'s").strip("'").removesuffix("'s")
+        found.extend(w for w in word.replace("'", "").split("_") if w)
+    return tuple(found)
 
 
 class TestSingular:

@@ -17,6 +17,7 @@ import functools
 import itertools
 import math
 import operator
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import (
@@ -78,12 +79,13 @@ from secretspeech._model import (
 from secretspeech._text import (
     STOP_WORDS,
     brief,
-    close_words,
     normalize,
     singular,
+    suggest,
     with_article,
     words,
 )
+from secretspeech._wordindex import Postings, WordIndex
 from secretspeech.exceptions import (
     InvalidTypeError,
     InvalidValueError,
@@ -306,6 +308,173 @@ _ALL_CRITERIA = frozenset(
 # -- indexes ----------------------------------------------------------------
 
 
+def _query_words(text: str) -> list[str]:
+    """Return the words of a search *text* that count, each once."""
+    # Each word counts once, and only the first few: a query that repeats
+    # a word, or runs to pages, costs what a short one does.
+    query = list(dict.fromkeys(words(text)))[:MAX_QUERY_WORDS]
+    return [w for w in query if w not in STOP_WORDS] or query
+
+
+# The kinds of fields `_Text` keeps, as bits: a name weighs 1 (an id or a
+# text weighs _TEXT_WEIGHT); in a field of stop words only, every word
+# counts towards how much of the field matches.
+_NAME = 1
+_ALL_STOP = 2
+
+
+class _Text:
+    """
+    The words of a collection's records, for `search` and suggestions.
+
+    Each record's id, names and texts are its fields. Every word is stored
+    once, in a `WordIndex` that finds it by exact, prefix or near
+    spelling, and known elsewhere by its id: each word lists the fields
+    that hold it (once for each time) and the names (normalised keys)
+    that hold it, and each field its record, kind and size. Nothing else
+    of a field is needed: a score reads only the words that match.
+    """
+
+    __slots__ = (
+        "field_kinds",
+        "field_record",
+        "field_sizes",
+        "keys",
+        "named",
+        "occurrences",
+        "stop",
+        "words",
+    )
+
+    def __init__(
+        self, records: tuple[Record, ...], by_key: dict[str, tuple[int, ...]]
+    ) -> None:
+        ids: dict[str, int] = {}
+        # Each occurrence of a word: the word's id, and its field.
+        word_of = array("i")
+        field_of = array("i")
+        field_record = array("i")
+        field_sizes = array("i")
+        field_kinds = bytearray()
+        for pos, record in enumerate(records):
+            given = names_of(record)
+            # An id weighs like a description: for most records it repeats
+            # the name, and a relation's id only strings other ids
+            # together.
+            for kind, text in (
+                (0, record.id),
+                *((_NAME, n) for n in given[1:]),
+                *((0, t) for t in texts_of(record)),
+            ):
+                ws = words(text)
+                if not ws:
+                    continue
+                word_of.extend([ids.setdefault(w, len(ids)) for w in ws])
+                field_of.extend(itertools.repeat(len(field_kinds), len(ws)))
+                # The words that count towards how much of it matches.
+                size = len(ws) - sum(map(STOP_WORDS.__contains__, ws))
+                field_record.append(pos)
+                field_sizes.append(size or len(ws))
+                field_kinds.append(kind if size else kind | _ALL_STOP)
+        self.occurrences = Postings.grouped(word_of, field_of, len(ids))
+        self.field_record = field_record
+        self.field_sizes = field_sizes
+        self.field_kinds = bytes(field_kinds)
+        self.stop = frozenset(ids[w] for w in STOP_WORDS if w in ids)
+        # Every word of a key is a word of the record's id or names.
+        self.keys = tuple(by_key)
+        word_of = array("i")
+        key_of = array("i")
+        for k, key in enumerate(self.keys):
+            held = dict.fromkeys(key.split(" "))
+            word_of.extend(map(ids.__getitem__, held))
+            key_of.extend(itertools.repeat(k, len(held)))
+        self.named = Postings.grouped(word_of, key_of, len(ids))
+        self.words = WordIndex(ids)
+
+    def scores(self, text: str) -> dict[int, float]:
+        """
+        Score every record that matches some word of the search *text*.
+
+        A field scores its weight times the mean similarity of the query
+        words to its words (a missing word counts 0), scaled from 1/2 to 1
+        by the share of its own words that match: a name that is all query
+        beats a long one that merely holds it. The record scores its best
+        field, scaled from 1/2 to 1 by how fully the whole record matches
+        the query, so records that hold every word rank higher.
+
+        Only the fields that hold a matching word are read: the others
+        score 0 and match nothing.
+        """
+        content = _query_words(text)
+        if not content:
+            return {}
+        matches = [self.words.close(w) for w in content]
+        size = len(matches)
+        # Each matching word's similarity to each query word.
+        table: dict[int, list[float]] = {}
+        for j, m in enumerate(matches):
+            for i, similarity in m.items():
+                table.setdefault(i, [0.0] * size)[j] = similarity
+        # The matching words of each field, once for each time it has one.
+        hits: dict[int, list[int]] = {}
+        for i in table:
+            for field in self.occurrences[i]:
+                hits.setdefault(field, []).append(i)
+        means = {i: math.fsum(sims) / size for i, sims in table.items()}
+        stop = self.stop
+        kinds = self.field_kinds
+        best: dict[int, float] = {}
+        anywhere: dict[int, list[float]] = {}
+        for field, held in hits.items():
+            kind = kinds[field]
+            if len(held) == 1:
+                # The common case: one matching word in the field.
+                i = held[0]
+                sims = table[i]
+                mean = means[i]
+                covered = 1 if kind & _ALL_STOP or i not in stop else 0
+            else:
+                columns = zip(*map(table.__getitem__, held), strict=True)
+                sims = [max(column) for column in columns]
+                mean = math.fsum(sims) / size
+                covered = len(held)
+                if not kind & _ALL_STOP:
+                    covered -= sum(map(stop.__contains__, held))
+            coverage = covered / self.field_sizes[field]
+            weight = 1.0 if kind & _NAME else _TEXT_WEIGHT
+            score = weight * mean * (1 + coverage) / 2
+            pos = self.field_record[field]
+            seen = anywhere.get(pos)
+            if seen is None:
+                best[pos] = score
+                anywhere[pos] = sims
+            else:
+                best[pos] = max(best[pos], score)
+                anywhere[pos] = [
+                    max(a, b) for a, b in zip(seen, sims, strict=True)
+                ]
+        return {
+            pos: best[pos] * (1 + math.fsum(sims) / size) / 2
+            for pos, sims in anywhere.items()
+        }
+
+    def near_keys(self, text: str) -> set[int]:
+        """
+        Return the names (as positions in `keys`) a lookup miss may mean.
+
+        A name is a candidate if it holds a word that a word of *text*
+        matches as `search` matches words (the word itself, its start,
+        or misspelt), or that begins a word of *text* ("nikita" in
+        "nikitakhrushchev").
+        """
+        found: set[int] = set()
+        for w in _query_words(text):
+            for i in (*self.words.close(w), *self.words.beginnings(w)):
+                found.update(self.named[i])
+        return found
+
+
 class _Base(Generic[R]):
     """
     The records of a collection and every index over them, built at once.
@@ -314,16 +483,31 @@ class _Base(Generic[R]):
     """
 
     __slots__ = (
+        "_text",
         "by_id",
         "by_key",
         "dates",
-        "fields",
         "indexes",
         "names",
         "record_type",
         "records",
-        "vocabulary",
     )
+
+    _text: _Text | None
+
+    @property
+    def text(self) -> _Text:
+        """
+        The words of the records, for `search` and suggestions.
+
+        Built on the first search or failed lookup, not with the rest: a
+        corpus that is never searched never pays for it. Two threads may
+        both build it; they build the same thing, and one is kept.
+        """
+        text = self._text
+        if text is None:
+            text = self._text = _Text(self.records, self.by_key)
+        return text
 
     def __init__(
         self, records: tuple[R, ...], record_type: type[Any] | None
@@ -349,26 +533,7 @@ class _Base(Generic[R]):
                     found.append(pos)
                     self.names.setdefault(key, name)
         self.by_key = {k: tuple(v) for k, v in keys.items()}
-        # An id weighs like a description: for most records it repeats the
-        # name, and a relation's id only strings other ids together.
-        self.fields = tuple(
-            tuple(
-                (weight, ws)
-                for weight, ws in (
-                    (_TEXT_WEIGHT, words(record.id)),
-                    *((1.0, words(name)) for name in names_of(record)[1:]),
-                    *((_TEXT_WEIGHT, words(t)) for t in texts_of(record)),
-                )
-                if ws
-            )
-            for record in records
-        )
-        vocabulary: dict[str, dict[int, None]] = {}
-        for pos, fields in enumerate(self.fields):
-            for _, ws in fields:
-                for w in ws:
-                    vocabulary.setdefault(w, {})[pos] = None
-        self.vocabulary = {w: tuple(ps) for w, ps in vocabulary.items()}
+        self._text = None
         spec = _spec(record_type)
         self.indexes = {
             name: criterion.index(records) for name, criterion in spec.items()
@@ -378,49 +543,6 @@ class _Base(Generic[R]):
             date = getattr(record, "date", None)
             if date is not None:
                 self.dates[pos] = date
-
-    def scores(self, text: str) -> dict[int, float]:
-        """Score every record that matches some word of the search *text*."""
-        # Each word counts once, and only the first few: a query that
-        # repeats a word, or runs to pages, costs what a short one does.
-        query = list(dict.fromkeys(words(text)))[:MAX_QUERY_WORDS]
-        content = [w for w in query if w not in STOP_WORDS] or query
-        if not content:
-            return {}
-        matches = [close_words(w, self.vocabulary) for w in content]
-        candidates = {
-            p for m in matches for w in m for p in self.vocabulary[w]
-        }
-        scores = {pos: self._score(pos, matches) for pos in candidates}
-        for pos in self.by_key.get(normalize(text), ()):
-            scores[pos] = _EXACT_SCORE
-        return scores
-
-    def _score(self, pos: int, matches: list[dict[str, float]]) -> float:
-        """
-        Score record *pos* against the close *matches* of each query word.
-
-        A field scores its weight times the mean similarity of the query
-        words to its words (a missing word counts 0), scaled from 1/2 to 1
-        by the share of its own words that match: a name that is all query
-        beats a long one that merely holds it. The record scores its best
-        field, scaled from 1/2 to 1 by how fully the whole record matches
-        the query, so records that hold every word rank higher.
-        """
-        best = 0.0
-        anywhere = [0.0] * len(matches)
-        for weight, ws in self.fields[pos]:
-            sims = [
-                max((m.get(w, 0.0) for w in ws), default=0.0) for m in matches
-            ]
-            anywhere = [max(a, b) for a, b in zip(anywhere, sims, strict=True)]
-            content = [w for w in ws if w not in STOP_WORDS] or list(ws)
-            covered = sum(any(w in m for m in matches) for w in content)
-            coverage = covered / len(content)
-            mean = math.fsum(sims) / len(sims)
-            best = max(best, weight * mean * (1 + coverage) / 2)
-        fullness = math.fsum(anywhere) / len(anywhere)
-        return best * (1 + fullness) / 2
 
 
 def base_of(collection: Collection[R]) -> _Base[R]:
@@ -501,13 +623,33 @@ def missing(
     what: str,
     argument: str | None = None,
 ) -> NotFoundError:
-    """Build the error for a *name* that `find` did not find, with hints."""
+    """
+    Build the error for a *name* that `find` did not find, with hints.
+
+    The hints are the names closest to *name* as a whole (see `suggest`)
+    among the names that hold a word close to one of *name*'s: the same
+    word, its start or a misspelling of it (as `Collection.search` reads
+    words), or a word that begins one of *name*'s. If none is close
+    enough, they are the titles of the records that `ranked` puts first.
+    """
+    return not_found(
+        what, name, _suggestions(collections, name), argument=argument
+    )
+
+
+def _suggestions(
+    collections: Sequence[Collection[Any]], name: str
+) -> Iterator[str]:
+    """Yield what `missing` suggests, computed only when asked for."""
     names: dict[str, str] = {}
     for collection in collections:
-        for key, shown in collection._names().items():  # noqa: SLF001
+        for key, shown in collection._names(name).items():  # noqa: SLF001
             names.setdefault(key, shown)
-    hints = [title_of(r) for r in ranked(collections, name, limit=3)]
-    return not_found(what, name, names, hints, argument=argument)
+    close = suggest(name, names)
+    if close:
+        yield from close
+    else:
+        yield from (title_of(r) for r in ranked(collections, name, limit=3))
 
 
 def ranked(
@@ -756,7 +898,13 @@ class Collection(Sequence[R], Generic[R]):
 
         Raises:
             NotFoundError: If nothing matches; the message quotes *name*
-                and suggests the closest names.
+                and suggests up to three names: among the names that
+                hold a word close to one of *name*'s (the same word, its
+                start or a misspelling, as `search` reads words, or a word
+                of three letters or more that begins one of *name*'s),
+                those most alike *name* as a whole (difflib similarity of
+                at least 0.6), closest first; failing those, the names of
+                the records `search` ranks first.
             InvalidTypeError: If *name* is not a str.
 
         >>> import secretspeech as ss
@@ -788,24 +936,26 @@ class Collection(Sequence[R], Generic[R]):
                 return self._base.records[pos]
         return None
 
-    def _names(self) -> dict[str, str]:
+    def _names(self, text: str) -> dict[str, str]:
+        """Return the names of this collection a miss of *text* may mean."""
         base = self._base
-        return {
-            key: base.names[key]
-            for key, ps in base.by_key.items()
-            if any(self._has(p) for p in ps)
-        }
+        found = {}
+        for k in base.text.near_keys(text):
+            key = base.text.keys[k]
+            if any(self._has(p) for p in base.by_key[key]):
+                found[key] = base.names[key]
+        return found
 
     def _scores(self, text: str) -> dict[int, float]:
         if not isinstance(text, str):
             raise InvalidTypeError(
                 f"search() takes a str, got {describe(text)}"
             )
-        return {
-            pos: score
-            for pos, score in self._base.scores(text).items()
-            if self._has(pos)
-        }
+        base = self._base
+        scores = base.text.scores(text)
+        for pos in base.by_key.get(normalize(text), ()):
+            scores[pos] = _EXACT_SCORE
+        return {pos: score for pos, score in scores.items() if self._has(pos)}
 
     def search(
         self, text: str, /, *, limit: int | None = None

@@ -10,7 +10,7 @@ ids it holds (`ids_in`) and how to name record types in a message
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -28,7 +28,7 @@ from secretspeech._model import (
     Statistic,
     schema_of,
 )
-from secretspeech._text import brief, shown, suggest
+from secretspeech._text import brief, shown
 from secretspeech.exceptions import (
     InvalidTypeError,
     InvalidValueError,
@@ -204,18 +204,30 @@ def many(value: object) -> tuple[object, ...]:
 def not_found(
     what: str,
     value: str,
-    names: Mapping[str, str],
-    hints: Iterable[str],
+    suggestions: Iterable[str],
     *,
     argument: str | None = None,
 ) -> NotFoundError:
-    """Build the error for a name that matches nothing, with suggestions."""
+    """
+    Build the error for a name that matches nothing, with suggestions.
+
+    Args:
+        what: What was looked for, such as "person".
+        value: The name given.
+        suggestions: The names to suggest, best first; the first three
+            different ones are shown. Not read for a blank *value*, so
+            it may be a generator that does the work of finding them.
+        argument: The argument that took *value*, such as "at=".
+
+    Returns:
+        The error, to raise.
+    """
     if not value.strip():
         return NotFoundError(
             f"{argument or ''}{brief(value)}: a blank name matches no {what}; "
             "give an id or a name (search() ranks records by any words)"
         )
-    close = suggest(value, names) or tuple(dict.fromkeys(hints))[:3]
+    close = tuple(dict.fromkeys(suggestions))[:3]
     if argument is None:
         message = f"no {what} has the id, name or alias {brief(value)}"
     else:

@@ -70,6 +70,11 @@ NAME_CUTOFF = 0.6
 PREFIX_SIMILARITY = 0.9
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`´′", "'"))
+#: `words` on ASCII text: what `_TOKEN_RE` keeps, lowered; the rest spaces.
+_ASCII = bytes(
+    ord(c.lower()) if c.isalnum() or c in "_'" else 39 if c == "`" else 32
+    for c in map(chr, range(128))
+) + bytes(range(128, 256))
 _TOKEN_RE = re.compile(r"[\w']+")
 _PARAGRAPH_RE = re.compile(r"\n[^\S\n]*\n\s*")
 _TERMINATORS = frozenset(".!?…")
@@ -104,12 +109,26 @@ def words(text: str, /) -> tuple[str, ...]:
     >>> words("the delegates' hotels, 1946–7")
     ('the', 'delegates', 'hotels', '1946', '7')
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    folded = "".join(
-        c for c in decomposed if not unicodedata.combining(c)
-    ).casefold()
+    if text.isascii():
+        # NFKD leaves ASCII alone and casefold is lower, so one table of
+        # bytes does it all: letters lowered, a backquote an apostrophe,
+        # anything else that is not part of a word a space.
+        folded = text.encode("ascii").translate(_ASCII).decode("ascii")
+        tokens = folded.split()
+    else:
+        decomposed = unicodedata.normalize(
+            "NFKD", text.translate(_APOSTROPHES)
+        )
+        # Ask about each different character once, not each character.
+        marks = {
+            ord(c): None for c in set(decomposed) if unicodedata.combining(c)
+        }
+        folded = decomposed.translate(marks).casefold()
+        tokens = _TOKEN_RE.findall(folded)
+    if "'" not in folded and "_" not in folded:
+        return tuple(tokens)
     found: list[str] = []
-    for token in _TOKEN_RE.findall(folded):
+    for token in tokens:
         # Before and after stripping quotes: "’s" and "‘Stalin’s’".
         word = token.removesuffix("'s").strip("'").removesuffix("'s")
         word = word.replace("'", "")
@@ -217,6 +236,10 @@ def close_words(
     """
     Find the words of *vocabulary* that *query* may mean.
 
+    Every word is asked about: the rule written out, and the reference
+    that `secretspeech._wordindex.WordIndex` answers as, without asking
+    about every word.
+
     Args:
         query: A normalised word.
         vocabulary: The words to choose from.
@@ -256,9 +279,16 @@ def suggest(
     """
     Choose the names closest to a query that matched nothing.
 
+    The names are compared whole, normalised, by difflib's ratio (at least
+    `NAME_CUTOFF`); ties go to the later key. The catalog passes only the
+    names that hold a word close to one of the query's, which difflib
+    then ranks: a lookup miss costs what those names cost, not what every
+    name does.
+
     Args:
         query: The text the user gave.
-        names: Each normalised key with the name to show for it.
+        names: Each normalised key of a candidate with the name to show
+            for it.
         n: The most names to return.
 
     Returns:
