@@ -17,6 +17,7 @@ import functools
 import itertools
 import math
 import operator
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import (
@@ -48,6 +49,7 @@ from secretspeech._checks import (
     title_of,
 )
 from secretspeech._dates import HistoricalDate
+from secretspeech._intervals import Intervals
 from secretspeech._model import (
     ANY_COLLECTION,
     SCHEMA,
@@ -247,8 +249,7 @@ class _During(_Criterion):
     """
     Dated records whose date overlaps (or, strictly, lies in) a period.
 
-    It needs no index of its own: `Collection.filter` scans the dated
-    records (``_Base.dates``) that the other criteria leave.
+    Its index is not by key but by day: ``_Base.dates``, an `Intervals`.
     """
 
     def keys(self, _record: Record) -> Iterable[object]:
@@ -257,7 +258,34 @@ class _During(_Criterion):
     def wanted(
         self, value: object, argument: str, _resolver: Names
     ) -> Iterable[object]:
-        return (period(value, argument),)
+        return (read_period(value, argument),)
+
+
+# The types of period whose equal values are the same period: a year, an
+# EDTF string, a day (a datetime is a date, but not of this type).
+_PERIOD_TYPES = frozenset({int, str, datetime.date})
+
+
+def read_period(value: object, argument: str) -> HistoricalDate:
+    """
+    Read a period argument as `period` does, naming *argument*.
+
+    A year, string or day read before is not parsed again: a query for a
+    handful of records should not cost more in reading its period.
+
+    Raises:
+        InvalidTypeError: If *value* has a type that is not a period.
+        InvalidValueError: If it cannot be read as a date.
+    """
+    if type(value) in _PERIOD_TYPES:
+        return _read_period(value, argument)
+    return period(value, argument)
+
+
+# Typed: equal values of different types are different periods, or none.
+@functools.lru_cache(maxsize=256, typed=True)
+def _read_period(value: object, argument: str) -> HistoricalDate:
+    return period(value, argument)
 
 
 class _Strict(_Criterion):
@@ -296,6 +324,21 @@ def _criterion(criterion: Criterion) -> _Criterion:
 def _criteria_of(schema: CollectionSchema) -> dict[str, _Criterion]:
     """Return the criteria of a collection, built once per schema."""
     return {name: _criterion(c) for name, c in schema.criteria.items()}
+
+
+def _posted(postings: list[tuple[int, ...]], pos: int) -> bool:
+    """Tell whether *pos* is in one of the postings, each in order."""
+    for found in postings:
+        at = bisect_left(found, pos)
+        if at < len(found) and found[at] == pos:
+            return True
+    return False
+
+
+def _dated(record: Record, keep: Callable[[HistoricalDate], bool]) -> bool:
+    """Tell whether *record* has a date and *keep* keeps it."""
+    date: HistoricalDate | None = getattr(record, "date", None)
+    return date is not None and keep(date)
 
 
 _ALL_CRITERIA = frozenset(
@@ -373,11 +416,7 @@ class _Base(Generic[R]):
         self.indexes = {
             name: criterion.index(records) for name, criterion in spec.items()
         }
-        self.dates: dict[int, HistoricalDate] = {}
-        for pos, record in enumerate(records):
-            date = getattr(record, "date", None)
-            if date is not None:
-                self.dates[pos] = date
+        self.dates = Intervals(getattr(r, "date", None) for r in records)
 
     def scores(self, text: str) -> dict[int, float]:
         """Score every record that matches some word of the search *text*."""
@@ -536,9 +575,10 @@ class Collection(Sequence[R], Generic[R]):
     records in the same order.
 
     Every query is answered from indexes built when the collection is
-    made: `get` and `lookup` are dictionary lookups, `filter` on anything
-    but a period costs in proportion to what it finds. `filter`, `where`
-    and slicing return collections that share those indexes.
+    made: `get` and `lookup` are dictionary lookups; `filter` reads the
+    records of its narrowest criterion (a period's by an index of days)
+    and checks only those against the others. `filter`, `where` and
+    slicing return collections that share those indexes.
 
     A collection that belongs to a `Corpus` (such as ``ss.events``) reads
     names in `filter` criteria through the corpus: ``at="Hungary"``. One
@@ -926,7 +966,7 @@ class Collection(Sequence[R], Generic[R]):
         verdict: OneOrMany[Verdict | str] = ...,
         about: OneOrMany[Record | str] = ...,
     ) -> Collection[Note]: ...
-    def filter(  # noqa: C901, PLR0912 -- one check per rule
+    def filter(  # noqa: C901 -- one check per rule
         self: Collection[Any], **criteria: object
     ) -> Collection[Any]:
         """
@@ -1017,7 +1057,7 @@ class Collection(Sequence[R], Generic[R]):
             return self
         strict = False
         when: HistoricalDate | None = None
-        sets: list[set[int]] = []
+        postings: list[list[tuple[int, ...]]] = []
         for name, value in criteria.items():
             criterion = spec[name]
             argument = f"{name}="
@@ -1033,20 +1073,65 @@ class Collection(Sequence[R], Generic[R]):
                 when = wanted[0]  # type: ignore[assignment]
             else:
                 index = self._base.indexes[name]
-                sets.append({p for key in wanted for p in index.get(key, ())})
+                postings.append([index.get(key, ()) for key in wanted])
         if strict and when is None:
             raise InvalidTypeError("strict=True needs a during= period")
-        dates = self._base.dates
-        if when is not None:
-            sets.append(set(dates))
-        if not sets:
+        if not postings and when is None:
             return self
-        sets.sort(key=len)
-        found = sets[0].intersection(*sets[1:])
+        return self._sub(self._meeting(postings, when, strict=strict))
+
+    def _meeting(
+        self,
+        postings: list[list[tuple[int, ...]]],
+        when: HistoricalDate | None,
+        *,
+        strict: bool,
+    ) -> set[int]:
+        """
+        Return the base positions that meet every criterion of `filter`.
+
+        Each criterion that reads an index gives the postings of the keys
+        it asks for (any of them will do); *when* is the period, if any.
+        The smallest of the candidate sets (a criterion's postings, the
+        records of the period, this collection's own records) is the only
+        one read in full; each candidate is then checked against the other
+        criteria, by a search of their postings and by its own date.
+        """
+        base = self._base
+        dates = base.dates
+        # The candidates: (at most how many, which criterion or -1 for the
+        # period or -2 for this collection's own records).
+        sources = [(sum(map(len, p)), n) for n, p in enumerate(postings)]
         if when is not None:
-            keep = when.contains if strict else when.overlaps
-            found = {p for p in found if keep(dates[p])}
-        return self._sub(found)
+            sources.append(
+                (dates.most(when.earliest, when.latest, strict=strict), -1)
+            )
+        if self._order is not None:
+            sources.append((len(self._order), -2))
+        driver = min(sources)[1]
+        candidates: Iterable[int]
+        if driver == -2:
+            candidates = self._positions()
+        elif driver == -1:
+            assert when is not None  # noqa: S101 -- a source only with it
+            find = dates.within if strict else dates.overlapping
+            candidates = find(when.earliest, when.latest)
+        elif len(postings[driver]) == 1:
+            candidates = postings[driver][0]
+        else:
+            candidates = set().union(*postings[driver])
+        others = [p for n, p in enumerate(postings) if n != driver]
+        if driver == -1 or when is None:
+            dated = None
+        else:
+            dated = when.contains if strict else when.overlaps
+        records = base.records
+        return {
+            pos
+            for pos in candidates
+            if all(_posted(lists, pos) for lists in others)
+            and (dated is None or _dated(records[pos], dated))
+        }
 
     def where(self, predicate: Callable[[R], object], /) -> Collection[R]:
         """
