@@ -326,6 +326,11 @@ def _criteria_of(schema: CollectionSchema) -> dict[str, _Criterion]:
     return {name: _criterion(c) for name, c in schema.criteria.items()}
 
 
+# The candidate sets of `Collection.filter` that are not a criterion's.
+_PERIOD = -1
+_OWN = -2
+
+
 def _posted(postings: list[tuple[int, ...]], pos: int) -> bool:
     """Tell whether *pos* is in one of the postings, each in order."""
     for found in postings:
@@ -1097,23 +1102,13 @@ class Collection(Sequence[R], Generic[R]):
         one read in full; each candidate is then checked against the other
         criteria, by a search of their postings and by its own date.
         """
-        base = self._base
-        dates = base.dates
-        # The candidates: (at most how many, which criterion or -1 for the
-        # period or -2 for this collection's own records).
-        sources = [(sum(map(len, p)), n) for n, p in enumerate(postings)]
-        if when is not None:
-            sources.append(
-                (dates.most(when.earliest, when.latest, strict=strict), -1)
-            )
-        if self._order is not None:
-            sources.append((len(self._order), -2))
-        driver = min(sources)[1]
+        driver = self._driver(postings, when, strict=strict)
         candidates: Iterable[int]
-        if driver == -2:
+        if driver == _OWN:
             candidates = self._positions()
-        elif driver == -1:
+        elif driver == _PERIOD:
             assert when is not None  # noqa: S101 -- a source only with it
+            dates = self._base.dates
             find = dates.within if strict else dates.overlapping
             candidates = find(when.earliest, when.latest)
         elif len(postings[driver]) == 1:
@@ -1121,17 +1116,52 @@ class Collection(Sequence[R], Generic[R]):
         else:
             candidates = set().union(*postings[driver])
         others = [p for n, p in enumerate(postings) if n != driver]
-        if driver == -1 or when is None:
-            dated = None
-        else:
-            dated = when.contains if strict else when.overlaps
-        records = base.records
+        keep = None
+        if when is not None and driver != _PERIOD:
+            keep = when.contains if strict else when.overlaps
+        if not others and keep is None:
+            return set(candidates)
+        records = self._base.records
         return {
             pos
             for pos in candidates
             if all(_posted(lists, pos) for lists in others)
-            and (dated is None or _dated(records[pos], dated))
+            and (keep is None or _dated(records[pos], keep))
         }
+
+    def _driver(
+        self,
+        postings: list[list[tuple[int, ...]]],
+        when: HistoricalDate | None,
+        *,
+        strict: bool,
+    ) -> int:
+        """
+        Choose the smallest candidate set of `_meeting`.
+
+        Returns the number of a criterion's postings, `_PERIOD` or `_OWN`
+        (this collection's records, if it keeps only some of its base's).
+        Each size costs a sum of lengths or a search, not a pass.
+        """
+        sources = list(range(len(postings)))
+        if when is not None:
+            sources.append(_PERIOD)
+        if self._order is not None:
+            sources.append(_OWN)
+        if len(sources) == 1:
+            return sources[0]
+
+        def most(source: int) -> int:
+            if source >= 0:
+                return sum(map(len, postings[source]))
+            if source == _OWN:
+                return len(self._records)
+            assert when is not None  # noqa: S101 -- a source only with it
+            return self._base.dates.most(
+                when.earliest, when.latest, strict=strict
+            )
+
+        return min(sources, key=most)
 
     def where(self, predicate: Callable[[R], object], /) -> Collection[R]:
         """

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from secretspeech._dates import HistoricalDate
 
@@ -52,6 +52,8 @@ __all__ = ["Intervals"]
 
 # Day numbers (1 to 3 652 059) and positions fit a C int: 4 bytes each.
 _INT = "i"
+# Later than any day: 2 ** 31 - 1.
+_NEVER = 0x7FFFFFFF
 # A node and a day in one sort key: day numbers are below 2 ** 22, and a
 # float, unlike a big int, sorts by a fast path and holds 53 bits exactly.
 _DAYS = float(1 << 22)
@@ -116,6 +118,10 @@ class Intervals:
         self._offsets = array(_INT, itertools.accumulate(counts))
         self._firsts, self._by_first = _sorted(nodes, firsts, positions)
         self._lasts, self._by_last = _sorted(nodes, lasts, positions)
+        # After the last date, a first day no period reaches and a last day
+        # before every period: see _reaching and _begun.
+        self._firsts.append(_NEVER)
+        self._lasts.append(0)
 
     def __len__(self) -> int:
         return len(self._by_first)
@@ -139,21 +145,47 @@ class Intervals:
         start, stop = bisect_left(centres, lo), bisect_right(centres, hi)
         by_first, by_last = self._by_first, self._by_last
         found = list(by_first[offsets[start] : offsets[stop]])
-        # The nodes before the period on the search path of lo, then those
-        # after it on the path of hi (see the module documentation).
-        lasts = self._lasts
+        for begin, end in self._reaching(start, lo):
+            found += by_last[begin:end]
+        for begin, end in self._begun(stop, hi):
+            found += by_first[begin:end]
+        return found
+
+    def _reaching(self, start: int, lo: int) -> Iterator[tuple[int, int]]:
+        """
+        Find the dates of nodes before *lo* that last until *lo*.
+
+        Only the nodes on the search path of *lo* can hold them: in the
+        order of the nodes, *start* and the nodes left when its lowest set
+        bits are cleared one by one.  Yields a run of ``_by_last`` for each
+        node that has some.
+        """
+        offsets, lasts = self._offsets, self._lasts
         node = start
         while node:
-            begin, end = offsets[node - 1], offsets[node]
-            found += by_last[bisect_left(lasts, lo, begin, end) : end]
+            end = offsets[node]
+            # The node's latest day; for an empty node another node's (or
+            # the 0 after the last date), which costs a search for nothing.
+            if lasts[end - 1] >= lo:
+                yield bisect_left(lasts, lo, offsets[node - 1], end), end
             node &= node - 1
-        firsts, size = self._firsts, len(centres)
-        node = stop + 1
+
+    def _begun(self, stop: int, hi: int) -> Iterator[tuple[int, int]]:
+        """
+        Find the dates of nodes after *hi* that begin by *hi*.
+
+        As `_reaching`, on the other side: *stop* + 1 and the nodes reached
+        by adding its lowest set bit, again and again.  Yields a run of
+        ``_by_first`` for each node that has some.
+        """
+        offsets, firsts = self._offsets, self._firsts
+        node, size = stop + 1, len(self._centres)
         while node <= size:
-            begin, end = offsets[node - 1], offsets[node]
-            found += by_first[begin : bisect_right(firsts, hi, begin, end)]
+            begin = offsets[node - 1]
+            # As in _reaching: the _NEVER after the last date stops nothing.
+            if firsts[begin] <= hi:
+                yield begin, bisect_right(firsts, hi, begin, offsets[node])
             node += node & -node
-        return found
 
     def within(self, first: dt.date, last: dt.date) -> list[int]:
         """
@@ -220,20 +252,12 @@ class Intervals:
         centres, offsets = self._centres, self._offsets
         start, stop = bisect_left(centres, lo), bisect_right(centres, hi)
         count = offsets[stop] - offsets[start]
-        if strict:
-            return count
-        lasts = self._lasts
-        node = start
-        while node:
-            end = offsets[node]
-            count += end - bisect_left(lasts, lo, offsets[node - 1], end)
-            node &= node - 1
-        firsts, size = self._firsts, len(centres)
-        node = stop + 1
-        while node <= size:
-            begin = offsets[node - 1]
-            count += bisect_right(firsts, hi, begin, offsets[node]) - begin
-            node += node & -node
+        if not strict:
+            for begin, end in (
+                *self._reaching(start, lo),
+                *self._begun(stop, hi),
+            ):
+                count += end - begin
         return count
 
 
