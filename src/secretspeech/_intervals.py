@@ -11,14 +11,14 @@ the two bounds of a date, so the index keeps only those, as day numbers
 or last day a date can have.
 
 The index is a centred interval tree laid out flat.  Its nodes are the
-distinct first days of the dates, as a complete binary search tree numbered
-in order (node *k* sits at the level of the lowest set bit of *k*); each
-date hangs on the highest node whose day it contains, which is the node of
-that range with the most trailing zero bits, so no search is needed to
-place it.  The dates of each node are stored twice, sorted by first day
-and by last day, and the nodes follow each other in order in one array of
-each, so the dates of a run of nodes are one slice.  A period from *lo* to
-*hi* is then answered by:
+distinct first and last days of the dates, as a complete binary search
+tree numbered in order from 1 (node *k* sits at the level of the lowest
+set bit of *k*); each date hangs on the highest node whose day it
+contains, which is the node of that run with the most trailing zero bits,
+so no search is needed to place it.  The dates of each node are stored
+twice, sorted by first day and by last day, and the nodes follow each other
+in order in one array of each, so the dates of a run of nodes are one
+slice.  A period from *lo* to *hi* is then answered by:
 
 - every date of the nodes whose day lies in the period (one slice);
 - on the search path of *lo*, the dates of each node before the period
@@ -26,10 +26,14 @@ each, so the dates of a run of nodes are one slice.  A period from *lo* to
 - on the search path of *hi*, the dates of each node after the period that
   begin by *hi* (a prefix of its dates by first day).
 
-No other node can hold a date that meets the period, so each step either
-yields dates or is one of the two searches.  A date that lies inside the
-period hangs on a node inside it, and only the nodes of the two paths can
-hold a date there that reaches out of the period.
+No other node can hold a date that meets the period: a date that does not
+contain the day of a node on the path to *lo* lies wholly on one side of
+it.  The nodes on a path on one side of a day are found by bit steps (those
+of a Fenwick tree), so the cost is the height of the tree plus the answer.
+A date that lies inside the period hangs on a node inside it, and only the
+nodes of the two paths can hold a date there that reaches out of the
+period: `within` checks the dates of those nodes (at most two per level)
+one by one and takes the others whole.
 """
 
 from __future__ import annotations
