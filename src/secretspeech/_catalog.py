@@ -276,6 +276,12 @@ def read_period(value: object, argument: str) -> HistoricalDate:
     Raises:
         InvalidTypeError: If *value* has a type that is not a period.
         InvalidValueError: If it cannot be read as a date.
+
+    >>> from secretspeech._catalog import read_period
+    >>> read_period("195X", "during=").latest
+    datetime.date(1959, 12, 31)
+    >>> read_period(1956, "during=") is read_period(1956, "during=")
+    True
     """
     if type(value) in _PERIOD_TYPES:
         return _read_period(value, argument)
