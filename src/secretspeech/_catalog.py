@@ -18,6 +18,7 @@ import itertools
 import math
 import operator
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import (
@@ -49,6 +50,7 @@ from secretspeech._checks import (
     title_of,
 )
 from secretspeech._dates import HistoricalDate
+from secretspeech._intervals import Intervals
 from secretspeech._model import (
     ANY_COLLECTION,
     SCHEMA,
@@ -249,8 +251,7 @@ class _During(_Criterion):
     """
     Dated records whose date overlaps (or, strictly, lies in) a period.
 
-    It needs no index of its own: `Collection.filter` scans the dated
-    records (``_Base.dates``) that the other criteria leave.
+    Its index is not by key but by day: ``_Base.dates``, an `Intervals`.
     """
 
     def keys(self, _record: Record) -> Iterable[object]:
@@ -259,7 +260,40 @@ class _During(_Criterion):
     def wanted(
         self, value: object, argument: str, _resolver: Names
     ) -> Iterable[object]:
-        return (period(value, argument),)
+        return (read_period(value, argument),)
+
+
+# The types of period whose equal values are the same period: a year, an
+# EDTF string, a day (a datetime is a date, but not of this type).
+_PERIOD_TYPES = frozenset({int, str, datetime.date})
+
+
+def read_period(value: object, argument: str) -> HistoricalDate:
+    """
+    Read a period argument as `period` does, naming *argument*.
+
+    A year, string or day read before is not parsed again: a query for a
+    handful of records should not cost more in reading its period.
+
+    Raises:
+        InvalidTypeError: If *value* has a type that is not a period.
+        InvalidValueError: If it cannot be read as a date.
+
+    >>> from secretspeech._catalog import read_period
+    >>> read_period("195X", "during=").latest
+    datetime.date(1959, 12, 31)
+    >>> read_period(1956, "during=") is read_period(1956, "during=")
+    True
+    """
+    if type(value) in _PERIOD_TYPES:
+        return _read_period(value, argument)
+    return period(value, argument)
+
+
+# Typed: equal values of different types are different periods, or none.
+@functools.lru_cache(maxsize=256, typed=True)
+def _read_period(value: object, argument: str) -> HistoricalDate:
+    return period(value, argument)
 
 
 class _Strict(_Criterion):
@@ -298,6 +332,26 @@ def _criterion(criterion: Criterion) -> _Criterion:
 def _criteria_of(schema: CollectionSchema) -> dict[str, _Criterion]:
     """Return the criteria of a collection, built once per schema."""
     return {name: _criterion(c) for name, c in schema.criteria.items()}
+
+
+# The candidate sets of `Collection.filter` that are not a criterion's.
+_PERIOD = -1
+_OWN = -2
+
+
+def _posted(postings: list[tuple[int, ...]], pos: int) -> bool:
+    """Tell whether *pos* is in one of the postings, each in order."""
+    for found in postings:
+        at = bisect_left(found, pos)
+        if at < len(found) and found[at] == pos:
+            return True
+    return False
+
+
+def _dated(record: Record, keep: Callable[[HistoricalDate], bool]) -> bool:
+    """Tell whether *record* has a date and *keep* keeps it."""
+    date: HistoricalDate | None = getattr(record, "date", None)
+    return date is not None and keep(date)
 
 
 _ALL_CRITERIA = frozenset(
@@ -538,11 +592,7 @@ class _Base(Generic[R]):
         self.indexes = {
             name: criterion.index(records) for name, criterion in spec.items()
         }
-        self.dates: dict[int, HistoricalDate] = {}
-        for pos, record in enumerate(records):
-            date = getattr(record, "date", None)
-            if date is not None:
-                self.dates[pos] = date
+        self.dates = Intervals(getattr(r, "date", None) for r in records)
 
 
 def base_of(collection: Collection[R]) -> _Base[R]:
@@ -678,9 +728,10 @@ class Collection(Sequence[R], Generic[R]):
     records in the same order.
 
     Every query is answered from indexes built when the collection is
-    made: `get` and `lookup` are dictionary lookups, `filter` on anything
-    but a period costs in proportion to what it finds. `filter`, `where`
-    and slicing return collections that share those indexes.
+    made: `get` and `lookup` are dictionary lookups; `filter` reads the
+    records of its narrowest criterion (a period's by an index of days)
+    and checks only those against the others. `filter`, `where` and
+    slicing return collections that share those indexes.
 
     A collection that belongs to a `Corpus` (such as ``ss.events``) reads
     names in `filter` criteria through the corpus: ``at="Hungary"``. One
@@ -1076,7 +1127,7 @@ class Collection(Sequence[R], Generic[R]):
         verdict: OneOrMany[Verdict | str] = ...,
         about: OneOrMany[Record | str] = ...,
     ) -> Collection[Note]: ...
-    def filter(  # noqa: C901, PLR0912 -- one check per rule
+    def filter(  # noqa: C901 -- one check per rule
         self: Collection[Any], **criteria: object
     ) -> Collection[Any]:
         """
@@ -1167,7 +1218,7 @@ class Collection(Sequence[R], Generic[R]):
             return self
         strict = False
         when: HistoricalDate | None = None
-        sets: list[set[int]] = []
+        postings: list[list[tuple[int, ...]]] = []
         for name, value in criteria.items():
             criterion = spec[name]
             argument = f"{name}="
@@ -1183,20 +1234,90 @@ class Collection(Sequence[R], Generic[R]):
                 when = wanted[0]  # type: ignore[assignment]
             else:
                 index = self._base.indexes[name]
-                sets.append({p for key in wanted for p in index.get(key, ())})
+                postings.append([index.get(key, ()) for key in wanted])
         if strict and when is None:
             raise InvalidTypeError("strict=True needs a during= period")
-        dates = self._base.dates
-        if when is not None:
-            sets.append(set(dates))
-        if not sets:
+        if not postings and when is None:
             return self
-        sets.sort(key=len)
-        found = sets[0].intersection(*sets[1:])
-        if when is not None:
+        return self._sub(self._meeting(postings, when, strict=strict))
+
+    def _meeting(
+        self,
+        postings: list[list[tuple[int, ...]]],
+        when: HistoricalDate | None,
+        *,
+        strict: bool,
+    ) -> set[int]:
+        """
+        Return the base positions that meet every criterion of `filter`.
+
+        Each criterion that reads an index gives the postings of the keys
+        it asks for (any of them will do); *when* is the period, if any.
+        The smallest of the candidate sets (a criterion's postings, the
+        records of the period, this collection's own records) is the only
+        one read in full; each candidate is then checked against the other
+        criteria, by a search of their postings and by its own date.
+        """
+        driver = self._driver(postings, when, strict=strict)
+        candidates: Iterable[int]
+        if driver == _OWN:
+            candidates = self._positions()
+        elif driver == _PERIOD:
+            assert when is not None  # noqa: S101 -- a source only with it
+            dates = self._base.dates
+            find = dates.within if strict else dates.overlapping
+            candidates = find(when.earliest, when.latest)
+        elif len(postings[driver]) == 1:
+            candidates = postings[driver][0]
+        else:
+            candidates = set().union(*postings[driver])
+        others = [p for n, p in enumerate(postings) if n != driver]
+        keep = None
+        if when is not None and driver != _PERIOD:
             keep = when.contains if strict else when.overlaps
-            found = {p for p in found if keep(dates[p])}
-        return self._sub(found)
+        if not others and keep is None:
+            return set(candidates)
+        records = self._base.records
+        return {
+            pos
+            for pos in candidates
+            if all(_posted(lists, pos) for lists in others)
+            and (keep is None or _dated(records[pos], keep))
+        }
+
+    def _driver(
+        self,
+        postings: list[list[tuple[int, ...]]],
+        when: HistoricalDate | None,
+        *,
+        strict: bool,
+    ) -> int:
+        """
+        Choose the smallest candidate set of `_meeting`.
+
+        Returns the number of a criterion's postings, `_PERIOD` or `_OWN`
+        (this collection's records, if it keeps only some of its base's).
+        Each size costs a sum of lengths or a search, not a pass.
+        """
+        sources = list(range(len(postings)))
+        if when is not None:
+            sources.append(_PERIOD)
+        if self._order is not None:
+            sources.append(_OWN)
+        if len(sources) == 1:
+            return sources[0]
+
+        def most(source: int) -> int:
+            if source >= 0:
+                return sum(map(len, postings[source]))
+            if source == _OWN:
+                return len(self._records)
+            assert when is not None  # noqa: S101 -- a source only with it
+            return self._base.dates.most(
+                when.earliest, when.latest, strict=strict
+            )
+
+        return min(sources, key=most)
 
     def where(self, predicate: Callable[[R], object], /) -> Collection[R]:
         """

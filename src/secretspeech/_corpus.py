@@ -9,6 +9,8 @@ orders events in time and quotes the article around any record.
 
 from __future__ import annotations
 
+import datetime as dt
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal, overload
 
@@ -17,10 +19,12 @@ import attrs
 from secretspeech._catalog import (
     Collection,
     Period,
+    base_of,
     bind,
     find,
     missing,
     ranked,
+    read_period,
 )
 from secretspeech._checks import (
     ANY,
@@ -29,7 +33,6 @@ from secretspeech._checks import (
     describe,
     id_fields,
     ids_in,
-    period,
 )
 from secretspeech._model import (
     ANY_COLLECTION,
@@ -84,6 +87,7 @@ class _Index:
         "causes",
         "consequences",
         "ends",
+        "places",
         "referrers",
         "relations_of",
         "spans",
@@ -125,6 +129,11 @@ class _Index:
         ]
         dated.sort(key=lambda item: item[:3])
         self.timeline: tuple[Event, ...] = tuple(item[3] for item in dated)
+        # Each event's place on the timeline, by its position in the data,
+        # to put in order what the events' index by day finds.
+        self.places = array("i", [0]) * len(corpus.events)
+        for place, item in enumerate(dated):
+            self.places[item[2]] = place
 
         self.spans = sentence_spans(corpus.article.text)
         self.ends = [end for _, end in self.spans]
@@ -682,27 +691,22 @@ class Corpus:
             # As in Collection.filter: a strict test without a period would
             # silently keep everything, which is never what was meant.
             raise InvalidTypeError("strict=True needs a start= or end= period")
-        low = None if start is None else period(start, "start=").earliest
-        high = None if end is None else period(end, "end=").latest
-        if low is not None and high is not None and high < low:
+        if start is None and end is None:
+            return self._index.timeline
+        first = (
+            dt.date.min
+            if start is None
+            else read_period(start, "start=").earliest
+        )
+        last = dt.date.max if end is None else read_period(end, "end=").latest
+        if last < first:
             raise InvalidValueError(
                 f"start={brief(start)} begins after end={brief(end)} ends"
             )
-        kept = []
-        for event in self._index.timeline:
-            date = event.date
-            assert date is not None  # noqa: S101 -- the timeline holds dated events
-            if strict:
-                inside = (low is None or low <= date.earliest) and (
-                    high is None or date.latest <= high
-                )
-            else:
-                inside = (low is None or low <= date.latest) and (
-                    high is None or date.earliest <= high
-                )
-            if inside:
-                kept.append(event)
-        return tuple(kept)
+        dates = base_of(self.events).dates
+        found = (dates.within if strict else dates.overlapping)(first, last)
+        places = sorted(map(self._index.places.__getitem__, found))
+        return tuple(map(self._index.timeline.__getitem__, places))
 
     def involving(
         self, record: Record | Article | str, /
