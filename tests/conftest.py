@@ -7,6 +7,26 @@ reproduces locally.  For a deeper local search, which is random and so
 finds new examples on each run::
 
     HYPOTHESIS_PROFILE=thorough pytest tests
+
+How the suite stays fast, with the same checks:
+
+- It runs on every core, with pytest-xdist (``-n auto --dist loadfile`` in
+  pyproject's addopts; ``-n 0`` runs it in one process, for a debugger).
+  Each test runs once, on one worker, with the other tests of its file
+  (they share module fixtures and, in places, files written in turn);
+  pytest-cov combines the workers' coverage, subprocesses' included.
+- The site is built once per run: the tests that read it (the ``site``
+  fixture below) are all in ``tests/test_site.py``, so one worker builds
+  it.  A test elsewhere that took the fixture would build it again.
+- Drawing a corpus costs far more than checking a law on it, so the laws
+  of the queries are checked together on each drawn corpus
+  (``CORPUS_LAWS`` in ``tests/test_laws.py``): each law sees as many
+  corpora as before, and a failure names the law it broke.
+- The command line, its reference's examples and the example scripts run
+  in-process, except where a new interpreter is what is tested (the
+  module entry point, a terminal's encoding, a closed pipe, the runs the
+  docs show); checks that only need a fresh interpreter share one
+  (``tests/test_entry_point.py``).
 """
 
 from __future__ import annotations
@@ -17,17 +37,20 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import Phase, settings
+from hypothesis import HealthCheck, Phase, settings
 
 
-# No deadline in either: timings on shared CI machines vary too much for a
-# per-example deadline to mean anything, and the slow strategy (corpora)
-# is slow on every example, which a deadline would not fix.
+# No deadline in either, and no health check of how slow drawing is:
+# timings on shared CI machines, and beside the other xdist workers, vary
+# too much for a per-example deadline or a time limit on drawing to mean
+# anything, and the slow strategy (corpora) is slow on every example,
+# which neither would fix.  Speed is measured by benchmarks/ instead.
 settings.register_profile(
     "ci",
     derandomize=True,
     max_examples=100,
     deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
     # The explain phase reruns a failing example to say which lines ran;
     # it costs seconds per failure search and adds nothing a report needs
@@ -35,7 +58,11 @@ settings.register_profile(
     phases=[phase for phase in Phase if phase is not Phase.explain],
 )
 settings.register_profile(
-    "thorough", max_examples=2000, deadline=None, print_blob=True
+    "thorough",
+    max_examples=2000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

@@ -1,11 +1,16 @@
-"""Small helpers shared by the tests: the bundled data as plain JSON."""
+"""Small helpers shared by the tests: the bundled data, the site's nav."""
 
 from __future__ import annotations
 
 import copy
 import json
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 
 def bundled_document() -> dict[str, Any]:
@@ -18,3 +23,34 @@ def bundled_text() -> str:
     """Return the bundled canonical text."""
     data = resources.files("secretspeech") / "_data" / "article.txt"
     return data.read_text(encoding="utf-8")
+
+
+def nav_pages(config_file: Path) -> list[str]:
+    """Return every page the nav of *config_file*, a mkdocs.yml, names."""
+    # PyYAML comes with the docs extra, as MkDocs does: only the tests of
+    # the nav and the site need it, not the tests of the code.
+    import yaml  # noqa: PLC0415
+
+    class Loader(yaml.SafeLoader):
+        """Read mkdocs.yml, taking its !ENV and !relative tags as values."""
+
+    def tagged(loader: Loader, _tag: str, node: yaml.Node) -> object:
+        if isinstance(node, yaml.ScalarNode):
+            return loader.construct_scalar(node)
+        return loader.construct_sequence(node)  # type: ignore[arg-type]
+
+    Loader.add_multi_constructor("!", tagged)
+    source = config_file.read_text("utf-8")
+    config = yaml.load(source, Loader)  # noqa: S506 -- a SafeLoader
+
+    def walk(item: object) -> Iterator[str]:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, list):
+            for entry in item:
+                yield from walk(entry)
+        elif isinstance(item, dict):
+            for value in item.values():
+                yield from walk(value)
+
+    return list(walk(config["nav"]))

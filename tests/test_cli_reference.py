@@ -22,11 +22,8 @@ from __future__ import annotations
 
 import argparse
 import doctest
-import os
 import re
 import shlex
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import NoReturn
@@ -196,8 +193,18 @@ def runs(text: str) -> list[tuple[str, str, int]]:
     return found
 
 
-def run(command: str) -> subprocess.CompletedProcess[str]:
-    """Run a ``secretspeech`` command line as written on the page."""
+def run(
+    command: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[int, str, str]:
+    """
+    Run a ``secretspeech`` command line as written on the page.
+
+    It runs in this process, by `secretspeech._cli.main`, as
+    ``python -m secretspeech`` does (tests/test_cli.py runs that); returns
+    the exit status, the output and the error output.
+    """
     words = shlex.split(command)
     if words[:3] == ["python", "-m", PROGRAM]:
         words = words[3:]
@@ -205,25 +212,18 @@ def run(command: str) -> subprocess.CompletedProcess[str]:
         words = words[1:]
     else:
         pytest.fail(f"not a plain {PROGRAM} command: {command!r}")
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in {"FORCE_COLOR", "PYTHON_COLORS"}
-    }
     # argparse wraps its help to the terminal's width, and colours it on
     # some versions: fix both as an 80-column terminal without colour.
-    env |= {"COLUMNS": "80", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", PROGRAM, *words],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        check=False,
-        timeout=120,
-        # The examples that write files write them here, in order.
-        cwd=WORK,
-    )
+    for name in ("FORCE_COLOR", "PYTHON_COLORS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    # The examples that write files write them here, in order.
+    monkeypatch.chdir(WORK)
+    capsys.readouterr()
+    status = _cli.main(words)
+    out, err = capsys.readouterr()
+    return status, out, err
 
 
 TEXT = PAGE.read_text("utf-8")
@@ -269,14 +269,20 @@ class TestEveryArgumentIsDocumented:
     ("command", "expected", "status"),
     [pytest.param(*example, id=example[0]) for example in runs(TEXT)],
 )
-def test_example_output(command: str, expected: str, status: int) -> None:
+def test_example_output(
+    command: str,
+    expected: str,
+    status: int,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The command prints what the page shows, and exits as it says."""
-    done = run(command)
-    got = done.stdout + done.stderr
+    returned, out, err = run(command, capsys, monkeypatch)
+    got = out + err
     checker = doctest.OutputChecker()
     flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
     assert checker.check_output(expected, got, flags), (
         f"$ {command}\nexpected:\n{expected}\ngot:\n{got}"
     )
-    assert status == done.returncode, done.stderr
+    assert status == returned, err

@@ -1,32 +1,25 @@
 """
-The documentation: every example runs, and the whole site builds.
+The documentation: every example runs, and every page is in the nav.
 
 - Every ```` ```pycon ```` block, and every ```` ```python ```` block with
   ``>>>`` prompts, in ``docs/**/*.md`` and ``README.md`` runs as a doctest.
   The blocks of one page share one namespace, in page order, like one
   interpreter session, started in an empty temporary directory.
-- ``mkdocs build --strict`` builds the whole site (Sphinx API reference,
-  generated data reference and pictures included) into a temporary
-  directory; then every page is in the nav, the API reference lists every
-  public name and the pictures are there.
+- Every page, written or generated, is in the nav of ``mkdocs.yml``; the
+  built site itself is tested in ``tests/test_site.py``.
 """
 
 from __future__ import annotations
 
 import doctest
-import hashlib
 import re
-import subprocess
-import sys
-import textwrap
-import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.etree import ElementTree
 
 import pytest
 
 import secretspeech as ss
+from helpers import nav_pages
 
 
 if TYPE_CHECKING:
@@ -45,22 +38,6 @@ GENERATED = (
     "reference/data/index.md",
     *(f"reference/data/{c.name}.md" for c in ss.SCHEMA),
 )
-# The pictures docs/hooks/figures.py draws; one per theme of the relations.
-FIGURES = (
-    "timeline.svg",
-    "timeline-1956.svg",
-    "timeline-1956-february.svg",
-    "relations-revolution.svg",
-    "relations-1930s.svg",
-    "relations-war-and-empire.svg",
-    "relations-road-to-the-speech.svg",
-    "relations-what-the-speech-said.svg",
-    "relations-how-the-speech-spread.svg",
-    "relations-eastern-bloc.svg",
-    "relations-the-west.svg",
-    "relations-after-1956.svg",
-)
-
 _FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)$"
 )
@@ -179,60 +156,11 @@ class TestExamplesInTheDocs:
         assert runner.tries > 0
 
 
-# ------------------------------------------------------------------ the site
+# ------------------------------------------------------------------- the nav
 
 
-def nav_pages() -> list[str]:
-    """Return every page the nav of mkdocs.yml names, in order."""
-    # PyYAML comes with the docs extra, as MkDocs does: only the tests of
-    # the site need it, not the examples above.
-    import yaml  # noqa: PLC0415
-
-    class Loader(yaml.SafeLoader):
-        """Read mkdocs.yml, taking its !ENV and !relative tags as values."""
-
-    def tagged(loader: Loader, _tag: str, node: yaml.Node) -> object:
-        if isinstance(node, yaml.ScalarNode):
-            return loader.construct_scalar(node)
-        return loader.construct_sequence(node)  # type: ignore[arg-type]
-
-    Loader.add_multi_constructor("!", tagged)
-    source = (ROOT / "mkdocs.yml").read_text("utf-8")
-    config = yaml.load(source, Loader)  # noqa: S506 -- a SafeLoader
-
-    def walk(item: object) -> Iterator[str]:
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, list):
-            for entry in item:
-                yield from walk(entry)
-        elif isinstance(item, dict):
-            for value in item.values():
-                yield from walk(value)
-
-    return list(walk(config["nav"]))
-
-
-def read_inventory(path: Path) -> dict[str, str]:
-    """Return the names and roles of a Sphinx ``objects.inv`` (version 2)."""
-    raw = path.read_bytes()
-    header_end = 0
-    for _ in range(4):
-        header_end = raw.index(b"\n", header_end) + 1
-    assert raw.startswith(b"# Sphinx inventory version 2")
-    body = zlib.decompress(raw[header_end:]).decode("utf-8")
-    names = {}
-    for line in body.splitlines():
-        match = re.match(
-            r"(?x)(.+?)\s+(\S+:\S+)\s+(-?\d+)\s+(\S+)\s+(.*)", line
-        )
-        if match:
-            names[match[1]] = match[2]
-    return names
-
-
-class TestSite:
-    """``mkdocs build --strict`` makes the whole site."""
+class TestNav:
+    """The nav of mkdocs.yml lists every page (tests/test_site.py builds it)."""
 
     def test_every_page_is_in_the_nav(self) -> None:
         """Every Markdown page, written or generated, is in the nav once."""
@@ -241,114 +169,10 @@ class TestSite:
             for p in markdown_pages()
             if p.is_relative_to(DOCS)
         ]
-        nav = nav_pages()
+        nav = nav_pages(ROOT / "mkdocs.yml")
 
         assert sorted({*written, *GENERATED}) == sorted(nav)
         assert len(set(nav)) == len(nav)
-
-    def test_every_nav_page_is_built(self, site: Path) -> None:
-        """Each page of the nav is a page of the site."""
-        for page in nav_pages():
-            stem = page.removesuffix(".md")
-            if stem == "index" or stem.endswith("/index"):
-                built = site / stem.removesuffix("index") / "index.html"
-            else:
-                built = site / stem / "index.html"
-
-            assert built.is_file(), page
-
-    def test_api_reference_lists_every_public_name(self, site: Path) -> None:
-        """Sphinx documents every name of __all__, exceptions, strategies."""
-        from secretspeech import exceptions, strategies  # noqa: PLC0415
-
-        inventory = read_inventory(site / "api" / "objects.inv")
-        expected = {f"secretspeech.{name}" for name in ss.__all__}
-        expected |= {f"secretspeech.{name}" for name in exceptions.__all__}
-        expected |= {
-            f"secretspeech.strategies.{name}" for name in strategies.__all__
-        }
-        expected |= {
-            "secretspeech",
-            "secretspeech.exceptions",
-            "secretspeech.strategies",
-        }
-
-        assert [] == sorted(expected - set(inventory))
-
-    def test_pictures_are_shown(self, site: Path) -> None:
-        """Each picture is valid SVG and appears on some page; none else."""
-        html = "\n".join(
-            p.read_text("utf-8")
-            for p in site.rglob("*.html")
-            if "api" not in p.parts
-        )
-        drawn = sorted(p.name for p in (site / "figures").iterdir())
-
-        assert sorted(FIGURES) == drawn
-        for name in FIGURES:
-            svg = site / "figures" / name
-            root = ElementTree.parse(svg).getroot()  # noqa: S314 -- our own build
-
-            assert root.tag == "{http://www.w3.org/2000/svg}svg"
-            assert f"figures/{name}" in html
-
-    def test_data_reference_anchors_every_record(self, site: Path) -> None:
-        """Every record has a row with its id as anchor, on its own page."""
-        pages = {
-            "people": ss.people,
-            "groups": ss.groups,
-            "places": ss.places,
-            "events": ss.events,
-            "quotations": ss.quotations,
-            "statistics": ss.statistics,
-            "relations": ss.relations,
-            "notes": ss.notes,
-        }
-        for page, records in pages.items():
-            html = (
-                site / "reference" / "data" / page / "index.html"
-            ).read_text("utf-8")
-            for record in records:
-                assert f'id="{record.id}"' in html, (page, record.id)
-
-    def test_pictures_are_reproducible(self, site: Path) -> None:
-        """Drawing the pictures again gives the same bytes as the build."""
-        script = textwrap.dedent(
-            """
-            import hashlib, importlib.util
-            import secretspeech as ss
-            path = "docs/hooks/figures.py"
-            spec = importlib.util.spec_from_file_location("figures", path)
-            figures = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(figures)
-            for uri, svg in figures.svgs(ss.corpus()).items():
-                print(uri.removeprefix("figures/"), hashlib.sha256(svg).hexdigest())
-            """
-        )
-        done = subprocess.run(
-            [sys.executable, "-c", script],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=300,
-        )
-        drawn = dict(line.split() for line in done.stdout.splitlines())
-        built = {
-            name: hashlib.sha256(
-                (site / "figures" / name).read_bytes()
-            ).hexdigest()
-            for name in FIGURES
-        }
-
-        assert built == drawn
-
-    def test_changelog_is_included(self, site: Path) -> None:
-        """The changelog page shows CHANGELOG.md."""
-        html = (site / "changelog" / "index.html").read_text("utf-8")
-
-        assert "Unreleased" in html
-        assert "--8&lt;--" not in html
 
 
 def readme_command(marker: str) -> str:
@@ -373,7 +197,7 @@ def test_read_the_docs_builds_as_readme_says() -> None:
     extras and build mkdocs.yml failing on any warning, as ``--strict``
     does.  CI runs README's command in a fresh environment (.ci/run).
     """
-    import yaml  # noqa: PLC0415 -- see nav_pages()
+    import yaml  # noqa: PLC0415 -- see helpers.nav_pages()
 
     config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text("utf-8"))
     install, build = readme_command("docs-build").split(" && ")

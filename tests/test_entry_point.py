@@ -93,6 +93,19 @@ def test_collection(events):
 """
 
 
+# The user's settings: this interpreter shares the machine with the
+# suite's workers, so how long drawing takes is left unchecked, as in the
+# suite's own profiles (tests/conftest.py).
+USER_CONFTEST = """
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "user", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("user")
+"""
+
+
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run Python with *args* in *cwd*, with plugins enabled."""
     env = {k: v for k, v in os.environ.items() if k != "HYPOTHESIS_NO_PLUGINS"}
@@ -110,6 +123,7 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_user_tests_pass(tmp_path: Path) -> None:
     """A user's tests with st.from_type and st.builds pass in pytest."""
     (tmp_path / "test_user.py").write_text(textwrap.dedent(USER_TESTS))
+    (tmp_path / "conftest.py").write_text(USER_CONFTEST)
 
     result = run(
         ["-m", "pytest", "-q", "-p", "no:cacheprovider", "test_user.py"],
@@ -120,31 +134,53 @@ def test_user_tests_pass(tmp_path: Path) -> None:
     assert "6 passed" in result.stdout
 
 
-def test_import_does_not_import_hypothesis(tmp_path: Path) -> None:
-    """Importing secretspeech loads neither Hypothesis nor the data."""
-    code = (
-        "import secretspeech, sys; "
-        "assert 'hypothesis' not in sys.modules, 'hypothesis'; "
-        "assert 'secretspeech.strategies' not in sys.modules, 'strategies'"
+# What a fresh interpreter imports, first with secretspeech alone and then
+# with its strategies imported before Hypothesis is: one interpreter for
+# both, as the second step starts where the first ends.
+FRESH_IMPORTS = """
+import sys
+
+import secretspeech
+
+print("hypothesis" in sys.modules, "secretspeech.strategies" in sys.modules)
+
+import secretspeech.strategies as s
+from hypothesis import strategies as st
+import secretspeech as ss
+
+print(type(st.from_type(ss.Note).example()).__name__)
+"""
+
+
+@pytest.fixture(scope="module")
+def fresh_imports(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> subprocess.CompletedProcess[str]:
+    """Run FRESH_IMPORTS in a new interpreter, with plugins enabled."""
+    return run(
+        ["-W", "ignore", "-c", FRESH_IMPORTS],
+        tmp_path_factory.mktemp("fresh"),
     )
 
-    result = run(["-c", code], tmp_path)
 
-    assert 0 == result.returncode, result.stderr
+def test_import_does_not_import_hypothesis(
+    fresh_imports: subprocess.CompletedProcess[str],
+) -> None:
+    """Importing secretspeech loads neither Hypothesis nor the strategies."""
+    assert 0 == fresh_imports.returncode, fresh_imports.stderr
+    hypothesis, strategies = fresh_imports.stdout.splitlines()[0].split()
+
+    assert "False" == hypothesis, "hypothesis"
+    assert "False" == strategies, "strategies"
 
 
-def test_importing_strategies_first(tmp_path: Path) -> None:
+def test_importing_strategies_first(
+    fresh_imports: subprocess.CompletedProcess[str],
+) -> None:
     """Importing secretspeech.strategies before Hypothesis works."""
-    code = (
-        "import secretspeech.strategies as s; "
-        "from hypothesis import strategies as st; "
-        "import secretspeech as ss; "
-        "assert isinstance(st.from_type(ss.Note).example(), ss.Note)"
-    )
+    assert 0 == fresh_imports.returncode, fresh_imports.stderr
 
-    result = run(["-W", "ignore", "-c", code], tmp_path)
-
-    assert 0 == result.returncode, result.stderr
+    assert "Note" == fresh_imports.stdout.splitlines()[1]
 
 
 @pytest.mark.parametrize("cls", REGISTERED, ids=lambda c: c.__name__)
@@ -262,7 +298,13 @@ def test_strategies_without_hypothesis_say_what_to_install(
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        env={
+            **os.environ,
+            # First, before whatever path the suite itself runs with.
+            "PYTHONPATH": os.pathsep.join(
+                filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")])
+            ),
+        },
     )
 
     assert result.returncode == 1

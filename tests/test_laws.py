@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,7 +27,7 @@ from secretspeech.strategies import (
 
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 
 NAMED = (ss.Person, ss.Group, ss.Place, ss.Event)
@@ -210,107 +212,171 @@ class TestQuantities:
         assert q.hedge is None or q.hedge in q.text
 
 
+@attrs.frozen
+class LawData:
+    """A law's view of the test's `st.data()`: its draws carry its name."""
+
+    data: Any
+    law: str
+
+    def draw(self, strategy: st.SearchStrategy[Any], label: str) -> Any:
+        """Draw from *strategy*, labelled with the law and *label*."""
+        return self.data.draw(strategy, label=f"{self.law}: {label}")
+
+
+def check_laws(
+    corpus: ss.Corpus, data: Any, laws: Sequence[Callable[..., None]]
+) -> None:
+    """Check each of *laws* on *corpus*; a failure names its law."""
+    for law in laws:
+        try:
+            law(corpus, LawData(data, law.__name__))
+        except AssertionError as broken:
+            broken.add_note(f"Broken law: {law.__name__}: {law.__doc__}")
+            raise
+
+
+def law_filters_compose(corpus: ss.Corpus, data: LawData) -> None:
+    """filter(a).filter(b) == filter(**a, **b), a subsequence."""
+    name = data.draw(st.sampled_from(sorted(CRITERIA)), "collection")
+    collection = getattr(corpus, name)
+    everything = data.draw(criteria(corpus, name), "criteria")
+    first = {k for k in everything if data.draw(st.booleans(), f"{k} first")}
+    # strict= qualifies during= and must come in the same call.
+    first.discard("strict")
+    if "during" in first:
+        first.add("strict")
+    a = {k: v for k, v in everything.items() if k in first}
+    b = {k: v for k, v in everything.items() if k not in first}
+
+    found = collection.filter(**everything)
+
+    assert found == collection.filter(**a).filter(**b)
+    assert found == collection.filter(**b).filter(**a)
+    assert all(record in collection for record in found)
+    assert is_subsequence(found, collection)
+
+
+def law_widening_during_loses_nothing(
+    corpus: ss.Corpus, data: LawData
+) -> None:
+    """A record found during a period is found during any wider one."""
+    name = data.draw(st.sampled_from(DATED), "collection")
+    collection = getattr(corpus, name)
+    narrow = data.draw(historical_dates(), "narrow")
+    wide = data.draw(wider(narrow), "wide")
+    strict = data.draw(st.booleans(), "strict")
+
+    found = collection.filter(during=narrow, strict=strict)
+
+    assert set(found) <= set(collection.filter(during=wide, strict=strict))
+
+
+def law_widening_timeline_loses_nothing(
+    corpus: ss.Corpus, data: LawData
+) -> None:
+    """An event on the timeline of a period is on that of a wider one."""
+    start = data.draw(st.integers(1, 9999), "start")
+    end = data.draw(st.integers(start, 9999), "end")
+    earlier = data.draw(st.integers(1, start), "earlier")
+    later = data.draw(st.integers(end, 9999), "later")
+    strict = data.draw(st.booleans(), "strict")
+
+    found = corpus.timeline(start=start, end=end, strict=strict)
+
+    assert set(found) <= set(
+        corpus.timeline(start=earlier, end=later, strict=strict)
+    )
+
+
+def law_timeline_sorted_permutation(corpus: ss.Corpus, _data: LawData) -> None:
+    """The timeline is sorted and holds each dated event once."""
+    timeline = corpus.timeline()
+    keys = [event.date.sort_key for event in timeline]  # type: ignore[union-attr]
+    dated = [event for event in corpus.events if event.date is not None]
+
+    assert sorted(keys) == keys
+    assert Counter(e.id for e in dated) == Counter(e.id for e in timeline)
+
+
+def law_get_returns_the_record(corpus: ss.Corpus, _data: LawData) -> None:
+    """get(x.id) is x, from the corpus and from x's collection."""
+    for name in ANY:
+        collection = getattr(corpus, name)
+        for record in collection:
+            assert record is corpus.get(record.id)
+            assert record is collection.get(record.id)
+
+
+def law_lookup_by_id_name_and_alias(corpus: ss.Corpus, _data: LawData) -> None:
+    """A collection's lookup of x's id, name or any alias returns x."""
+    for name in ANY:
+        collection = getattr(corpus, name)
+        for record in collection:
+            assert record is collection.lookup(record.id)
+            if isinstance(record, NAMED):
+                for key in (record.name, *record.aliases):
+                    assert record is collection.lookup(key)
+
+
+def law_corpus_lookup(corpus: ss.Corpus, _data: LawData) -> None:
+    """The corpus's lookup of x's id, name or alias returns x."""
+    for record in corpus.records():
+        assert record is corpus.lookup(record.id)
+        if isinstance(record, NAMED):
+            for key in (record.name, *record.aliases):
+                assert record is corpus.lookup(key)
+
+
+#: The laws of the queries over one corpus.  Drawing a corpus costs far
+#: more than checking any of them on it, so each drawn corpus is checked
+#: against all of them (TestQueries.test_laws_of_a_drawn_corpus): every
+#: law still sees every one of the test's examples.
+CORPUS_LAWS = (
+    law_filters_compose,
+    law_widening_during_loses_nothing,
+    law_widening_timeline_loses_nothing,
+    law_timeline_sorted_permutation,
+    law_get_returns_the_record,
+    law_lookup_by_id_name_and_alias,
+    law_corpus_lookup,
+)
+
+
 class TestQueries:
     """The laws of `Collection` and `Corpus` queries."""
 
     @given(corpora(), st.data())
-    def test_filters_compose(self, corpus: ss.Corpus, data: Any) -> None:
-        """filter(a).filter(b) == filter(**a, **b), a subsequence."""
-        name = data.draw(st.sampled_from(sorted(CRITERIA)))
-        collection = getattr(corpus, name)
-        everything = data.draw(criteria(corpus, name))
-        first = {k for k in everything if data.draw(st.booleans())}
-        # strict= qualifies during= and must come in the same call.
-        first.discard("strict")
-        if "during" in first:
-            first.add("strict")
-        a = {k: v for k, v in everything.items() if k in first}
-        b = {k: v for k, v in everything.items() if k not in first}
-
-        found = collection.filter(**everything)
-
-        assert found == collection.filter(**a).filter(**b)
-        assert found == collection.filter(**b).filter(**a)
-        assert all(record in collection for record in found)
-        assert is_subsequence(found, collection)
-
-    @given(corpora(), st.data())
-    def test_widening_during_loses_nothing(
+    def test_laws_of_a_drawn_corpus(
         self, corpus: ss.Corpus, data: Any
     ) -> None:
-        """A record found during a period is found during any wider one."""
-        collection = getattr(corpus, data.draw(st.sampled_from(DATED)))
-        narrow = data.draw(historical_dates())
-        wide = data.draw(wider(narrow))
-        strict = data.draw(st.booleans())
+        """Every law of CORPUS_LAWS holds for every drawn corpus."""
+        check_laws(corpus, data, CORPUS_LAWS)
 
-        found = collection.filter(during=narrow, strict=strict)
+    def test_every_law_is_checked(self) -> None:
+        """CORPUS_LAWS holds every law_ function of this module, once."""
+        laws = [f for name, f in globals().items() if name.startswith("law_")]
 
-        assert set(found) <= set(collection.filter(during=wide, strict=strict))
+        assert len(set(CORPUS_LAWS)) == len(CORPUS_LAWS)
+        assert set(laws) == set(CORPUS_LAWS)
 
-    @given(corpora(), st.data())
-    def test_widening_timeline_loses_nothing(
-        self, corpus: ss.Corpus, data: Any
-    ) -> None:
-        """An event on the timeline of a period is on that of a wider one."""
-        start = data.draw(st.integers(1, 9999))
-        end = data.draw(st.integers(start, 9999))
-        earlier = data.draw(st.integers(1, start))
-        later = data.draw(st.integers(end, 9999))
-        strict = data.draw(st.booleans())
+    def test_a_broken_law_is_named(self) -> None:
+        """A law that does not hold is named in the error it raises."""
 
-        found = corpus.timeline(start=start, end=end, strict=strict)
+        def law_broken(_corpus: ss.Corpus, _data: Any) -> None:
+            """Nothing holds."""
+            raise AssertionError
 
-        assert set(found) <= set(
-            corpus.timeline(start=earlier, end=later, strict=strict)
-        )
+        with pytest.raises(AssertionError) as raised:
+            check_laws(
+                ss.corpus(),
+                None,
+                [law_timeline_sorted_permutation, law_broken],
+            )
 
-    @given(corpora())
-    def test_timeline_sorted_permutation(self, corpus: ss.Corpus) -> None:
-        """The timeline is sorted and holds each dated event once."""
-        timeline = corpus.timeline()
-        keys = [event.date.sort_key for event in timeline]  # type: ignore[union-attr]
-        dated = [event for event in corpus.events if event.date is not None]
-
-        assert sorted(keys) == keys
-        assert Counter(e.id for e in dated) == Counter(e.id for e in timeline)
-
-    @given(corpora())
-    def test_get_returns_the_record(self, corpus: ss.Corpus) -> None:
-        """get(x.id) is x, from the corpus and from x's collection."""
-        for name in ANY:
-            collection = getattr(corpus, name)
-            for record in collection:
-                assert record is corpus.get(record.id)
-                assert record is collection.get(record.id)
-
-    @given(corpora())
-    def test_lookup_by_id_name_and_alias(self, corpus: ss.Corpus) -> None:
-        """A collection's lookup of x's id, name or any alias returns x."""
-        for name in ANY:
-            collection = getattr(corpus, name)
-            for record in collection:
-                assert record is collection.lookup(record.id)
-                if isinstance(record, NAMED):
-                    for key in (record.name, *record.aliases):
-                        assert record is collection.lookup(key)
-
-    @given(corpora())
-    def test_corpus_lookup(self, corpus: ss.Corpus) -> None:
-        """The corpus's lookup of x's id, name or alias returns x."""
-        for record in corpus.records():
-            assert record is corpus.lookup(record.id)
-            if isinstance(record, NAMED):
-                for key in (record.name, *record.aliases):
-                    assert record is corpus.lookup(key)
-
-    def test_module_level_verbs(self) -> None:
-        """ss.get and ss.lookup answer as the bundled corpus does."""
-        corpus = ss.corpus()
-        for record in corpus.records():
-            assert record is ss.get(record.id)
-            assert record is ss.lookup(record.id)
-        assert ss.timeline() == corpus.timeline()
+        assert raised.value.__notes__ == [
+            "Broken law: law_broken: Nothing holds."
+        ]
 
 
 @st.composite

@@ -2,7 +2,9 @@
 The built site as a reader meets it: one site, whole, local and searchable.
 
 Every test reads the site that ``mkdocs build --strict`` writes (the
-session fixture ``site`` in conftest.py): its links and anchors resolve,
+session fixture ``site`` in conftest.py; its tests are all here, so that
+the one worker that runs this file builds it once): it has every page of
+the nav, every public name and picture, its links and anchors resolve,
 nothing is loaded from another host, the API reference is laid out by the
 site's own theme and found by its one search box, copy buttons copy code
 that runs, and code fits the column.
@@ -10,21 +12,25 @@ that runs, and code fits the column.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import importlib.util
 import inspect
 import json
 import re
+import zlib
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import attrs
 import pytest
 
 import secretspeech as ss
 from conftest import REPO_CLONE_URL
+from helpers import nav_pages
 from secretspeech import exceptions, strategies
 
 
@@ -95,6 +101,137 @@ def content(page_html: str) -> str:
 def is_api(site: Path, page: Path) -> bool:
     """Tell whether *page* is part of the API reference."""
     return page.relative_to(site).parts[0] == "api"
+
+
+# ------------------------------------------------------------ the build
+
+# The pictures docs/hooks/figures.py draws; one per theme of the relations.
+FIGURES = (
+    "timeline.svg",
+    "timeline-1956.svg",
+    "timeline-1956-february.svg",
+    "relations-revolution.svg",
+    "relations-1930s.svg",
+    "relations-war-and-empire.svg",
+    "relations-road-to-the-speech.svg",
+    "relations-what-the-speech-said.svg",
+    "relations-how-the-speech-spread.svg",
+    "relations-eastern-bloc.svg",
+    "relations-the-west.svg",
+    "relations-after-1956.svg",
+)
+
+
+def read_inventory(path: Path) -> dict[str, str]:
+    """Return the names and roles of a Sphinx ``objects.inv`` (version 2)."""
+    raw = path.read_bytes()
+    header_end = 0
+    for _ in range(4):
+        header_end = raw.index(b"\n", header_end) + 1
+    assert raw.startswith(b"# Sphinx inventory version 2")
+    body = zlib.decompress(raw[header_end:]).decode("utf-8")
+    names = {}
+    for line in body.splitlines():
+        match = re.match(
+            r"(?x)(.+?)\s+(\S+:\S+)\s+(-?\d+)\s+(\S+)\s+(.*)", line
+        )
+        if match:
+            names[match[1]] = match[2]
+    return names
+
+
+class TestBuild:
+    """``mkdocs build --strict`` makes the whole site."""
+
+    def test_every_nav_page_is_built(self, site: Path) -> None:
+        """Each page of the nav is a page of the site."""
+        for page in nav_pages(ROOT / "mkdocs.yml"):
+            stem = page.removesuffix(".md")
+            if stem == "index" or stem.endswith("/index"):
+                built = site / stem.removesuffix("index") / "index.html"
+            else:
+                built = site / stem / "index.html"
+
+            assert built.is_file(), page
+
+    def test_api_reference_lists_every_public_name(self, site: Path) -> None:
+        """Sphinx documents every name of __all__, exceptions, strategies."""
+        from secretspeech import exceptions, strategies  # noqa: PLC0415
+
+        inventory = read_inventory(site / "api" / "objects.inv")
+        expected = {f"secretspeech.{name}" for name in ss.__all__}
+        expected |= {f"secretspeech.{name}" for name in exceptions.__all__}
+        expected |= {
+            f"secretspeech.strategies.{name}" for name in strategies.__all__
+        }
+        expected |= {
+            "secretspeech",
+            "secretspeech.exceptions",
+            "secretspeech.strategies",
+        }
+
+        assert [] == sorted(expected - set(inventory))
+
+    def test_pictures_are_shown(self, site: Path) -> None:
+        """Each picture is valid SVG and appears on some page; none else."""
+        html = "\n".join(
+            p.read_text("utf-8")
+            for p in site.rglob("*.html")
+            if "api" not in p.parts
+        )
+        drawn = sorted(p.name for p in (site / "figures").iterdir())
+
+        assert sorted(FIGURES) == drawn
+        for name in FIGURES:
+            svg = site / "figures" / name
+            root = ElementTree.parse(svg).getroot()  # noqa: S314 -- our own build
+
+            assert root.tag == "{http://www.w3.org/2000/svg}svg"
+            assert f"figures/{name}" in html
+
+    def test_data_reference_anchors_every_record(self, site: Path) -> None:
+        """Every record has a row with its id as anchor, on its own page."""
+        pages = {
+            "people": ss.people,
+            "groups": ss.groups,
+            "places": ss.places,
+            "events": ss.events,
+            "quotations": ss.quotations,
+            "statistics": ss.statistics,
+            "relations": ss.relations,
+            "notes": ss.notes,
+        }
+        for page, records in pages.items():
+            html = (
+                site / "reference" / "data" / page / "index.html"
+            ).read_text("utf-8")
+            for record in records:
+                assert f'id="{record.id}"' in html, (page, record.id)
+
+    def test_pictures_are_reproducible(self, site: Path) -> None:
+        """Drawing the pictures again gives the same bytes as the build."""
+        # In this process: the build ran in another, so the bytes are the
+        # same across processes (and hash seeds) too.
+        figures = load_hook("figures")
+        drawn = {
+            uri.removeprefix("figures/"): hashlib.sha256(svg).hexdigest()
+            for uri, svg in figures.svgs(ss.corpus()).items()
+        }
+        built = {
+            name: hashlib.sha256(
+                (site / "figures" / name).read_bytes()
+            ).hexdigest()
+            for name in FIGURES
+        }
+
+        assert built == drawn
+
+    def test_changelog_is_included(self, site: Path) -> None:
+        """The changelog page shows CHANGELOG.md."""
+        html = (site / "changelog" / "index.html").read_text("utf-8")
+
+        assert "Unreleased" in html
+        assert "--8&lt;--" not in html
 
 
 # ------------------------------------------------------------ links
