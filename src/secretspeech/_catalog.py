@@ -900,11 +900,11 @@ class Collection(Sequence[R], Generic[R]):
             NotFoundError: If nothing matches; the message quotes *name*
                 and suggests up to three names: among the names that
                 hold a word close to one of *name*'s (the same word, its
-                start or a misspelling, as `search` reads words, or a word
-                of three letters or more that begins one of *name*'s),
-                those most alike *name* as a whole (difflib similarity of
-                at least 0.6), closest first; failing those, the names of
-                the records `search` ranks first.
+                start or a misspelling, as `Collection.search` reads
+                words, or a word of three letters or more that begins one
+                of *name*'s), those most alike *name* as a whole (difflib
+                similarity of at least 0.6), closest first; failing those,
+                the names of the records `Collection.search` ranks first.
             InvalidTypeError: If *name* is not a str.
 
         >>> import secretspeech as ss
