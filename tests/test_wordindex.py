@@ -295,7 +295,9 @@ def people(draw: st.DrawFn) -> list[ss.Person]:
         ss.Person(
             id=f"p{n}",
             name=draw(phrases.filter(str.strip)),
-            aliases=draw(st.lists(phrases.filter(str.strip), max_size=2)),
+            aliases=draw(
+                st.lists(phrases.filter(str.strip), max_size=2, unique=True)
+            ),
             description=draw(phrases),
             evidence=[SAID],
         )
@@ -307,6 +309,11 @@ class TestScores:
     """Search scores exactly what it scored when it read every word."""
 
     @given(people(), phrases)
+    @example(
+        # A field of stop words only, two of which match.
+        [ss.Person(id="p", name="Of the", description="x", evidence=[SAID])],
+        "the of",
+    )
     def test_generated(self, records: list[ss.Person], text: str) -> None:
         """Any people, any words."""
         collection = ss.Collection(records)

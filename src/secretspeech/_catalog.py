@@ -475,6 +475,19 @@ class _Text:
         for i in table:
             for field in self.occurrences[i]:
                 hits.setdefault(field, []).append(i)
+        if size == 1:
+            return self._scores_of_one(
+                hits, {i: s[0] for i, s in table.items()}
+            )
+        return self._scores_of_many(hits, table, size)
+
+    def _scores_of_many(
+        self,
+        hits: dict[int, list[int]],
+        table: dict[int, list[float]],
+        size: int,
+    ) -> dict[int, float]:
+        """Score the records of *hits* against *size* query words."""
         means = {i: math.fsum(sims) / size for i, sims in table.items()}
         stop = self.stop
         kinds = self.field_kinds
@@ -512,6 +525,36 @@ class _Text:
             pos: best[pos] * (1 + math.fsum(sims) / size) / 2
             for pos, sims in anywhere.items()
         }
+
+    def _scores_of_one(
+        self, hits: dict[int, list[int]], similarity: dict[int, float]
+    ) -> dict[int, float]:
+        """
+        Score as `scores` does, for a query of one word.
+
+        The same arithmetic with one similarity instead of a list: a
+        field's mean is its best similarity, and so is a record's fullness.
+        """
+        stop = self.stop
+        kinds = self.field_kinds
+        best: dict[int, tuple[float, float]] = {}
+        for field, held in hits.items():
+            kind = kinds[field]
+            mean = max(map(similarity.__getitem__, held))
+            covered = len(held)
+            if not kind & _ALL_STOP:
+                covered -= sum(map(stop.__contains__, held))
+            coverage = covered / self.field_sizes[field]
+            weight = 1.0 if kind & _NAME else _TEXT_WEIGHT
+            score = weight * mean * (1 + coverage) / 2
+            pos = self.field_record[field]
+            seen = best.get(pos)
+            best[pos] = (
+                (score, mean)
+                if seen is None
+                else (max(seen[0], score), max(seen[1], mean))
+            )
+        return {pos: top * (1 + sim) / 2 for pos, (top, sim) in best.items()}
 
     def near_keys(self, text: str) -> set[int]:
         """
@@ -951,11 +994,11 @@ class Collection(Sequence[R], Generic[R]):
             NotFoundError: If nothing matches; the message quotes *name*
                 and suggests up to three names: among the names that
                 hold a word close to one of *name*'s (the same word, its
-                start or a misspelling, as `search` reads words, or a word
-                of three letters or more that begins one of *name*'s),
-                those most alike *name* as a whole (difflib similarity of
-                at least 0.6), closest first; failing those, the names of
-                the records `search` ranks first.
+                start or a misspelling, as `Collection.search` reads
+                words, or a word of three letters or more that begins one
+                of *name*'s), those most alike *name* as a whole (difflib
+                similarity of at least 0.6), closest first; failing those,
+                the names of the records `Collection.search` ranks first.
             InvalidTypeError: If *name* is not a str.
 
         >>> import secretspeech as ss

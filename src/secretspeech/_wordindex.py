@@ -293,20 +293,22 @@ class _Test:
     shorter word is a subsequence of the longer one.
     """
 
-    __slots__ = ("_matcher", "_subsequence", "counts", "cutoff", "query")
+    __slots__ = ("_counts", "_matcher", "_subsequence", "cutoff", "query")
 
     def __init__(self, query: str, cutoff: float) -> None:
         self.query = query
         self.cutoff = cutoff
-        self.counts = collections.Counter(query)
+        self._counts: collections.Counter[str] | None = None
         self._subsequence: re.Pattern[str] | None = None
         self._matcher: difflib.SequenceMatcher[str] | None = None
 
     def sieve(self, length: int, least: int) -> Callable[[str], bool]:
         """Return a test that the near words of *length* all pass."""
         size = len(self.query)
-        counts = self.counts
         if least < min(size, length):
+            counts = self._counts
+            if counts is None:
+                counts = self._counts = collections.Counter(self.query)
             return lambda word: (
                 sum(map(counts.__getitem__, counts.keys() & set(word)))
                 >= least
