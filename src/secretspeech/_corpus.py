@@ -9,6 +9,8 @@ orders events in time and quotes the article around any record.
 
 from __future__ import annotations
 
+import functools
+import typing
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal, overload
 
@@ -165,17 +167,37 @@ def _check(corpus: Corpus) -> None:
             (ANY_COLLECTION,),
             owner,
         )
+    # A span shared by several records (the loader shares equal ones) is
+    # checked once; the records hold it, so its id() stays its own.
+    matched: set[int] = set()
     for collection in SCHEMA:
         for record in getattr(corpus, collection.name):
-            where = f"{collection.name} ({brief(record.id)})"
-            schema = schema_of(type(record))
-            assert schema is not None  # noqa: S101 -- _owners checked it
-            for field, allowed in schema.id_fields.items():
-                for ref in ids_in(record, field):
-                    _check_ref(where, field, ref, allowed, owner)
-            for item, span in _spans(record):
+            _check_refs(collection.name, record, owner)
+            for name, i, span in _spans(record):
+                if id(span) in matched or span.matches(text):
+                    matched.add(id(span))
+                    continue
+                item = name if i is None else f"{name}[{i}]"
+                where = _where(collection.name, record.id)
                 _check_span(f"{where}: {item}", span, text)
     _check_loops(corpus)
+
+
+def _check_refs(
+    collection: str, record: Record, owner: dict[str, str]
+) -> None:
+    """Refuse an id of *record* that names nothing, or the wrong kind."""
+    schema = schema_of(type(record))
+    assert schema is not None  # noqa: S101 -- _owners checked it
+    for field, allowed in schema.id_fields.items():
+        for ref in ids_in(record, field):
+            # The usual case first, with no message to build.
+            if owner.get(ref) in allowed or (
+                ref in owner and ANY_COLLECTION in allowed
+            ):
+                continue
+            where = _where(collection, record.id)
+            _check_ref(where, field, ref, allowed, owner)
 
 
 def _owners(corpus: Corpus) -> dict[str, str]:
@@ -183,19 +205,24 @@ def _owners(corpus: Corpus) -> dict[str, str]:
     owner: dict[str, str] = {"article": "article"}
     for schema in SCHEMA:
         for record in getattr(corpus, schema.name):
-            where = f"{schema.name} ({brief(getattr(record, 'id', record))})"
             if not isinstance(record, schema.record_type):
+                where = _where(schema.name, getattr(record, "id", record))
                 raise InvalidCorpusError(
                     f"{where}: {describe(record)} is not "
                     f"{with_article(schema.record_type.__name__)}"
                 )
             if record.id in owner:
                 raise InvalidCorpusError(
-                    f"{where}: duplicate id {record.id!r}, already used in "
-                    f"{owner[record.id]}"
+                    f"{_where(schema.name, record.id)}: duplicate id "
+                    f"{record.id!r}, already used in {owner[record.id]}"
                 )
             owner[record.id] = schema.name
     return owner
+
+
+def _where(collection: str, rid: object) -> str:
+    """Name a record in a message: ``people ('joseph-stalin')``."""
+    return f"{collection} ({brief(rid)})"
 
 
 def _check_span(where: str, span: Evidence, text: str) -> None:
@@ -228,16 +255,37 @@ def _check_ref(
         )
 
 
-def _spans(record: Record) -> Iterator[tuple[str, Evidence]]:
-    """Yield every span of *record*, named by field: evidence, link, cue."""
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
+def _spans(record: Record) -> Iterator[tuple[str, int | None, Evidence]]:
+    """
+    Yield every span of *record* with its field: evidence, link, cue.
+
+    A span in a tuple comes with its index there, a span alone with `None`.
+    """
+    # Classes hash by identity; typeshed's Hashable misses that.
+    for name in _span_fields(type(record)):  # type: ignore[arg-type]
+        value = getattr(record, name)
         if isinstance(value, Evidence):
-            yield field.name, value
+            yield name, None, value
         elif isinstance(value, tuple):
             for i, item in enumerate(value):
                 if isinstance(item, Evidence):
-                    yield f"{field.name}[{i}]", item
+                    yield name, i, item
+
+
+@functools.lru_cache(maxsize=64)
+def _span_fields(record_type: type) -> tuple[str, ...]:
+    """Return the fields of a record type declared to hold spans."""
+    hints = typing.get_type_hints(record_type)
+    return tuple(
+        f.name for f in attrs.fields(record_type) if _may_hold(hints[f.name])
+    )
+
+
+def _may_hold(hint: object) -> bool:
+    """Tell whether a field declared as *hint* may hold an `Evidence`."""
+    return hint in {Evidence, Any, object} or any(
+        _may_hold(arg) for arg in typing.get_args(hint)
+    )
 
 
 def _check_loops(corpus: Corpus) -> None:
@@ -340,8 +388,14 @@ class Corpus:
 
     def __attrs_post_init__(self) -> None:
         # Every rule of a corpus is kept here, so no path (the loader, the
-        # strategies, attrs.evolve, a direct call) can make a broken one.
+        # strategies, attrs.evolve, a direct call) can make a broken one;
+        # only the bundled data, whose digest proves it the data the tests
+        # checked, is finished without the check (`_load.load_data`).
         _check(self)
+        self._finish()
+
+    def _finish(self) -> None:
+        """Build the resolver and the indexes of a checked corpus."""
         # A frozen class may still finish itself here: every index is built
         # before anyone else sees the corpus, and never changes after.
         resolver = Resolver(

@@ -133,6 +133,9 @@ def _as_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
     that are not iterable at all, are returned unchanged, for the field's
     validator to refuse by name (a converter does not know the field).
     """
+    if type(value) is tuple:
+        # The usual case, and the loader's: no abstract class to ask.
+        return value
     if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(
         value, Iterable
     ):
