@@ -85,10 +85,10 @@ class _Index:
         "by_id",
         "causes",
         "consequences",
-        "ends",
         "referrers",
         "relations_of",
-        "spans",
+        "sentences",
+        "text",
         "timeline",
     )
 
@@ -128,8 +128,20 @@ class _Index:
         dated.sort(key=lambda item: item[:3])
         self.timeline: tuple[Event, ...] = tuple(item[3] for item in dated)
 
-        self.spans = sentence_spans(corpus.article.text)
-        self.ends = [end for _, end in self.spans]
+        # The sentences are found on the first call of `Corpus.context`,
+        # not at every load: few programs ask for one.
+        self.text = corpus.article.text
+        self.sentences: tuple[tuple[tuple[int, int], ...], list[int]] | None
+        self.sentences = None
+
+    def sentence_spans(self) -> tuple[tuple[tuple[int, int], ...], list[int]]:
+        """Return the text's sentences as spans, and their ends."""
+        found = self.sentences
+        if found is None:
+            # Two threads may both find them, equal: either result will do.
+            spans = sentence_spans(self.text)
+            found = self.sentences = (spans, [end for _, end in spans])
+        return found
 
 
 def _check(corpus: Corpus) -> None:
@@ -980,9 +992,10 @@ class Corpus:
                 )
         else:
             evidence = self._record(record).evidence[0]
+        spans, ends = self._index.sentence_spans()
         first, last = sentences_around(
-            self._index.spans,
-            self._index.ends,
+            spans,
+            ends,
             evidence.start,
             evidence.end,
             extra=extra,

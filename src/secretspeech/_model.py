@@ -202,6 +202,13 @@ def _check_id(
 def _check_ids(
     inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
+    # The usual case in one pass, with no call per id: distinct slugs.
+    if (
+        type(value) is tuple
+        and all(type(i) is str and _ID_RE.match(i) for i in value)
+        and len(set(value)) == len(value)
+    ):
+        return
     items = _check_tuple(inst, attribute, value, "ids")
     for item in items:
         _check_id(inst, attribute, item)
@@ -237,7 +244,8 @@ def _check_text(
         raise InvalidTypeError(
             f"{_name(inst, attribute)} must be a str, got {shown(value)}"
         )
-    if not value.strip():
+    # Not strip(), which would copy a long text to look at it.
+    if not value or value.isspace():
         raise InvalidValueError(
             f"{_name(inst, attribute)} must be a non-empty string, got "
             f"{brief(value)}"
