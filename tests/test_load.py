@@ -656,3 +656,26 @@ class TestSharing:
 
         with pytest.raises(ss.InvalidCorpusError, match="EventKind takes"):
             parse(doc)
+
+    def test_values_of_other_types_are_read_not_shared(self) -> None:
+        """A span or date given in other types reads, one object each."""
+        doc = bundled_document()
+        span = doc["people"][0]["evidence"][0]
+        # A mapping may hold any int; the JSON reader gives only int itself.
+        span["start"] = _Offset(span["start"])
+        span["end"] = _Offset(span["end"])
+        date = doc["events"][0]["date"]
+        date["calendar"] = ss.Calendar(date.get("calendar", "gregorian"))
+        doc["events"][1]["date"] = dict(date)
+
+        corpus = parse_corpus(doc, bundled_text(), source="t.json")
+
+        assert corpus.people[0].evidence[0].start == span["start"]
+        assert corpus.events[0].date == corpus.events[1].date
+        assert corpus.events[0].date is not corpus.events[1].date
+
+
+class _Offset(int):
+    """An int of another type, such as a mapping may hold."""
+
+    __slots__ = ()

@@ -171,8 +171,8 @@ def _check(corpus: Corpus) -> None:
     owner = _owners(corpus)
     text = corpus.article.text
     anchor = corpus.article.published.relative_to
-    if anchor is not None:
-        _check_ref(
+    if anchor is not None and anchor not in owner:
+        raise _bad_ref(
             "article",
             "published.relative_to",
             anchor,
@@ -191,7 +191,7 @@ def _check(corpus: Corpus) -> None:
                     continue
                 item = name if i is None else f"{name}[{i}]"
                 where = _where(collection.name, record.id)
-                _check_span(f"{where}: {item}", span, text)
+                raise _mismatch(f"{where}: {item}", span, text)
     _check_loops(corpus)
 
 
@@ -209,7 +209,7 @@ def _check_refs(
             ):
                 continue
             where = _where(collection, record.id)
-            _check_ref(where, field, ref, allowed, owner)
+            raise _bad_ref(where, field, ref, allowed, owner)
 
 
 def _owners(corpus: Corpus) -> dict[str, str]:
@@ -237,34 +237,32 @@ def _where(collection: str, rid: object) -> str:
     return f"{collection} ({brief(rid)})"
 
 
-def _check_span(where: str, span: Evidence, text: str) -> None:
-    """Refuse an evidence span that does not match the text."""
-    if not span.matches(text):
-        found = text[span.start : span.end]
-        raise InvalidCorpusError(
-            f"{where} {brief(span.exact)} does not match the text "
-            f"at {brief(span.start)}:{brief(span.end)}, which reads "
-            f"{brief(found)}"
-        )
+def _mismatch(where: str, span: Evidence, text: str) -> InvalidCorpusError:
+    """Return the refusal of a span that does not match the text."""
+    found = text[span.start : span.end]
+    return InvalidCorpusError(
+        f"{where} {brief(span.exact)} does not match the text "
+        f"at {brief(span.start)}:{brief(span.end)}, which reads "
+        f"{brief(found)}"
+    )
 
 
-def _check_ref(
+def _bad_ref(
     where: str,
     field: str,
     ref: str,
     allowed: tuple[str, ...],
     owner: dict[str, str],
-) -> None:
-    """Refuse an id that names nothing, or a record of the wrong kind."""
+) -> InvalidCorpusError:
+    """Return the refusal of an id that names nothing, or the wrong kind."""
     if ref not in owner:
-        raise InvalidCorpusError(
+        return InvalidCorpusError(
             f"{where}: {field} names {brief(ref)}, which is not a record"
         )
-    if ANY_COLLECTION not in allowed and owner[ref] not in allowed:
-        raise InvalidCorpusError(
-            f"{where}: {field} names {brief(ref)}, which is in {owner[ref]}, "
-            f"not in {' or '.join(allowed)}"
-        )
+    return InvalidCorpusError(
+        f"{where}: {field} names {brief(ref)}, which is in {owner[ref]}, "
+        f"not in {' or '.join(allowed)}"
+    )
 
 
 def _spans(record: Record) -> Iterator[tuple[str, int | None, Evidence]]:
