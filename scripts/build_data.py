@@ -7,7 +7,10 @@ article's argument and ``data/notes.toml`` the cited notes from the public
 record, whose evidence is written as quotes rather than offsets. This
 script cuts the canonical text out of the seed, anchors every quote to its
 offsets, resolves every date and writes ``article.txt``, ``corpus.json``
-and the document's JSON Schema, ``corpus.schema.json``.
+and the document's JSON Schema, ``corpus.schema.json``.  Once the corpus
+has loaded with every check, it records the SHA-256 of ``article.txt`` and
+``corpus.json`` in ``corpus.sha256``, as ``sha256sum`` prints them: the
+package builds data with exactly that digest without checking it again.
 ``tests/test_data.py`` proves the shipped files are exactly what this
 script makes, so they cannot drift.
 
@@ -205,13 +208,38 @@ def build() -> dict[Path, str]:
             for i, item in enumerate(items)
         ]
     cite(corpus, works)
+    document = json.dumps(corpus, ensure_ascii=False, indent=1) + "\n"
     return {
         OUT / "article.txt": text,
-        OUT / "corpus.json": json.dumps(corpus, ensure_ascii=False, indent=1)
-        + "\n",
+        OUT / "corpus.json": document,
+        OUT / "corpus.sha256": checked_digest(document, text),
         OUT / "corpus.schema.json": document_schema(),
         REVIEW: relation_review(corpus, text),
     }
+
+
+def checked_digest(document: str, text: str) -> str:
+    """
+    Return the digest listing of the data, once it has loaded in full.
+
+    The listing is what ``sha256sum article.txt corpus.json`` prints for the
+    files as written.  The package trusts data with this digest, so it is
+    only given for data that passes every check of the loader: anything
+    else stops the build with the loader's message.
+    """
+    sys.path.insert(0, str(ROOT / "src"))
+    from secretspeech._load import (  # noqa: PLC0415
+        DATA_FILES,
+        digest_listing,
+        parse_corpus,
+    )
+
+    # The full load, checks and all; it raises InvalidCorpusError.
+    parse_corpus(document, text, source="corpus.json")
+    files = {"article.txt": text, "corpus.json": document}
+    return digest_listing(
+        {name: files[name].encode("utf-8") for name in DATA_FILES}
+    )
 
 
 def document_schema() -> str:

@@ -664,3 +664,67 @@ class TestRefs:
         ]
 
         assert list(dict.fromkeys(expected)) == list(C.refs(record))
+
+
+@attrs.frozen(kw_only=True)
+class _PersonWithMore(ss.Person):
+    """A person with a field of any type, which may hold spans too."""
+
+    more: object = ()
+
+
+class TestSpansInFieldsOfAnyType:
+    """A field declared as any type is searched for spans, item by item."""
+
+    def with_more(self, more: object) -> ss.Corpus:
+        """Return the bundled corpus whose first person holds *more*."""
+        first = _PersonWithMore(**attrs.asdict(ss.people[0], recurse=False))
+        people = (attrs.evolve(first, more=more), *ss.people[1:])
+        return attrs.evolve(ss.corpus(), people=people)
+
+    def test_a_span_that_matches(self) -> None:
+        """A span beside other values in a tuple is checked and kept."""
+        span = ss.people[0].evidence[0]
+
+        corpus = self.with_more(("a note", span))
+
+        assert corpus.people[0].more == ("a note", span)  # type: ignore[attr-defined]
+
+    def test_a_span_that_does_not_match(self) -> None:
+        """A span that the text does not hold is refused, by its place."""
+        span = ss.people[0].evidence[0]
+        moved = attrs.evolve(span, start=span.start + 1, end=span.end + 1)
+
+        with pytest.raises(ss.InvalidCorpusError, match=r"more\[1\]"):
+            self.with_more(("a note", moved))
+
+
+class TestTheArticlesAnchor:
+    """A publication date resolved against a record names one that exists."""
+
+    def with_anchor(self, anchor: str) -> ss.Corpus:
+        """Return the bundled corpus, its publication dated from *anchor*."""
+        published = attrs.evolve(
+            ss.article.published,
+            relative_to=anchor,
+            basis=ss.DateBasis.RELATIVE,
+            reason=None,
+        )
+        article = attrs.evolve(ss.article, published=published)
+        return attrs.evolve(ss.corpus(), article=article)
+
+    def test_a_record(self) -> None:
+        """An anchor that is a record's id is kept."""
+        corpus = self.with_anchor("secret-speech")
+
+        assert corpus.article.published.relative_to == "secret-speech"
+
+    def test_nothing(self) -> None:
+        """An anchor that names nothing is refused, naming the field."""
+        with pytest.raises(ss.InvalidCorpusError) as caught:
+            self.with_anchor("nowhere")
+
+        assert str(caught.value) == (
+            "article: published.relative_to names 'nowhere', which is not a "
+            "record"
+        )

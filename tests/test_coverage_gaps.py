@@ -117,9 +117,10 @@ class TestTheLoaderRefuses:
         """A collection longer than MAX_RECORDS is refused before parsing."""
         monkeypatch.setattr(_load, "MAX_RECORDS", 1)
 
-        assert "t.json: 'people' has more than 1 records" == refusal(
-            lambda _: None
-        )
+        assert (
+            "t.json: 'people' has more than the limit of 1 records; "
+            "load_corpus(..., max_records=...) raises it"
+        ) == refusal(lambda _: None)
 
     def test_a_document_longer_than_the_limit(
         self, monkeypatch: pytest.MonkeyPatch
@@ -127,7 +128,7 @@ class TestTheLoaderRefuses:
         """A JSON text longer than MAX_BYTES is refused unread."""
         monkeypatch.setattr(_load, "MAX_BYTES", 10)
 
-        with pytest.raises(ss.InvalidCorpusError, match="too large"):
+        with pytest.raises(ss.InvalidCorpusError, match="limit of 10 char"):
             _load.parse_corpus(" " * 11, "", source="t.json")
 
     def test_a_data_version_that_is_not_a_string(self) -> None:

@@ -35,8 +35,11 @@ DATA_DIGEST = (
 
 #: The data files, in the order they are digested.
 DATA_FILES = ("article.txt", "corpus.json")
+#: The listing whose SHA-256 is `DATA_DIGEST`, which the build writes once
+#: the data has loaded with every check: the package trusts data that has it.
+DIGEST_FILE = "corpus.sha256"
 #: The other files of ``_data/``: text about the data, not data.
-NOT_DATA = frozenset({"NOTICE", "corpus.schema.json"})
+NOT_DATA = frozenset({"NOTICE", "corpus.schema.json", DIGEST_FILE})
 
 HOW_TO_BUMP = """\
 To change the data (docs/explanation/data-updates.md):
@@ -85,6 +88,25 @@ def test_the_digest_is_of_the_current_data_version() -> None:
         )
 
     assert (DATA_VERSION, DATA_DIGEST) == (version, digest), message
+
+
+def test_the_build_recorded_this_digest() -> None:
+    """
+    The listing the build wrote is the one this file's digest is of.
+
+    The package builds the data the trusted way only when the listing
+    matches the files; the listing is what ``sha256sum`` prints for them,
+    and its own SHA-256 is the data digest.
+    """
+    listing = (data_folder() / DIGEST_FILE).read_bytes()
+    lines = [
+        f"{hashlib.sha256((data_folder() / name).read_bytes()).hexdigest()}"
+        f"  {name}"
+        for name in DATA_FILES
+    ]
+
+    assert listing.decode("ascii").splitlines() == lines
+    assert hashlib.sha256(listing).hexdigest() == data_digest(data_folder())
 
 
 def test_every_data_file_is_digested() -> None:

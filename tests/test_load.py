@@ -512,3 +512,170 @@ class TestAsDict:
         """Anything else is a type error naming what it takes."""
         with pytest.raises(ss.InvalidTypeError, match="as_dict\\(\\) takes"):
             ss.as_dict(value)
+
+
+class TestRaisableLimits:
+    """Every limit of a load is an argument, named where it is exceeded."""
+
+    def test_records_of_one_collection(self, tmp_path: Path) -> None:
+        """More records than max_records= is refused; raising it loads."""
+        records = tmp_path / "c.json"
+        text = tmp_path / "a.txt"
+        ss.save_corpus(ss.corpus(), records, text)
+        sizes = {s.name: len(getattr(ss, s.name)) for s in ss.SCHEMA}
+        largest = max(sizes, key=lambda name: sizes[name])
+        most = sizes[largest]
+
+        with pytest.raises(ss.InvalidCorpusError) as caught:
+            load_corpus(records, text, max_records=most - 1)
+
+        assert str(caught.value) == (
+            f"{records}: {largest!r} has more than the limit of {most - 1} "
+            "records; load_corpus(..., max_records=...) raises it"
+        )
+        assert load_corpus(records, text, max_records=most) == ss.corpus()
+
+    @pytest.mark.parametrize(
+        ("limit", "error"),
+        [(0, ss.InvalidValueError), ("10", ss.InvalidTypeError)],
+    )
+    def test_max_records_is_a_count(self, limit: Any, error: type) -> None:
+        """max_records= takes an int of 1 or more, like the byte limits."""
+        with pytest.raises(error, match="max_records="):
+            load_corpus("c.json", "a.txt", max_records=limit)
+
+    def test_save_refuses_what_load_would(self, tmp_path: Path) -> None:
+        """save_corpus takes max_records= too, and refuses past it."""
+        records = tmp_path / "c.json"
+        text = tmp_path / "a.txt"
+
+        with pytest.raises(ss.InvalidValueError, match="max_records=") as e:
+            ss.save_corpus(ss.corpus(), records, text, max_records=2)
+        ss.save_corpus(ss.corpus(), records, text, max_records=len(ss.claims))
+
+        assert "load_corpus would refuse the files" in str(e.value)
+        assert load_corpus(records, text) == ss.corpus()
+
+    def test_the_document_length(self) -> None:
+        """A longer JSON text than max_length= names the limit."""
+        with pytest.raises(ss.InvalidCorpusError) as caught:
+            parse_corpus("{}   ", "", source="t.json", max_length=4)
+
+        assert str(caught.value) == (
+            "t.json: the document is longer than the limit of 4 characters; "
+            "load_corpus(..., max_records_bytes=...) raises it"
+        )
+
+
+class TestSharing:
+    """Equal values read from one document are one object."""
+
+    def test_ids_are_one_object(self) -> None:
+        """An id that records refer to is the str of the record's own id."""
+        corpus = parse(bundled_document())
+        speech = corpus.events.get("secret-speech")
+        khrushchev = corpus.people.get("nikita-khrushchev")
+
+        assert "nikita-khrushchev" in speech.participants
+        held = speech.participants[
+            speech.participants.index("nikita-khrushchev")
+        ]
+        assert held is khrushchev.id
+
+    def test_equal_spans_and_dates_are_one_object(self) -> None:
+        """Two records with the same span and date share them."""
+        doc = bundled_document()
+        first = doc["events"][0]
+        copy = json.loads(json.dumps(first))
+        copy["id"] = "copy-of-the-first"
+        copy["name"] = "A copy"
+        copy.pop("aliases", None)
+        copy.pop("other_names", None)
+        doc["events"].append(copy)
+
+        corpus = parse(doc)
+        a, b = corpus.events[0], corpus.events.get("copy-of-the-first")
+
+        assert a.evidence[0] is b.evidence[0]
+        assert a.date is not None
+        assert a.date is b.date
+
+    @pytest.mark.parametrize(
+        ("change", "problem"),
+        [
+            ({"start": 1.0}, "must be a non-negative int, got 1.0"),
+            ({"end": True}, "must be a non-negative int, got True"),
+        ],
+    )
+    def test_a_span_equal_in_value_but_not_in_type(
+        self, change: dict[str, Any], problem: str
+    ) -> None:
+        """JSON 1.0 or true equals 1, but is no offset: still refused."""
+        doc = bundled_document()
+        span = {"start": 1, "end": 2, "exact": bundled_text()[1:2]}
+        span["prefix"] = bundled_text()[:1]
+        span["suffix"] = bundled_text()[2:34]
+        doc["people"][0]["evidence"].append(span)
+        doc["people"][1]["evidence"].append({**span, **change})
+
+        with pytest.raises(ss.InvalidCorpusError, match=problem) as caught:
+            parse(doc)
+
+        assert "people[1]" in str(caught.value)
+
+    def test_a_date_equal_in_value_but_not_in_type(self) -> None:
+        """A date whose flag is JSON 0, not false, is refused after one."""
+        doc = bundled_document()
+        date = {"text": "1956", "edtf": "1956", "approximate": False}
+        doc["events"][0]["date"] = date
+        doc["events"][1]["date"] = {**date, "approximate": 0}
+
+        with pytest.raises(ss.InvalidCorpusError, match="approximate is 0"):
+            parse(doc)
+
+    def test_a_shared_span_with_an_unknown_field(self) -> None:
+        """A span equal to one read before is still refused for an extra."""
+        doc = bundled_document()
+        span = dict(doc["people"][0]["evidence"][0])
+        doc["people"][1]["evidence"].append({**span, "note": "x"})
+
+        with pytest.raises(ss.InvalidCorpusError, match="unknown field"):
+            parse(doc)
+
+    def test_a_vocabulary_spelt_otherwise(self) -> None:
+        """A kind in another spelling is read forgivingly, as before."""
+        doc = bundled_document()
+        doc["events"][0]["kind"] = "POWER_STRUGGLE"
+
+        assert parse(doc).events[0].kind is ss.EventKind.POWER_STRUGGLE
+
+    def test_a_vocabulary_value_that_is_no_str(self) -> None:
+        """A kind that is a number is refused by name."""
+        doc = bundled_document()
+        doc["events"][0]["kind"] = 5
+
+        with pytest.raises(ss.InvalidCorpusError, match="EventKind takes"):
+            parse(doc)
+
+    def test_values_of_other_types_are_read_not_shared(self) -> None:
+        """A span or date given in other types reads, one object each."""
+        doc = bundled_document()
+        span = doc["people"][0]["evidence"][0]
+        # A mapping may hold any int; the JSON reader gives only int itself.
+        span["start"] = _Offset(span["start"])
+        span["end"] = _Offset(span["end"])
+        date = doc["events"][0]["date"]
+        date["calendar"] = ss.Calendar(date.get("calendar", "gregorian"))
+        doc["events"][1]["date"] = dict(date)
+
+        corpus = parse_corpus(doc, bundled_text(), source="t.json")
+
+        assert corpus.people[0].evidence[0].start == span["start"]
+        assert corpus.events[0].date == corpus.events[1].date
+        assert corpus.events[0].date is not corpus.events[1].date
+
+
+class _Offset(int):
+    """An int of another type, such as a mapping may hold."""
+
+    __slots__ = ()

@@ -51,7 +51,10 @@ class TestLimits:
         at = "{}" + " " * (LIMIT - 2)
 
         assert "format must be 1" in refusal(at)
-        assert "t.json: the document is too large" == refusal(at + " ")
+        assert (
+            f"t.json: the document is longer than the limit of {LIMIT} "
+            "characters; load_corpus(..., max_records_bytes=...) raises it"
+        ) == refusal(at + " ")
 
     @pytest.mark.parametrize("argument", ["records", "text"])
     def test_default_file_limits(self, tmp_path: Path, argument: str) -> None:
@@ -94,9 +97,10 @@ class TestLimits:
 
         assert "people[0]" in refusal(document)
         document["people"] = [{}] * (RECORDS + 1)
-        assert f"t.json: 'people' has more than {RECORDS} records" == refusal(
-            document
-        )
+        assert (
+            f"t.json: 'people' has more than the limit of {RECORDS} records; "
+            "load_corpus(..., max_records=...) raises it"
+        ) == refusal(document)
 
 
 class TestMessages:

@@ -10,6 +10,8 @@ orders events in time and quotes the article around any record.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import typing
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal, overload
@@ -86,11 +88,11 @@ class _Index:
         "by_id",
         "causes",
         "consequences",
-        "ends",
         "places",
         "referrers",
         "relations_of",
-        "spans",
+        "sentences",
+        "text",
         "timeline",
     )
 
@@ -135,8 +137,20 @@ class _Index:
         for place, item in enumerate(dated):
             self.places[item[2]] = place
 
-        self.spans = sentence_spans(corpus.article.text)
-        self.ends = [end for _, end in self.spans]
+        # The sentences are found on the first call of `Corpus.context`,
+        # not at every load: few programs ask for one.
+        self.text = corpus.article.text
+        self.sentences: tuple[tuple[tuple[int, int], ...], list[int]] | None
+        self.sentences = None
+
+    def sentence_spans(self) -> tuple[tuple[tuple[int, int], ...], list[int]]:
+        """Return the text's sentences as spans, and their ends."""
+        found = self.sentences
+        if found is None:
+            # Two threads may both find them, equal: either result will do.
+            spans = sentence_spans(self.text)
+            found = self.sentences = (spans, [end for _, end in spans])
+        return found
 
 
 def _check(corpus: Corpus) -> None:
@@ -166,25 +180,45 @@ def _check(corpus: Corpus) -> None:
     owner = _owners(corpus)
     text = corpus.article.text
     anchor = corpus.article.published.relative_to
-    if anchor is not None:
-        _check_ref(
+    if anchor is not None and anchor not in owner:
+        raise _bad_ref(
             "article",
             "published.relative_to",
             anchor,
             (ANY_COLLECTION,),
             owner,
         )
+    # A span shared by several records (the loader shares equal ones) is
+    # checked once; the records hold it, so its id() stays its own.
+    matched: set[int] = set()
     for collection in SCHEMA:
         for record in getattr(corpus, collection.name):
-            where = f"{collection.name} ({brief(record.id)})"
-            schema = schema_of(type(record))
-            assert schema is not None  # noqa: S101 -- _owners checked it
-            for field, allowed in schema.id_fields.items():
-                for ref in ids_in(record, field):
-                    _check_ref(where, field, ref, allowed, owner)
-            for item, span in _spans(record):
-                _check_span(f"{where}: {item}", span, text)
+            _check_refs(collection.name, record, owner)
+            for name, i, span in _spans(record):
+                if id(span) in matched or span.matches(text):
+                    matched.add(id(span))
+                    continue
+                item = name if i is None else f"{name}[{i}]"
+                where = _where(collection.name, record.id)
+                raise _mismatch(f"{where}: {item}", span, text)
     _check_loops(corpus)
+
+
+def _check_refs(
+    collection: str, record: Record, owner: dict[str, str]
+) -> None:
+    """Refuse an id of *record* that names nothing, or the wrong kind."""
+    schema = schema_of(type(record))
+    assert schema is not None  # noqa: S101 -- _owners checked it
+    for field, allowed in schema.id_fields.items():
+        for ref in ids_in(record, field):
+            # The usual case first, with no message to build.
+            if owner.get(ref) in allowed or (
+                ref in owner and ANY_COLLECTION in allowed
+            ):
+                continue
+            where = _where(collection, record.id)
+            raise _bad_ref(where, field, ref, allowed, owner)
 
 
 def _owners(corpus: Corpus) -> dict[str, str]:
@@ -192,61 +226,85 @@ def _owners(corpus: Corpus) -> dict[str, str]:
     owner: dict[str, str] = {"article": "article"}
     for schema in SCHEMA:
         for record in getattr(corpus, schema.name):
-            where = f"{schema.name} ({brief(getattr(record, 'id', record))})"
             if not isinstance(record, schema.record_type):
+                where = _where(schema.name, getattr(record, "id", record))
                 raise InvalidCorpusError(
                     f"{where}: {describe(record)} is not "
                     f"{with_article(schema.record_type.__name__)}"
                 )
             if record.id in owner:
                 raise InvalidCorpusError(
-                    f"{where}: duplicate id {record.id!r}, already used in "
-                    f"{owner[record.id]}"
+                    f"{_where(schema.name, record.id)}: duplicate id "
+                    f"{record.id!r}, already used in {owner[record.id]}"
                 )
             owner[record.id] = schema.name
     return owner
 
 
-def _check_span(where: str, span: Evidence, text: str) -> None:
-    """Refuse an evidence span that does not match the text."""
-    if not span.matches(text):
-        found = text[span.start : span.end]
-        raise InvalidCorpusError(
-            f"{where} {brief(span.exact)} does not match the text "
-            f"at {brief(span.start)}:{brief(span.end)}, which reads "
-            f"{brief(found)}"
-        )
+def _where(collection: str, rid: object) -> str:
+    """Name a record in a message: ``people ('joseph-stalin')``."""
+    return f"{collection} ({brief(rid)})"
 
 
-def _check_ref(
+def _mismatch(where: str, span: Evidence, text: str) -> InvalidCorpusError:
+    """Return the refusal of a span that does not match the text."""
+    found = text[span.start : span.end]
+    return InvalidCorpusError(
+        f"{where} {brief(span.exact)} does not match the text "
+        f"at {brief(span.start)}:{brief(span.end)}, which reads "
+        f"{brief(found)}"
+    )
+
+
+def _bad_ref(
     where: str,
     field: str,
     ref: str,
     allowed: tuple[str, ...],
     owner: dict[str, str],
-) -> None:
-    """Refuse an id that names nothing, or a record of the wrong kind."""
+) -> InvalidCorpusError:
+    """Return the refusal of an id that names nothing, or the wrong kind."""
     if ref not in owner:
-        raise InvalidCorpusError(
+        return InvalidCorpusError(
             f"{where}: {field} names {brief(ref)}, which is not a record"
         )
-    if ANY_COLLECTION not in allowed and owner[ref] not in allowed:
-        raise InvalidCorpusError(
-            f"{where}: {field} names {brief(ref)}, which is in {owner[ref]}, "
-            f"not in {' or '.join(allowed)}"
-        )
+    return InvalidCorpusError(
+        f"{where}: {field} names {brief(ref)}, which is in {owner[ref]}, "
+        f"not in {' or '.join(allowed)}"
+    )
 
 
-def _spans(record: Record) -> Iterator[tuple[str, Evidence]]:
-    """Yield every span of *record*, named by field: evidence, link, cue."""
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
+def _spans(record: Record) -> Iterator[tuple[str, int | None, Evidence]]:
+    """
+    Yield every span of *record* with its field: evidence, link, cue.
+
+    A span in a tuple comes with its index there, a span alone with `None`.
+    """
+    # Classes hash by identity; typeshed's Hashable misses that.
+    for name in _span_fields(type(record)):  # type: ignore[arg-type]
+        value = getattr(record, name)
         if isinstance(value, Evidence):
-            yield field.name, value
+            yield name, None, value
         elif isinstance(value, tuple):
             for i, item in enumerate(value):
                 if isinstance(item, Evidence):
-                    yield f"{field.name}[{i}]", item
+                    yield name, i, item
+
+
+@functools.lru_cache(maxsize=64)
+def _span_fields(record_type: type) -> tuple[str, ...]:
+    """Return the fields of a record type declared to hold spans."""
+    hints = typing.get_type_hints(record_type)
+    return tuple(
+        f.name for f in attrs.fields(record_type) if _may_hold(hints[f.name])
+    )
+
+
+def _may_hold(hint: object) -> bool:
+    """Tell whether a field declared as *hint* may hold an `Evidence`."""
+    return hint in {Evidence, Any, object} or any(
+        _may_hold(arg) for arg in typing.get_args(hint)
+    )
 
 
 def _check_loops(corpus: Corpus) -> None:
@@ -349,8 +407,14 @@ class Corpus:
 
     def __attrs_post_init__(self) -> None:
         # Every rule of a corpus is kept here, so no path (the loader, the
-        # strategies, attrs.evolve, a direct call) can make a broken one.
+        # strategies, attrs.evolve, a direct call) can make a broken one;
+        # only the bundled data, whose digest proves it the data the tests
+        # checked, is finished without the check (`_load.load_data`).
         _check(self)
+        self._finish()
+
+    def _finish(self) -> None:
+        """Build the resolver and the indexes of a checked corpus."""
         # A frozen class may still finish itself here: every index is built
         # before anyone else sees the corpus, and never changes after.
         resolver = Resolver(
@@ -930,9 +994,10 @@ class Corpus:
                 )
         else:
             evidence = self._record(record).evidence[0]
+        spans, ends = self._index.sentence_spans()
         first, last = sentences_around(
-            self._index.spans,
-            self._index.ends,
+            spans,
+            ends,
             evidence.start,
             evidence.end,
             extra=extra,

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from secretspeech._corpus import Corpus
 from secretspeech._load import (
     MAX_BYTES,
+    MAX_RECORDS,
     MAX_TEXT_BYTES,
     MODEL_TYPES,
     NotAFileError,
@@ -46,7 +47,7 @@ __all__ = ["as_dict", "save_corpus"]
 _ANSWERS: tuple[type[Any], ...] = (QuoteMatch, ExtractionScore, PartScore)
 
 
-def save_corpus(
+def save_corpus(  # noqa: PLR0913 -- each limit is an argument
     corpus: Corpus,
     records: str | Path,
     text: str | Path,
@@ -54,6 +55,7 @@ def save_corpus(
     *,
     max_records_bytes: int = MAX_BYTES,
     max_text_bytes: int = MAX_TEXT_BYTES,
+    max_records: int = MAX_RECORDS,
 ) -> None:
     """
     Write a corpus as a JSON file of records and a UTF-8 text file.
@@ -64,7 +66,8 @@ def save_corpus(
 
     Nothing is written that `load_corpus` would refuse: the document is
     read back in memory first, and each file must be within the limit that
-    `load_corpus` will be given (*max_records_bytes*, *max_text_bytes*).
+    `load_corpus` will be given (*max_records_bytes*, *max_text_bytes*,
+    *max_records*).
 
     The pair is replaced whole, never written into. Each file is written
     to a temporary file beside it and flushed to the disk; then the text
@@ -89,6 +92,8 @@ def save_corpus(
         max_records_bytes: The largest JSON document written, in bytes;
             20,000,000 unless raised, as for `load_corpus`.
         max_text_bytes: The largest text written, in bytes; 20,000,000
+            unless raised, as for `load_corpus`.
+        max_records: The most records one collection may hold; 100,000
             unless raised, as for `load_corpus`.
 
     Errors are those of `load_corpus`, the other way round: what the
@@ -130,6 +135,7 @@ def save_corpus(
         "save_corpus",
         max_records_bytes=max_records_bytes,
         max_text_bytes=max_text_bytes,
+        max_records=max_records,
     )
     records_file = _Target.of("records", records)
     text_file = _Target.of("text", text)
@@ -143,13 +149,17 @@ def save_corpus(
             f"file, {brief(str(records))}; give two files"
         )
     data, body = _contents(
-        corpus, str(records), max_records_bytes, max_text_bytes
+        corpus, str(records), max_records_bytes, max_text_bytes, max_records
     )
     _write_pair(records_file, data, text_file, body)
 
 
 def _contents(
-    corpus: Corpus, source: str, max_records_bytes: int, max_text_bytes: int
+    corpus: Corpus,
+    source: str,
+    max_records_bytes: int,
+    max_text_bytes: int,
+    max_records: int,
 ) -> tuple[bytes, bytes]:
     """Return the bytes of the records and of the text, once checked."""
     try:
@@ -183,6 +193,7 @@ def _contents(
             source=source,
             record_types=_record_types(corpus),
             max_length=max_records_bytes,
+            max_records=max_records,
         )
     except InvalidCorpusError as e:
         raise InvalidValueError(

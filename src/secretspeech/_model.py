@@ -133,6 +133,9 @@ def _as_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
     that are not iterable at all, are returned unchanged, for the field's
     validator to refuse by name (a converter does not know the field).
     """
+    if type(value) is tuple:
+        # The usual case, and the loader's: no abstract class to ask.
+        return value
     if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(
         value, Iterable
     ):
@@ -199,6 +202,13 @@ def _check_id(
 def _check_ids(
     inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
+    # The usual case in one pass, with no call per id: distinct slugs.
+    if (
+        type(value) is tuple
+        and all(type(i) is str and _ID_RE.match(i) for i in value)
+        and len(set(value)) == len(value)
+    ):
+        return
     items = _check_tuple(inst, attribute, value, "ids")
     for item in items:
         _check_id(inst, attribute, item)
@@ -234,7 +244,8 @@ def _check_text(
         raise InvalidTypeError(
             f"{_name(inst, attribute)} must be a str, got {shown(value)}"
         )
-    if not value.strip():
+    # Not strip(), which would copy a long text to look at it.
+    if not value or value.isspace():
         raise InvalidValueError(
             f"{_name(inst, attribute)} must be a non-empty string, got "
             f"{brief(value)}"
