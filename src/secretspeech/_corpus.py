@@ -14,7 +14,7 @@ import functools
 import typing
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
@@ -56,13 +56,7 @@ from secretspeech._model import (
     Statistic,
     plain,
     schema_of,
-)
-from secretspeech._quotes import (
-    ExtractionScore,
-    PartLike,
-    QuoteMatch,
-    check_quote,
-    score_extraction,
+    type_hints,
 )
 from secretspeech._resolver import Resolver
 from secretspeech._text import (
@@ -76,6 +70,11 @@ from secretspeech.exceptions import (
     InvalidTypeError,
     InvalidValueError,
 )
+
+
+if TYPE_CHECKING:
+    # Imported when first asked for: a lookup needs none of it.
+    from secretspeech._quotes import ExtractionScore, PartLike, QuoteMatch
 
 
 __all__ = ["Corpus"]
@@ -294,7 +293,7 @@ def _spans(record: Record) -> Iterator[tuple[str, int | None, Evidence]]:
 @functools.lru_cache(maxsize=64)
 def _span_fields(record_type: type) -> tuple[str, ...]:
     """Return the fields of a record type declared to hold spans."""
-    hints = typing.get_type_hints(record_type)
+    hints = type_hints(record_type)
     return tuple(
         f.name for f in attrs.fields(record_type) if _may_hold(hints[f.name])
     )
@@ -656,6 +655,8 @@ class Corpus:
         >>> ss.corpus().check_quote("We will bury you!")[0].verdict.value
         'not in the article'
         """
+        from secretspeech._quotes import check_quote  # noqa: PLC0415
+
         return check_quote(
             text, self.article.text, self.quotations, limit=limit
         )
@@ -704,6 +705,8 @@ class Corpus:
         >>> score.content.exact_recall, score.speaker.exact_precision
         (1.0, 1.0)
         """
+        from secretspeech._quotes import score_extraction  # noqa: PLC0415
+
         return score_extraction(
             predictions, self.article.text, self.quotations, kinds=kinds
         )

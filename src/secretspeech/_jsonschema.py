@@ -43,6 +43,7 @@ from secretspeech._model import (
     _check_optional_text,
     _check_text,
     _check_texts,
+    type_hints,
 )
 
 
@@ -141,7 +142,7 @@ def _schema() -> dict[str, Any]:
 
 def _object(cls: type[Any], leave_out: tuple[str, ...] = ()) -> dict[str, Any]:
     """Describe an attrs class as a JSON object, field by field."""
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
     needed = _needed(cls)

@@ -13,7 +13,6 @@ import codecs
 import enum
 import errno
 import functools
-import hashlib
 import json
 import os
 import stat
@@ -23,12 +22,21 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
-from importlib import resources
 from os import PathLike
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
 import attrs
+
+
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:
+    try:
+        # CPython's own SHA-256: importing hashlib starts OpenSSL, which
+        # costs more than checking the bundled data's digest with it.
+        from _sha256 import sha256
+    except ImportError:  # pragma: no cover -- Python 3.12 on, or not CPython
+        from hashlib import sha256
 
 from secretspeech._checks import check_count
 from secretspeech._corpus import Corpus
@@ -44,6 +52,7 @@ from secretspeech._model import (
     Source,
     plain,
     schema_of,
+    type_hints,
 )
 from secretspeech._text import brief, shown
 from secretspeech.exceptions import (
@@ -57,6 +66,7 @@ from secretspeech.exceptions import (
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+    from pathlib import Path
 
 
 __all__ = [
@@ -154,10 +164,36 @@ def load_bundled() -> Corpus:
         with _lock:
             if _bundled is None:
                 _bundled = load_data(
-                    resources.files("secretspeech") / "_data",
-                    source="secretspeech/_data/corpus.json",
+                    _data_folder(), source="secretspeech/_data/corpus.json"
                 )
     return _bundled
+
+
+def _data_folder() -> Traversable | str:
+    """Return the folder of the bundled data: a path if it is on disk."""
+    # Installed from a wheel, the package is a folder: read it with os
+    # alone. importlib.resources (for a package in a zip file) and pathlib
+    # import a dozen modules, a fifth of the cost of a first lookup.
+    here = os.path.join(os.path.dirname(__file__), "_data")  # noqa: PTH118, PTH120
+    if os.path.isdir(here):  # noqa: PTH112
+        return here
+    from importlib import resources  # noqa: PLC0415 -- only when zipped
+
+    return resources.files("secretspeech") / "_data"
+
+
+def _read_data(folder: Traversable | str, name: str) -> bytes | None:
+    """Return the bytes of the file *name* in *folder*, `None` if absent."""
+    if isinstance(folder, str):
+        try:
+            # os alone, as in _data_folder.
+            path = os.path.join(folder, name)  # noqa: PTH118
+            with open(path, "rb") as file:  # noqa: PTH123
+                return file.read()
+        except FileNotFoundError:
+            return None
+    found = folder / name
+    return found.read_bytes() if found.is_file() else None
 
 
 def digest_listing(files: Mapping[str, bytes]) -> str:
@@ -171,12 +207,11 @@ def digest_listing(files: Mapping[str, bytes]) -> str:
     True
     """
     return "".join(
-        f"{hashlib.sha256(data).hexdigest()}  {name}\n"
-        for name, data in files.items()
+        f"{sha256(data).hexdigest()}  {name}\n" for name, data in files.items()
     )
 
 
-def load_data(folder: Traversable, *, source: str) -> Corpus:
+def load_data(folder: Traversable | str, *, source: str) -> Corpus:
     """
     Load the corpus in *folder*, trusting it only if its digest says so.
 
@@ -191,9 +226,13 @@ def load_data(folder: Traversable, *, source: str) -> Corpus:
     Raises:
         InvalidCorpusError: If the data is not trusted and breaks a rule.
     """
-    data = {name: (folder / name).read_bytes() for name in DATA_FILES}
-    digest = folder / DIGEST_FILE
-    recorded = digest.read_bytes() if digest.is_file() else b""
+    data: dict[str, bytes] = {}
+    for name in DATA_FILES:
+        found = _read_data(folder, name)
+        if found is None:
+            raise CorpusFileError(f"{source}: the package has no {name}")
+        data[name] = found
+    recorded = _read_data(folder, DIGEST_FILE) or b""
     if recorded == digest_listing(data).encode("ascii"):
         # Exactly the bytes the build wrote and checked: no duplicate keys
         # or long numbers to look for, and no rule to check again.
@@ -452,6 +491,8 @@ def on_file(
             so that the operating system cannot even be asked.
     """
     try:
+        from pathlib import Path  # noqa: PLC0415 -- not needed to start
+
         return act(Path(path))
     except OSError as e:
         raise file_error(path, e) from e
@@ -857,7 +898,7 @@ def _readers(cls: type) -> Mapping[str, _Reader]:
     Read once per type from its declared types and schema, so a record
     type of your own with fields of its own reads the same way.
     """
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     schema = schema_of(cls)
     ids = {"id", *(() if schema is None else schema.id_fields)}
     return types.MappingProxyType(
@@ -1197,7 +1238,7 @@ class _Parser:
         )
         fields = dict(raw)
         fields["published"] = self.date(raw.get("published"), "published")
-        return self.build(Article, text=self.text, **fields)
+        return self.value_of(Article, {**fields, "text": self.text})
 
     def record(self, cls: type[_T], raw: Mapping[str, Any]) -> _T:
         # Each field is read by its declared type, so a record type with

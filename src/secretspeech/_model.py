@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-import hashlib
 import re
 import types
 import typing
@@ -1721,6 +1720,8 @@ class Article:
             )
         # The digest is what ties offsets to a text: a different text, even
         # by one byte, would make every span point somewhere else.
+        import hashlib  # noqa: PLC0415 -- the bundled data skips this check
+
         digest = hashlib.sha256(self.text.encode("utf-8", "surrogatepass"))
         if digest.hexdigest() != value:
             raise InvalidValueError(
@@ -1930,7 +1931,7 @@ class CollectionSchema:
 
     def __attrs_post_init__(self) -> None:
         declared = attrs.fields(self.record_type)
-        hints = typing.get_type_hints(self.record_type)
+        hints = type_hints(self.record_type)
         refs = {
             f.name: f.metadata[_REFERS_TO]
             for f in declared
@@ -1959,7 +1960,7 @@ class CollectionSchema:
 def _criterion(
     name: str,
     readers: list[attrs.Attribute[Any]],
-    hints: dict[str, Any],
+    hints: Mapping[str, Any],
     refs: dict[str, tuple[str, ...]],
 ) -> Criterion:
     """Classify a criterion by the fields that declare it."""
@@ -1968,7 +1969,7 @@ def _criterion(
     path = first.name
     via = first.metadata.get(_VIA)
     if isinstance(via, str):
-        hint = typing.get_type_hints(hint)[via]
+        hint = type_hints(hint)[via]
         path = f"{first.name}.{via}"
     fields = tuple(f.name for f in readers)
     if all(f in refs for f in fields):
@@ -1991,6 +1992,29 @@ def _holds(hint: object, wanted: type) -> bool:
     return hint is wanted or any(
         _holds(arg, wanted) for arg in typing.get_args(hint)
     )
+
+
+def type_hints(cls: type) -> Mapping[str, Any]:
+    """
+    Return the resolved annotations of the class *cls*, read once per class.
+
+    The schema, the loader, the corpus checks and the exporters each read a
+    record type's annotations; resolving them compiles every annotation's
+    text, so it is done once.
+
+    >>> from secretspeech._model import Person, type_hints
+    >>> type_hints(Person)["name"]
+    <class 'str'>
+    """
+    # A function in front of the cache, so that it takes any class: the
+    # cache's own signature asks for a Hashable, which mypy does not see
+    # in a union of classes.
+    return _type_hints(cls)
+
+
+@functools.lru_cache(maxsize=256)
+def _type_hints(cls: type) -> Mapping[str, Any]:
+    return types.MappingProxyType(typing.get_type_hints(cls))
 
 
 #: The collections of a corpus, in the order of the data and of lookups

@@ -82,7 +82,7 @@ from secretspeech._corpus import Corpus
 from secretspeech._dates import _NO_DATE, HistoricalDate
 from secretspeech._export import write_files
 from secretspeech._load import check_paths, on_file
-from secretspeech._model import SCHEMA, plain
+from secretspeech._model import SCHEMA, plain, type_hints
 from secretspeech._text import brief, shown
 from secretspeech.exceptions import InvalidTypeError, InvalidValueError
 
@@ -169,7 +169,7 @@ def _optional(hint: object) -> object:
 
 def _shown(value_type: type) -> list[tuple[str, object]]:
     """Return the fields the repr of an attrs class shows, with their types."""
-    hints = typing.get_type_hints(value_type)
+    hints = type_hints(value_type)
     return [
         (f.name, hints[f.name]) for f in attrs.fields(value_type) if f.repr
     ]
