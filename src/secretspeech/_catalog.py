@@ -1192,6 +1192,12 @@ class Collection(Sequence[R], Generic[R]):
         strict: bool,
     ) -> set[int]:
         """Return the base positions that meet every criterion of `filter`."""
+        if when is not None and not postings and self._order is None:
+            # The commonest query, and often a small one: straight to the
+            # index.
+            dates = self._base.dates
+            find = dates.within if strict else dates.overlapping
+            return set(find(when.earliest, when.latest))
         query = _Query(self._base, self._order, postings, when, strict=strict)
         return query.run()
 
