@@ -264,8 +264,10 @@ class TestSeveralCriteria:
     def test_the_narrowest_is_read(
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """Only the smallest candidate set is read; the others are asked."""
-        events = ss.events
+        """Only the smallest candidate set is read; a far larger one is asked."""
+        day = ss.HistoricalDate.coerce("1956-02-25")
+        dates = [day, *[ss.HistoricalDate.coerce(1917)] * 399]
+        collection = ss.Collection(dated_events(dates))
         asked: list[int] = []
         posted = _catalog._posted
 
@@ -274,20 +276,23 @@ class TestSeveralCriteria:
             return posted(postings, pos)
 
         monkeypatch.setattr(_catalog, "_posted", spy)
-        # A day against the place of half the events: the day's few.
-        day = events.filter(during="1956-02-25")
-        found = events.filter(at="soviet-union", during="1956-02-25")
-        assert len(day) == len(asked) < len(events.filter(at="soviet-union"))
-        assert [e for e in day if "soviet-union" in e.places] == list(found)
+        place = "soviet-union"
+        broad = collection.filter(at=place)
+        # One record on the day, and some 190 in the place: the one is read
+        # and the place's postings searched for it.
+        assert len(broad) > _catalog._DENSE
+        found = collection.filter(at=place, during=day)
+        assert [0] == asked
+        assert [e for e in broad if e.date == day] == list(found)
 
         def unread(*_: object) -> list[int]:
             raise AssertionError
 
-        # All of time against a place of two events: the period is not read.
+        # All of time against a place of a dozen: the period is not read.
         monkeypatch.setattr(Intervals, "overlapping", unread)
-        assert list(events.filter(at="hungary")) == list(
-            events.filter(at="hungary", during="../9999")
-        )
+        narrow = collection.filter(at="hungary")
+        assert 0 < len(narrow) * _catalog._DENSE < len(collection)
+        assert narrow == collection.filter(at="hungary", during="../9999")
 
     def test_any_of_several_values(self) -> None:
         """Several values of the narrowest criterion: any of them."""

@@ -337,6 +337,99 @@ def _criteria_of(schema: CollectionSchema) -> dict[str, _Criterion]:
 # The candidate sets of `Collection.filter` that are not a criterion's.
 _PERIOD = -1
 _OWN = -2
+# How many times the candidates a set may hold and still be read whole to
+# narrow them: an intersection runs in C, a search for each candidate in
+# Python some twenty times slower.
+_DENSE = 16
+
+
+class _Query:
+    """
+    The criteria of one `Collection.filter` call, met from the narrowest.
+
+    Each criterion that reads an index gives the postings of the keys it
+    asks for (any of them will do; each in order of position); *when* is
+    the period, if any; *own* the positions the collection keeps, if it
+    keeps only some of its base's.  These are the sources: a criterion by
+    its number, `_PERIOD` and `_OWN`.  The candidates are the smallest
+    source; each other source then narrows them, smallest first: one at
+    most `_DENSE` times as large by an intersection, a larger one by a
+    search of its postings (or a look at the record's date) for each
+    candidate.  No source is read whole that holds more than `_DENSE`
+    times the candidates.
+    """
+
+    __slots__ = ("base", "own", "postings", "strict", "when")
+
+    def __init__(
+        self,
+        base: _Base[Any],
+        own: Sequence[int] | None,
+        postings: list[list[tuple[int, ...]]],
+        when: HistoricalDate | None,
+        *,
+        strict: bool,
+    ) -> None:
+        self.base = base
+        self.own = own
+        self.postings = postings
+        self.when = when
+        self.strict = strict
+
+    def run(self) -> set[int]:
+        """Return the base positions that meet every criterion."""
+        sources = list(range(len(self.postings)))
+        if self.when is not None:
+            sources.append(_PERIOD)
+        if self.own is not None:
+            sources.append(_OWN)
+        if len(sources) == 1:
+            return set(self.read(sources[0]))
+        sizes = sorted((self.size(source), source) for source in sources)
+        found = set(self.read(sizes[0][1]))
+        for size, source in sizes[1:]:
+            # The collection's own records are kept by `Collection._sub`.
+            if source != _OWN:
+                found = self.narrow(found, source, size)
+        return found
+
+    def size(self, source: int) -> int:
+        """Bound how many positions *source* holds, by a sum or a search."""
+        if source >= 0:
+            return sum(map(len, self.postings[source]))
+        if source == _OWN:
+            return len(self.own or ())
+        when = self.when
+        assert when is not None  # noqa: S101 -- a source only with it
+        return self.base.dates.most(
+            when.earliest, when.latest, strict=self.strict
+        )
+
+    def read(self, source: int) -> Iterable[int]:
+        """Return the positions of *source*."""
+        if source == _OWN:
+            return self.own or ()
+        if source == _PERIOD:
+            when = self.when
+            assert when is not None  # noqa: S101 -- a source only with it
+            dates = self.base.dates
+            find = dates.within if self.strict else dates.overlapping
+            return find(when.earliest, when.latest)
+        lists = self.postings[source]
+        return lists[0] if len(lists) == 1 else itertools.chain(*lists)
+
+    def narrow(self, found: set[int], source: int, size: int) -> set[int]:
+        """Keep the positions of *found* that *source* holds."""
+        if size <= _DENSE * len(found):
+            found.intersection_update(self.read(source))
+            return found
+        if source == _PERIOD:
+            assert self.when is not None  # noqa: S101 -- a source only with it
+            keep = self.when.contains if self.strict else self.when.overlaps
+            records = self.base.records
+            return {p for p in found if _dated(records[p], keep)}
+        lists = self.postings[source]
+        return {p for p in found if _posted(lists, p)}
 
 
 def _posted(postings: list[tuple[int, ...]], pos: int) -> bool:
@@ -1291,76 +1384,15 @@ class Collection(Sequence[R], Generic[R]):
         *,
         strict: bool,
     ) -> set[int]:
-        """
-        Return the base positions that meet every criterion of `filter`.
-
-        Each criterion that reads an index gives the postings of the keys
-        it asks for (any of them will do); *when* is the period, if any.
-        The smallest of the candidate sets (a criterion's postings, the
-        records of the period, this collection's own records) is the only
-        one read in full; each candidate is then checked against the other
-        criteria, by a search of their postings and by its own date.
-        """
-        driver = self._driver(postings, when, strict=strict)
-        candidates: Iterable[int]
-        if driver == _OWN:
-            candidates = self._positions()
-        elif driver == _PERIOD:
-            assert when is not None  # noqa: S101 -- a source only with it
+        """Return the base positions that meet every criterion of `filter`."""
+        if when is not None and not postings and self._order is None:
+            # The commonest query, and often a small one: straight to the
+            # index.
             dates = self._base.dates
             find = dates.within if strict else dates.overlapping
-            candidates = find(when.earliest, when.latest)
-        elif len(postings[driver]) == 1:
-            candidates = postings[driver][0]
-        else:
-            candidates = set().union(*postings[driver])
-        others = [p for n, p in enumerate(postings) if n != driver]
-        keep = None
-        if when is not None and driver != _PERIOD:
-            keep = when.contains if strict else when.overlaps
-        if not others and keep is None:
-            return set(candidates)
-        records = self._base.records
-        return {
-            pos
-            for pos in candidates
-            if all(_posted(lists, pos) for lists in others)
-            and (keep is None or _dated(records[pos], keep))
-        }
-
-    def _driver(
-        self,
-        postings: list[list[tuple[int, ...]]],
-        when: HistoricalDate | None,
-        *,
-        strict: bool,
-    ) -> int:
-        """
-        Choose the smallest candidate set of `_meeting`.
-
-        Returns the number of a criterion's postings, `_PERIOD` or `_OWN`
-        (this collection's records, if it keeps only some of its base's).
-        Each size costs a sum of lengths or a search, not a pass.
-        """
-        sources = list(range(len(postings)))
-        if when is not None:
-            sources.append(_PERIOD)
-        if self._order is not None:
-            sources.append(_OWN)
-        if len(sources) == 1:
-            return sources[0]
-
-        def most(source: int) -> int:
-            if source >= 0:
-                return sum(map(len, postings[source]))
-            if source == _OWN:
-                return len(self._records)
-            assert when is not None  # noqa: S101 -- a source only with it
-            return self._base.dates.most(
-                when.earliest, when.latest, strict=strict
-            )
-
-        return min(sources, key=most)
+            return set(find(when.earliest, when.latest))
+        query = _Query(self._base, self._order, postings, when, strict=strict)
+        return query.run()
 
     def where(self, predicate: Callable[[R], object], /) -> Collection[R]:
         """

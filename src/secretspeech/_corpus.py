@@ -87,7 +87,7 @@ class _Index:
         "by_id",
         "causes",
         "consequences",
-        "places",
+        "ranks",
         "referrers",
         "relations_of",
         "sentences",
@@ -130,11 +130,11 @@ class _Index:
         ]
         dated.sort(key=lambda item: item[:3])
         self.timeline: tuple[Event, ...] = tuple(item[3] for item in dated)
-        # Each event's place on the timeline, by its position in the data,
+        # Each event's rank on the timeline, by its position in the data,
         # to put in order what the events' index by day finds.
-        self.places = array("i", [0]) * len(corpus.events)
-        for place, item in enumerate(dated):
-            self.places[item[2]] = place
+        self.ranks = array("i", [0]) * len(corpus.events)
+        for rank, item in enumerate(dated):
+            self.ranks[item[2]] = rank
 
         # The sentences are found on the first call of `Corpus.context`,
         # not at every load: few programs ask for one.
@@ -772,8 +772,8 @@ class Corpus:
             )
         dates = base_of(self.events).dates
         found = (dates.within if strict else dates.overlapping)(first, last)
-        places = sorted(map(self._index.places.__getitem__, found))
-        return tuple(map(self._index.timeline.__getitem__, places))
+        ranks = sorted(map(self._index.ranks.__getitem__, found))
+        return tuple(map(self._index.timeline.__getitem__, ranks))
 
     def involving(
         self, record: Record | Article | str, /
