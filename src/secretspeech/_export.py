@@ -49,8 +49,8 @@ _ANSWERS: tuple[type[Any], ...] = (QuoteMatch, ExtractionScore, PartScore)
 
 def save_corpus(  # noqa: PLR0913 -- each limit is an argument
     corpus: Corpus,
-    records: str | Path,
-    text: str | Path,
+    records: str | PathLike[str],
+    text: str | PathLike[str],
     /,
     *,
     max_records_bytes: int = MAX_BYTES,

@@ -271,8 +271,8 @@ if hasattr(os, "register_at_fork"):  # pragma: no branch -- Windows has no fork
 
 
 def load_corpus(  # noqa: PLR0913 -- each limit is an argument
-    records: str | Path,
-    text: str | Path,
+    records: str | PathLike[str],
+    text: str | PathLike[str],
     /,
     *,
     encoding: str = "utf-8",
