@@ -221,3 +221,25 @@ def test_table_and_plot(bench: types.SimpleNamespace, tmp_path: Path) -> None:
     svg = path.read_text("utf-8")
     assert "@font-face" not in svg
     assert 'href="http' not in svg
+
+
+def test_an_open_target_is_shown_but_not_held_by_a_short_run(
+    bench: types.SimpleNamespace,
+) -> None:
+    """A missed ratio marked open fails the full run only, and says so."""
+    scale = bench.scale
+    boot = {
+        "import attrs": 1.0,
+        "import secretspeech": 0.5,
+        "pycountry: import + lookup": 1.0,
+        "secretspeech: import + lookup": 1.5,
+    }
+    found = scale.targets(
+        sizes(scale, [1e-5, 1e-5]), boot, {"Stalin": 1e-5}, frozenset()
+    )
+    first = [t for t in found if "pycountry" in t.what]
+
+    assert [t.met for t in first] == [False]
+    assert scale.held(found, short=True) == []
+    assert scale.held(found, short=False) == first
+    assert "open, not held by --short: issue 15" in first[0].line()
