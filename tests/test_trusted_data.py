@@ -213,6 +213,37 @@ class TestNotTrusted:
         assert seen == [loaded]
         assert loaded == ss.corpus()
 
+    @pytest.mark.parametrize("given", [str, Path], ids=["str", "Path"])
+    def test_no_digest_in_a_folder_given_either_way(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        given: type[Any],
+    ) -> None:
+        """A folder named by a str (as the package's own) reads the same."""
+        folder = copied(tmp_path)
+        (folder / DIGEST_FILE).unlink()
+        seen = checked_in_full(monkeypatch)
+
+        loaded = load_data(given(folder), source=SOURCE)
+
+        assert seen == [loaded]
+        assert loaded == ss.corpus()
+
+    @pytest.mark.parametrize("given", [str, Path], ids=["str", "Path"])
+    @pytest.mark.parametrize("name", DATA_FILES)
+    def test_a_missing_data_file_is_named(
+        self, tmp_path: Path, given: type[Any], name: str
+    ) -> None:
+        """A package without one of its data files says which."""
+        folder = copied(tmp_path)
+        (folder / name).unlink()
+
+        with pytest.raises(ss.CorpusFileError) as raised:
+            load_data(given(folder), source=SOURCE)
+
+        assert str(raised.value) == f"{SOURCE}: the package has no {name}"
+
     def test_windows_newlines_read_as_text(self, tmp_path: Path) -> None:
         """A checkout with CRLF line ends loads as before: read as text."""
         folder = copied(tmp_path)
@@ -273,3 +304,25 @@ class TestUnchecked:
             [],
             "box-3",
         )
+
+
+class TestDataFolder:
+    """Where the package's own data is read from."""
+
+    def test_a_folder_on_disk_is_read_with_os_alone(self) -> None:
+        """Installed as files, the data folder is a plain path string."""
+        folder = _load._data_folder()
+
+        assert isinstance(folder, str)
+        assert Path(folder) == package_data()
+
+    def test_a_package_in_a_zip_file_reads_through_importlib(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """With no folder on disk, importlib.resources finds the data."""
+        monkeypatch.setattr(_load.os.path, "isdir", lambda _path: False)
+
+        folder = _load._data_folder()
+
+        assert not isinstance(folder, str)
+        assert load_data(folder, source=SOURCE) == ss.corpus()
