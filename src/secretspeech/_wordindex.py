@@ -205,11 +205,12 @@ _LOW = _HIGH - 1
 
 class _Grams:
     """
-    The bigrams of a vocabulary's words, by word length and by place.
+    The bigrams of a vocabulary's words, by bigram, word length and place.
 
-    For each length and bigram, one sorted array of ``place << shift |
+    For each bigram and length, one sorted array of ``place << shift |
     id``: the words holding the bigram at places from *lo* to *hi* are
-    one slice of it.
+    one slice of it. A bigram first, so that a query's bigram that no
+    word holds costs one lookup, not one for each length.
     """
 
     __slots__ = ("mask", "postings", "shift")
@@ -231,56 +232,61 @@ class _Grams:
                 map(operator.add, word, word[1:]), places, strict=False
             ):
                 postings[gram].append(place | i)
-        self.postings = {
-            size: {gram: array(typecode, sorted(e)) for gram, e in p.items()}
-            for size, p in found.items()
-        }
+        self.postings: dict[str, dict[int, array[int]]] = {}
+        for size, by_gram in found.items():
+            for gram, entries in by_gram.items():
+                self.postings.setdefault(gram, {})[size] = array(
+                    typecode, sorted(entries)
+                )
 
     def sharing(
-        self, grams: Sequence[str], length: int, shared: int, around: range
-    ) -> Iterable[int]:
+        self, grams: Sequence[str], plan: _Plan, words: Sequence[str]
+    ) -> list[int]:
         """
-        Return the words of *length* sharing bigrams at *shared* places.
+        Return the words sharing enough bigrams with a query.
 
         Args:
             grams: The bigrams of the query, in order.
-            length: The length of the words to return.
-            shared: How many places of the query must have their bigram
-                in the word.
-            around: How far from a place of the query (``range(-before,
-                after + 1)``) the word's bigram may be.
+            plan: The lengths of words to return (`_Plan.grams`), each
+                with how many places of the query must have their bigram
+                in the word and how far from a place of the query the
+                word's bigram may be.
+            words: The vocabulary, for the length of each word.
 
         Returns:
-            The ids of those words, and maybe of a few more.
+            The ids of those words, each once, and maybe of a few more.
         """
-        postings = self.postings.get(length)
-        if postings is None:
-            return ()
+        postings = self.postings
         shift = self.shift
+        lengths = plan.grams
         slices = []
         for i, gram in enumerate(grams):
-            posting = postings.get(gram)
-            if posting is None:
+            by_length = postings.get(gram)
+            if by_length is None:
                 continue
-            if len(posting) > _SHORT:
-                # Places before 0 or after the last are kept as those.
-                lo = min(max(0, i + around.start), _LAST_PLACE) << shift
-                hi = (min(i + around.stop, _LAST_PLACE + 1)) << shift
-                start = bisect.bisect_left(posting, lo)
-                posting = posting[
-                    start : bisect.bisect_left(posting, hi, start)
-                ]
-            slices.append(posting)
-        if len(slices) < shared:
-            return ()
+            for length, before, after in lengths:
+                posting = by_length.get(length)
+                if posting is None:
+                    continue
+                if len(posting) > _SHORT:
+                    # Places before 0 or after the last are kept as those.
+                    lo = min(max(0, i + before), _LAST_PLACE) << shift
+                    hi = min(i + after, _LAST_PLACE + 1) << shift
+                    start = bisect.bisect_left(posting, lo)
+                    posting = posting[
+                        start : bisect.bisect_left(posting, hi, start)
+                    ]
+                slices.append(posting)
+        if not slices:
+            return []
         # Counted in C. A word holding a bigram at several places near one
         # of the query's (or anywhere, in a short posting taken whole) is
         # counted more than once: a few more candidates, never fewer.
-        ids = map(self.mask.__and__, itertools.chain.from_iterable(slices))
-        if shared == 1:
-            return set(ids)
-        counts = collections.Counter(ids)
-        return [i for i, n in counts.items() if n >= shared]
+        counts = collections.Counter(
+            map(self.mask.__and__, itertools.chain.from_iterable(slices))
+        )
+        shared = plan.shared
+        return [i for i, n in counts.items() if n >= shared[len(words[i])]]
 
 
 class _Test:
@@ -430,15 +436,27 @@ class WordIndex:
         if len(query) >= 3:
             for word in self._begun_by(query):
                 found[self.ids[word]] = _prefix_similarity(query, word)
+        plan = _plan(len(query), self.cutoff)
+        candidates = self._near(query, plan)
+        if not candidates:
+            return found
         test = _Test(query, self.cutoff)
         words = self.words
-        for length, least, candidates in self._near(query):
-            sieve = test.sieve(length, least)
-            for i in candidates:
-                if i not in found and sieve(words[i]):
-                    score = test.ratio(words[i])
-                    if score is not None:
-                        found[i] = score
+        least = plan.least
+        sieves: dict[int, Callable[[str], bool]] = {}
+        for i in candidates:
+            if i in found:
+                continue
+            word = words[i]
+            sieve = sieves.get(len(word))
+            if sieve is None:
+                sieve = sieves[len(word)] = test.sieve(
+                    len(word), least[len(word)]
+                )
+            if sieve(word):
+                score = test.ratio(word)
+                if score is not None:
+                    found[i] = score
         return found
 
     def beginnings(self, query: str, /) -> list[int]:
@@ -466,49 +484,76 @@ class WordIndex:
             yield ordered[at]
             at += 1
 
-    def _near(self, query: str) -> Iterator[tuple[int, int, Iterable[int]]]:
+    def _near(self, query: str, plan: _Plan) -> list[int]:
         """
-        Yield the words that may be near *query*, a length at a time.
+        Return the ids of the words that may be near *query*.
 
-        Each length comes with the least number of characters difflib must
-        match for the ratio to reach the cutoff, and the ids of words of
-        that length, each once, among them every near one.
+        Each once, and among them every near one, of every length that
+        *plan* (the query's) allows.
         """
-        grams = [query[i : i + 2] for i in range(len(query) - 1)]
-        for length, way, shared, least in _plan(len(query), self.cutoff):
-            if way == _GRAMS:
-                around = range(least - len(query), length - least + 1)
-                found = self._grams.sharing(grams, length, shared, around)
-            elif way == _DELETIONS:
-                if length > len(query):
-                    found = self._left_out.get(query, ())
-                else:
-                    variants = map(self.ids.get, _variants(query))
-                    found = [i for i in variants if i is not None]
+        found: list[int] = []
+        if plan.grams:
+            grams = list(map(operator.add, query, query[1:]))
+            found = self._grams.sharing(grams, plan, self.words)
+        for length in plan.deletions:
+            if length > len(query):
+                found.extend(self._left_out.get(query, ()))
             else:
-                found = self._by_length.get(length, ())
-            yield length, least, found
+                variants = map(self.ids.get, _variants(query))
+                found.extend(i for i in variants if i is not None)
+        for length in plan.scanned:
+            found.extend(self._by_length.get(length, ()))
+        return found
+
+
+class _Plan:
+    """
+    How to find the near words of a query of some length.
+
+    Attributes:
+        grams: For each length of word found by its bigrams, the length
+            and how far from a place of the query (``before`` to
+            ``after``, excluded) the word's bigram may be.
+        shared: For those lengths, how many places of the query must have
+            their bigram in the word (see `route`).
+        deletions: The lengths found as a letter left out or added.
+        scanned: The lengths whose every word is asked about.
+        least: For every length of the plan, the least number of
+            characters difflib must match for the ratio to reach the
+            cutoff.
+    """
+
+    __slots__ = ("deletions", "grams", "least", "scanned", "shared")
+
+    def __init__(self, size: int, cutoff: float) -> None:
+        self.grams: list[tuple[int, int, int]] = []
+        self.shared: dict[int, int] = {}
+        self.deletions: list[int] = []
+        self.scanned: list[int] = []
+        self.least: dict[int, int] = {}
+        # Every length whose ratio against the query can reach the cutoff
+        # (``2 * shorter / total >= cutoff``).
+        low = math.floor(size * cutoff / (2 - cutoff))
+        high = math.ceil(size * (2 - cutoff) / cutoff)
+        for length in range(max(1, low), high + 1):
+            way, shared = route(size, length, cutoff)
+            least = least_matched(size + length, cutoff)
+            if way == _GRAMS:
+                self.grams.append((length, least - size, length - least + 1))
+                self.shared[length] = shared
+            elif way == _DELETIONS:
+                self.deletions.append(length)
+            elif way == _SCAN:
+                self.scanned.append(length)
+            else:
+                continue
+            self.least[length] = least
 
 
 @functools.lru_cache(maxsize=256)
-def _plan(size: int, cutoff: float) -> tuple[tuple[int, int, int, int], ...]:
-    """
-    Return how to find the near words of a query of *size* letters.
-
-    For each length of word whose ratio against the query can reach the
-    cutoff (``2 * shorter / total >= cutoff``): the length, its way and
-    threshold (see `route`), and the least number of characters difflib
-    must match.
-    """
-    low = math.floor(size * cutoff / (2 - cutoff))
-    high = math.ceil(size * (2 - cutoff) / cutoff)
-    plan = []
-    for length in range(max(1, low), high + 1):
-        way, shared = route(size, length, cutoff)
-        if way != _NONE:
-            least = least_matched(size + length, cutoff)
-            plan.append((length, way, shared, least))
-    return tuple(plan)
+def _plan(size: int, cutoff: float) -> _Plan:
+    """Return how to find the near words of a query of *size* letters."""
+    return _Plan(size, cutoff)
 
 
 def _prefix_similarity(query: str, word: str) -> float:
