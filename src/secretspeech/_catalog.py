@@ -81,13 +81,14 @@ from secretspeech._model import (
 from secretspeech._text import (
     STOP_WORDS,
     brief,
+    joined,
     normalize,
     singular,
     suggest,
     with_article,
     words,
 )
-from secretspeech._wordindex import Postings, WordIndex
+from secretspeech._wordindex import Postings, Query, WordIndex
 from secretspeech.exceptions import (
     InvalidTypeError,
     InvalidValueError,
@@ -362,12 +363,38 @@ _ALL_CRITERIA = frozenset(
 # -- indexes ----------------------------------------------------------------
 
 
-def _query_words(text: str) -> list[str]:
-    """Return the words of a search *text* that count, each once."""
-    # Each word counts once, and only the first few: a query that repeats
-    # a word, or runs to pages, costs what a short one does.
-    query = list(dict.fromkeys(words(text)))[:MAX_QUERY_WORDS]
-    return [w for w in query if w not in STOP_WORDS] or query
+class _Asked:
+    """
+    A search text, read once for every collection a search reads.
+
+    Its words become `Query` objects shared by the word indexes of those
+    collections, so difflib is asked about a word of several
+    vocabularies once; what each index finds is kept, so a lookup miss
+    that asks for suggestions and then for the best matches asks each
+    index once.
+    """
+
+    __slots__ = ("_found", "key", "queries")
+
+    def __init__(self, text: str) -> None:
+        found = words(text)
+        self.key = joined(found)
+        # Each word counts once, and only the first few: a query that
+        # repeats a word, or runs to pages, costs what a short one does.
+        query = list(dict.fromkeys(found))[:MAX_QUERY_WORDS]
+        content = [w for w in query if w not in STOP_WORDS] or query
+        self.queries = [Query(w) for w in content]
+        self._found: dict[int, list[dict[int, float]]] = {}
+
+    def close_in(self, text: _Text) -> list[dict[int, float]]:
+        """Return the words of *text* close to each query word."""
+        # By identity: a `_Text` lives as long as its base, longer than
+        # this search.
+        found = self._found.get(id(text))
+        if found is None:
+            found = [text.words.close(q) for q in self.queries]
+            self._found[id(text)] = found
+        return found
 
 
 # The kinds of fields `_Text` keeps, as bits: a name weighs 1 (an id or a
@@ -446,9 +473,9 @@ class _Text:
         self.named = Postings.grouped(word_of, key_of, len(ids))
         self.words = WordIndex(ids)
 
-    def scores(self, text: str) -> dict[int, float]:
+    def scores(self, asked: _Asked) -> dict[int, float]:
         """
-        Score every record that matches some word of the search *text*.
+        Score every record that matches some word of the search *asked*.
 
         A field scores its weight times the mean similarity of the query
         words to its words (a missing word counts 0), scaled from 1/2 to 1
@@ -460,10 +487,9 @@ class _Text:
         Only the fields that hold a matching word are read: the others
         score 0 and match nothing.
         """
-        content = _query_words(text)
-        if not content:
+        matches = asked.close_in(self)
+        if not matches:
             return {}
-        matches = [self.words.close(w) for w in content]
         size = len(matches)
         # Each matching word's similarity to each query word.
         table: dict[int, list[float]] = {}
@@ -556,7 +582,7 @@ class _Text:
             )
         return {pos: top * (1 + sim) / 2 for pos, (top, sim) in best.items()}
 
-    def near_keys(self, text: str) -> set[int]:
+    def near_keys(self, asked: _Asked) -> set[int]:
         """
         Return the names (as positions in `keys`) a lookup miss may mean.
 
@@ -566,8 +592,10 @@ class _Text:
         "nikitakhrushchev").
         """
         found: set[int] = set()
-        for w in _query_words(text):
-            for i in (*self.words.close(w), *self.words.beginnings(w)):
+        for query, close in zip(
+            asked.queries, asked.close_in(self), strict=True
+        ):
+            for i in (*close, *self.words.beginnings(query.word)):
                 found.update(self.named[i])
         return found
 
@@ -645,7 +673,14 @@ def base_of(collection: Collection[R]) -> _Base[R]:
 
 def scores_in(collection: Collection[Any], text: str) -> dict[int, float]:
     """Score the records of *collection* against *text*, by base position."""
-    return collection._scores(text)  # noqa: SLF001 -- the catalog's own state
+    return collection._scores(_asked(text))  # noqa: SLF001 -- its own state
+
+
+def _asked(text: object) -> _Asked:
+    """Read a search *text*, refusing what is not a str."""
+    if not isinstance(text, str):
+        raise InvalidTypeError(f"search() takes a str, got {describe(text)}")
+    return _Asked(text)
 
 
 def bind(
@@ -735,24 +770,36 @@ def _suggestions(
 ) -> Iterator[str]:
     """Yield what `missing` suggests, computed only when asked for."""
     names: dict[str, str] = {}
+    asked = _asked(name)
     for collection in collections:
-        for key, shown in collection._names(name).items():  # noqa: SLF001
+        for key, shown in collection._names(asked).items():  # noqa: SLF001
             names.setdefault(key, shown)
     close = suggest(name, names)
     if close:
         yield from close
     else:
-        yield from (title_of(r) for r in ranked(collections, name, limit=3))
+        best = _ranked(collections, asked, limit=3)
+        yield from (title_of(r) for r in best)
 
 
 def ranked(
     collections: Sequence[Collection[Any]], text: str, *, limit: int | None
 ) -> tuple[Record, ...]:
     """Search several collections; rank by score, then by collection."""
+    return _ranked(collections, _asked(text), limit=limit)
+
+
+def _ranked(
+    collections: Sequence[Collection[Any]],
+    asked: _Asked,
+    *,
+    limit: int | None,
+) -> tuple[Record, ...]:
+    """Rank as `ranked` does, for a search text already read."""
     scored = [
         (-score, rank, pos, base_of(collection).records[pos])
         for rank, collection in enumerate(collections)
-        for pos, score in scores_in(collection, text).items()
+        for pos, score in collection._scores(asked).items()  # noqa: SLF001
     ]
     scored.sort(key=lambda item: item[:3])
     return tuple(item[3] for item in scored[:limit])
@@ -1030,24 +1077,20 @@ class Collection(Sequence[R], Generic[R]):
                 return self._base.records[pos]
         return None
 
-    def _names(self, text: str) -> dict[str, str]:
-        """Return the names of this collection a miss of *text* may mean."""
+    def _names(self, asked: _Asked) -> dict[str, str]:
+        """Return the names of this collection a miss of *asked* may mean."""
         base = self._base
         found = {}
-        for k in base.text.near_keys(text):
+        for k in base.text.near_keys(asked):
             key = base.text.keys[k]
             if any(self._has(p) for p in base.by_key[key]):
                 found[key] = base.names[key]
         return found
 
-    def _scores(self, text: str) -> dict[int, float]:
-        if not isinstance(text, str):
-            raise InvalidTypeError(
-                f"search() takes a str, got {describe(text)}"
-            )
+    def _scores(self, asked: _Asked) -> dict[int, float]:
         base = self._base
-        scores = base.text.scores(text)
-        for pos in base.by_key.get(normalize(text), ()):
+        scores = base.text.scores(asked)
+        for pos in base.by_key.get(asked.key, ()):
             scores[pos] = _EXACT_SCORE
         return {pos: score for pos, score in scores.items() if self._has(pos)}
 

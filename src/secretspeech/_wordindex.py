@@ -62,7 +62,7 @@ from secretspeech._text import PREFIX_SIMILARITY, WORD_CUTOFF, similarity
 from secretspeech.exceptions import InvalidValueError
 
 
-__all__ = ["Postings", "WordIndex"]
+__all__ = ["Postings", "Query", "WordIndex"]
 
 # How a query word of one length finds near words of another.
 _NONE = 0  # no word of that length can pass (or only the word itself)
@@ -289,53 +289,107 @@ class _Grams:
         return [i for i, n in counts.items() if n >= shared[len(words[i])]]
 
 
-class _Test:
+class Query:
     """
-    Tell cheaply which candidates cannot be near a query; then ask difflib.
+    A query word, with what asking an index about it needs, made once.
 
-    difflib matches each of its *M* characters to an equal one of the
-    other word, in order; so *M* is at most the characters the two words
-    have in common, and if *M* must be all of the shorter word, the
+    One search asks the indexes of several collections about the same
+    words; a `Query` shared between them makes the query's difflib
+    matcher, letter counts, bigrams and plan once, and asks difflib about
+    each word of the vocabularies once, however many of them hold it.
+
+    To tell cheaply which candidates cannot be near the query, before
+    difflib: difflib matches each of its *M* characters to an equal one of
+    the other word, in order; so *M* is at most the characters the two
+    words have in common, and if *M* must be all of the shorter word, the
     shorter word is a subsequence of the longer one.
+
+    Args:
+        word: A normalised word.
+        cutoff: The least difflib ratio of a near spelling.
+
+    >>> query = Query("kruschev")
+    >>> WordIndex(["khrushchev", "stalin"]).close(query)
+    {0: 0.8888888888888888}
+    >>> WordIndex(["khrushchev", "brezhnev"]).close(query)
+    {0: 0.8888888888888888}
     """
 
-    __slots__ = ("_counts", "_matcher", "_subsequence", "cutoff", "query")
+    __slots__ = (
+        "_counts",
+        "_matcher",
+        "_near",
+        "_prefixed",
+        "_sieves",
+        "_subsequence",
+        "cutoff",
+        "grams",
+        "plan",
+        "word",
+    )
 
-    def __init__(self, query: str, cutoff: float) -> None:
-        self.query = query
+    def __init__(self, word: str, cutoff: float = WORD_CUTOFF) -> None:
+        self.word = word
         self.cutoff = cutoff
+        self.grams = list(map(operator.add, word, word[1:]))
+        self.plan = _plan(len(word), cutoff)
         self._counts: collections.Counter[str] | None = None
         self._subsequence: re.Pattern[str] | None = None
         self._matcher: difflib.SequenceMatcher[str] | None = None
+        self._sieves: dict[int, Callable[[str], bool]] = {}
+        # What difflib said of each word asked about, and of each word the
+        # query begins.
+        self._near: dict[str, float | None] = {}
+        self._prefixed: dict[str, float] = {}
 
-    def sieve(self, length: int, least: int) -> Callable[[str], bool]:
+    def near(self, word: str) -> float | None:
+        """Return difflib's ratio of *word* against the query if near."""
+        if word in self._near:
+            return self._near[word]
+        sieve = self._sieves.get(len(word))
+        if sieve is None:
+            sieve = self._sieves[len(word)] = self._sieve(len(word))
+        score = self._ratio(word) if sieve(word) else None
+        self._near[word] = score
+        return score
+
+    def prefixed(self, word: str) -> float:
+        """Return `similarity` of a word that the query begins, cheaply."""
+        score = self._prefixed.get(word)
+        if score is None:
+            score = self._prefixed[word] = _prefix_similarity(self.word, word)
+        return score
+
+    def _sieve(self, length: int) -> Callable[[str], bool]:
         """Return a test that the near words of *length* all pass."""
-        size = len(self.query)
+        query = self.word
+        size = len(query)
+        least = self.plan.least[length]
         if least < min(size, length):
             counts = self._counts
             if counts is None:
-                counts = self._counts = collections.Counter(self.query)
+                counts = self._counts = collections.Counter(query)
             return lambda word: (
                 sum(map(counts.__getitem__, counts.keys() & set(word)))
                 >= least
             )
         if length < size:
-            return lambda word: _within(word, self.query)
+            return lambda word: _within(word, query)
         pattern = self._subsequence
         if pattern is None:
             # The query's characters in order, each matched as early as it
             # can be and never given back: a test in linear time.
             pattern = self._subsequence = re.compile(
-                "".join(f"[^{c}]*+{c}" for c in map(re.escape, self.query))
+                "".join(f"[^{c}]*+{c}" for c in map(re.escape, query))
             )
         return lambda word: pattern.match(word) is not None
 
-    def ratio(self, word: str) -> float | None:
+    def _ratio(self, word: str) -> float | None:
         """Return difflib's ratio of *word* against the query if near."""
         matcher = self._matcher
         if matcher is None:
             matcher = self._matcher = difflib.SequenceMatcher(
-                None, b=self.query
+                None, b=self.word
             )
         # The very steps of close_words, so the scores are the same.
         matcher.set_seq1(word)
@@ -411,7 +465,7 @@ class WordIndex:
         self._left_out = {k: tuple(v) for k, v in variants.items()}
         self._by_length = {k: tuple(v) for k, v in by_length.items()}
 
-    def close(self, query: str, /) -> dict[int, float]:
+    def close(self, query: str | Query, /) -> dict[int, float]:
         """
         Find the words *query* may mean, as `close_words` finds them.
 
@@ -420,7 +474,8 @@ class WordIndex:
         difflib ratio against the query if that reaches the cutoff.
 
         Args:
-            query: A normalised word.
+            query: A normalised word, or a `Query` of one shared with
+                other indexes.
 
         Returns:
             The id of each close word with its similarity, in no
@@ -429,32 +484,22 @@ class WordIndex:
         >>> WordIndex(["stalin", "stalinism", "satlin"]).close("stalin")
         {0: 1.0, 1: 0.9, 2: 0.8333333333333334}
         """
+        if isinstance(query, str):
+            query = Query(query, self.cutoff)
+        elif query.cutoff != self.cutoff:
+            query = Query(query.word, self.cutoff)
+        word = query.word
         found: dict[int, float] = {}
-        own = self.ids.get(query)
+        own = self.ids.get(word)
         if own is not None:
             found[own] = 1.0
-        if len(query) >= 3:
-            for word in self._begun_by(query):
-                found[self.ids[word]] = _prefix_similarity(query, word)
-        plan = _plan(len(query), self.cutoff)
-        candidates = self._near(query, plan)
-        if not candidates:
-            return found
-        test = _Test(query, self.cutoff)
+        if len(word) >= 3:
+            for begun in self._begun_by(word):
+                found[self.ids[begun]] = query.prefixed(begun)
         words = self.words
-        least = plan.least
-        sieves: dict[int, Callable[[str], bool]] = {}
-        for i in candidates:
-            if i in found:
-                continue
-            word = words[i]
-            sieve = sieves.get(len(word))
-            if sieve is None:
-                sieve = sieves[len(word)] = test.sieve(
-                    len(word), least[len(word)]
-                )
-            if sieve(word):
-                score = test.ratio(word)
+        for i in self._near(query):
+            if i not in found:
+                score = query.near(words[i])
                 if score is not None:
                     found[i] = score
         return found
@@ -484,22 +529,22 @@ class WordIndex:
             yield ordered[at]
             at += 1
 
-    def _near(self, query: str, plan: _Plan) -> list[int]:
+    def _near(self, query: Query) -> list[int]:
         """
         Return the ids of the words that may be near *query*.
 
         Each once, and among them every near one, of every length that
-        *plan* (the query's) allows.
+        the query's plan allows.
         """
+        plan = query.plan
         found: list[int] = []
         if plan.grams:
-            grams = list(map(operator.add, query, query[1:]))
-            found = self._grams.sharing(grams, plan, self.words)
+            found = self._grams.sharing(query.grams, plan, self.words)
         for length in plan.deletions:
-            if length > len(query):
-                found.extend(self._left_out.get(query, ()))
+            if length > len(query.word):
+                found.extend(self._left_out.get(query.word, ()))
             else:
-                variants = map(self.ids.get, _variants(query))
+                variants = map(self.ids.get, _variants(query.word))
                 found.extend(i for i in variants if i is not None)
         for length in plan.scanned:
             found.extend(self._by_length.get(length, ()))
