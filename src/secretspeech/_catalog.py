@@ -430,47 +430,67 @@ class _Text:
     def __init__(
         self, records: tuple[Record, ...], by_key: dict[str, tuple[int, ...]]
     ) -> None:
-        ids: dict[str, int] = {}
-        # Each occurrence of a word: the word's id, and its field.
-        word_of = array("i")
-        field_of = array("i")
+        # Every word of every field, in order, and how many each field has.
+        flat: list[str] = []
+        counts = array("i")
         field_record = array("i")
         field_sizes = array("i")
         field_kinds = bytearray()
+        stop = STOP_WORDS
         for pos, record in enumerate(records):
             given = names_of(record)
             # An id weighs like a description: for most records it repeats
             # the name, and a relation's id only strings other ids
             # together.
-            for kind, text in (
-                (0, record.id),
-                *((_NAME, n) for n in given[1:]),
-                *((0, t) for t in texts_of(record)),
+            named = len(given)
+            for n, text in enumerate(
+                (record.id, *given[1:], *texts_of(record))
             ):
                 ws = words(text)
                 if not ws:
                     continue
-                word_of.extend([ids.setdefault(w, len(ids)) for w in ws])
-                field_of.extend(itertools.repeat(len(field_kinds), len(ws)))
+                flat += ws
+                counts.append(len(ws))
                 # The words that count towards how much of it matches.
-                size = len(ws) - sum(map(STOP_WORDS.__contains__, ws))
+                size = len(ws)
+                if not stop.isdisjoint(ws):
+                    size -= sum(map(stop.__contains__, ws))
+                kind = _NAME if 0 < n < named else 0
                 field_record.append(pos)
                 field_sizes.append(size or len(ws))
                 field_kinds.append(kind if size else kind | _ALL_STOP)
-        self.occurrences = Postings.grouped(word_of, field_of, len(ids))
+        # A word's id is the place of its first occurrence among the words.
+        ids = {w: i for i, w in enumerate(dict.fromkeys(flat))}
+        self.occurrences = Postings.grouped(
+            array("i", map(ids.__getitem__, flat)),
+            array(
+                "i",
+                itertools.chain.from_iterable(
+                    map(itertools.repeat, range(len(counts)), counts)
+                ),
+            ),
+            len(ids),
+        )
         self.field_record = field_record
         self.field_sizes = field_sizes
         self.field_kinds = bytes(field_kinds)
         self.stop = frozenset(ids[w] for w in STOP_WORDS if w in ids)
         # Every word of a key is a word of the record's id or names.
         self.keys = tuple(by_key)
-        word_of = array("i")
-        key_of = array("i")
-        for k, key in enumerate(self.keys):
-            held = dict.fromkeys(key.split(" "))
-            word_of.extend(map(ids.__getitem__, held))
-            key_of.extend(itertools.repeat(k, len(held)))
-        self.named = Postings.grouped(word_of, key_of, len(ids))
+        held = [dict.fromkeys(key.split(" ")) for key in self.keys]
+        self.named = Postings.grouped(
+            array(
+                "i",
+                map(ids.__getitem__, itertools.chain.from_iterable(held)),
+            ),
+            array(
+                "i",
+                itertools.chain.from_iterable(
+                    map(itertools.repeat, range(len(held)), map(len, held))
+                ),
+            ),
+            len(ids),
+        )
         self.words = WordIndex(ids)
 
     def scores(self, asked: _Asked) -> dict[int, float]:
