@@ -1112,7 +1112,10 @@ class Collection(Sequence[R], Generic[R]):
         scores = base.text.scores(asked)
         for pos in base.by_key.get(asked.key, ()):
             scores[pos] = _EXACT_SCORE
-        return {pos: score for pos, score in scores.items() if self._has(pos)}
+        members = self._members
+        if members is None:
+            return scores
+        return {pos: s for pos, s in scores.items() if pos in members}
 
     def search(
         self, text: str, /, *, limit: int | None = None
