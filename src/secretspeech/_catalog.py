@@ -511,6 +511,8 @@ class _Text:
         if not matches:
             return {}
         size = len(matches)
+        if size == 1:
+            return self._scores_of_one(matches[0])
         # Each matching word's similarity to each query word.
         table: dict[int, list[float]] = {}
         for j, m in enumerate(matches):
@@ -521,10 +523,6 @@ class _Text:
         for i in table:
             for field in self.occurrences[i]:
                 hits.setdefault(field, []).append(i)
-        if size == 1:
-            return self._scores_of_one(
-                hits, {i: s[0] for i, s in table.items()}
-            )
         return self._scores_of_many(hits, table, size)
 
     def _scores_of_many(
@@ -572,33 +570,47 @@ class _Text:
             for pos, sims in anywhere.items()
         }
 
-    def _scores_of_one(
-        self, hits: dict[int, list[int]], similarity: dict[int, float]
-    ) -> dict[int, float]:
+    def _scores_of_one(self, similarity: dict[int, float]) -> dict[int, float]:
         """
         Score as `scores` does, for a query of one word.
 
         The same arithmetic with one similarity instead of a list: a
         field's mean is its best similarity, and so is a record's fullness.
+        Each field is counted as its matching words are read, with no list
+        of them.
         """
+        occurrences = self.occurrences
         stop = self.stop
+        # Each field's best similarity, and how many of its words match,
+        # stop words apart.
+        means: dict[int, float] = {}
+        held: dict[int, int] = {}
+        stops: dict[int, int] = {}
+        for i, sim in similarity.items():
+            counted = stops if i in stop else held
+            for field in occurrences[i]:
+                seen = means.get(field)
+                if seen is None or sim > seen:
+                    means[field] = sim
+                counted[field] = counted.get(field, 0) + 1
         kinds = self.field_kinds
+        sizes = self.field_sizes
+        record_of = self.field_record
         best: dict[int, tuple[float, float]] = {}
-        for field, held in hits.items():
+        for field, mean in means.items():
             kind = kinds[field]
-            mean = max(map(similarity.__getitem__, held))
-            covered = len(held)
-            if not kind & _ALL_STOP:
-                covered -= sum(map(stop.__contains__, held))
-            coverage = covered / self.field_sizes[field]
+            covered = held.get(field, 0)
+            if kind & _ALL_STOP:
+                covered += stops.get(field, 0)
+            coverage = covered / sizes[field]
             weight = 1.0 if kind & _NAME else _TEXT_WEIGHT
             score = weight * mean * (1 + coverage) / 2
-            pos = self.field_record[field]
-            seen = best.get(pos)
+            pos = record_of[field]
+            seen_pos = best.get(pos)
             best[pos] = (
                 (score, mean)
-                if seen is None
-                else (max(seen[0], score), max(seen[1], mean))
+                if seen_pos is None
+                else (max(seen_pos[0], score), max(seen_pos[1], mean))
             )
         return {pos: top * (1 + sim) / 2 for pos, (top, sim) in best.items()}
 
@@ -816,13 +828,16 @@ def _ranked(
     limit: int | None,
 ) -> tuple[Record, ...]:
     """Rank as `ranked` does, for a search text already read."""
+    # A collection and a position are never both equal, so the records
+    # themselves are never compared; they are read for the best only.
     scored = [
-        (-score, rank, pos, base_of(collection).records[pos])
+        (-score, rank, pos)
         for rank, collection in enumerate(collections)
         for pos, score in collection._scores(asked).items()  # noqa: SLF001
     ]
-    scored.sort(key=lambda item: item[:3])
-    return tuple(item[3] for item in scored[:limit])
+    scored.sort()
+    records = [base_of(collection).records for collection in collections]
+    return tuple(records[rank][pos] for _, rank, pos in scored[:limit])
 
 
 # -- the collection ---------------------------------------------------------
