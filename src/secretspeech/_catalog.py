@@ -546,8 +546,9 @@ class _Text:
                 mean = means[i]
                 covered = 1 if kind & _ALL_STOP or i not in stop else 0
             else:
-                columns = zip(*map(table.__getitem__, held), strict=True)
-                sims = [max(column) for column in columns]
+                # Each query word's best similarity in the field (every
+                # list of the table is *size* long).
+                sims = list(map(max, *map(table.__getitem__, held)))
                 mean = math.fsum(sims) / size
                 covered = len(held)
                 if not kind & _ALL_STOP:
@@ -562,9 +563,7 @@ class _Text:
                 anywhere[pos] = sims
             else:
                 best[pos] = max(best[pos], score)
-                anywhere[pos] = [
-                    max(a, b) for a, b in zip(seen, sims, strict=True)
-                ]
+                anywhere[pos] = list(map(max, seen, sims))
         return {
             pos: best[pos] * (1 + math.fsum(sims) / size) / 2
             for pos, sims in anywhere.items()
