@@ -23,6 +23,7 @@ from secretspeech._checks import names_of, not_found, texts_of
 from secretspeech._text import STOP_WORDS, close_words, normalize, words
 from secretspeech._wordindex import (
     Postings,
+    Query,
     WordIndex,
     least_matched,
     route,
@@ -225,6 +226,34 @@ class TestClose:
         found = index.beginnings("nikitakhrushchev")
 
         assert ["nik", "nikita"] == [index.words[i] for i in found]
+
+
+class TestQuery:
+    """A `Query` shared by several indexes finds what a word finds in each."""
+
+    @given(
+        st.lists(vocabularies, min_size=1, max_size=3),
+        st.one_of(short_words, any_words, long_words),
+        CUTOFFS,
+        CUTOFFS,
+    )
+    @example([["stalinism", "stalin"], ["stalinism"]], "stalin", 0.8, 0.8)
+    @example([["khrushchev"], ["khrushchev"]], "kruschev", 0.8, 0.9)
+    def test_shared_as_alone(
+        self,
+        vocabularies: list[list[str]],
+        word: str,
+        cutoff: float,
+        asked: float,
+    ) -> None:
+        """The same words and scores, whatever the query's own cutoff."""
+        query = Query(word, asked)
+        for vocabulary in vocabularies:
+            index = WordIndex(vocabulary, cutoff=cutoff)
+
+            assert oracle_close(word, vocabulary, cutoff) == {
+                index.words[i]: s for i, s in index.close(query).items()
+            }
 
 
 class TestBounds:

@@ -81,13 +81,14 @@ from secretspeech._model import (
 from secretspeech._text import (
     STOP_WORDS,
     brief,
+    joined,
     normalize,
     singular,
     suggest,
     with_article,
     words,
 )
-from secretspeech._wordindex import Postings, WordIndex
+from secretspeech._wordindex import Postings, Query, WordIndex
 from secretspeech.exceptions import (
     InvalidTypeError,
     InvalidValueError,
@@ -455,12 +456,38 @@ _ALL_CRITERIA = frozenset(
 # -- indexes ----------------------------------------------------------------
 
 
-def _query_words(text: str) -> list[str]:
-    """Return the words of a search *text* that count, each once."""
-    # Each word counts once, and only the first few: a query that repeats
-    # a word, or runs to pages, costs what a short one does.
-    query = list(dict.fromkeys(words(text)))[:MAX_QUERY_WORDS]
-    return [w for w in query if w not in STOP_WORDS] or query
+class _Asked:
+    """
+    A search text, read once for every collection a search reads.
+
+    Its words become `Query` objects shared by the word indexes of those
+    collections, so difflib is asked about a word of several
+    vocabularies once; what each index finds is kept, so a lookup miss
+    that asks for suggestions and then for the best matches asks each
+    index once.
+    """
+
+    __slots__ = ("_found", "key", "queries")
+
+    def __init__(self, text: str) -> None:
+        found = words(text)
+        self.key = joined(found)
+        # Each word counts once, and only the first few: a query that
+        # repeats a word, or runs to pages, costs what a short one does.
+        query = list(dict.fromkeys(found))[:MAX_QUERY_WORDS]
+        content = [w for w in query if w not in STOP_WORDS] or query
+        self.queries = [Query(w) for w in content]
+        self._found: dict[int, list[dict[int, float]]] = {}
+
+    def close_in(self, text: _Text) -> list[dict[int, float]]:
+        """Return the words of *text* close to each query word."""
+        # By identity: a `_Text` lives as long as its base, longer than
+        # this search.
+        found = self._found.get(id(text))
+        if found is None:
+            found = [text.words.close(q) for q in self.queries]
+            self._found[id(text)] = found
+        return found
 
 
 # The kinds of fields `_Text` keeps, as bits: a name weighs 1 (an id or a
@@ -496,52 +523,72 @@ class _Text:
     def __init__(
         self, records: tuple[Record, ...], by_key: dict[str, tuple[int, ...]]
     ) -> None:
-        ids: dict[str, int] = {}
-        # Each occurrence of a word: the word's id, and its field.
-        word_of = array("i")
-        field_of = array("i")
+        # Every word of every field, in order, and how many each field has.
+        flat: list[str] = []
+        counts = array("i")
         field_record = array("i")
         field_sizes = array("i")
         field_kinds = bytearray()
+        stop = STOP_WORDS
         for pos, record in enumerate(records):
             given = names_of(record)
             # An id weighs like a description: for most records it repeats
             # the name, and a relation's id only strings other ids
             # together.
-            for kind, text in (
-                (0, record.id),
-                *((_NAME, n) for n in given[1:]),
-                *((0, t) for t in texts_of(record)),
+            named = len(given)
+            for n, text in enumerate(
+                (record.id, *given[1:], *texts_of(record))
             ):
                 ws = words(text)
                 if not ws:
                     continue
-                word_of.extend([ids.setdefault(w, len(ids)) for w in ws])
-                field_of.extend(itertools.repeat(len(field_kinds), len(ws)))
+                flat += ws
+                counts.append(len(ws))
                 # The words that count towards how much of it matches.
-                size = len(ws) - sum(map(STOP_WORDS.__contains__, ws))
+                size = len(ws)
+                if not stop.isdisjoint(ws):
+                    size -= sum(map(stop.__contains__, ws))
+                kind = _NAME if 0 < n < named else 0
                 field_record.append(pos)
                 field_sizes.append(size or len(ws))
                 field_kinds.append(kind if size else kind | _ALL_STOP)
-        self.occurrences = Postings.grouped(word_of, field_of, len(ids))
+        # A word's id is the place of its first occurrence among the words.
+        ids = {w: i for i, w in enumerate(dict.fromkeys(flat))}
+        self.occurrences = Postings.grouped(
+            array("i", map(ids.__getitem__, flat)),
+            array(
+                "i",
+                itertools.chain.from_iterable(
+                    map(itertools.repeat, range(len(counts)), counts)
+                ),
+            ),
+            len(ids),
+        )
         self.field_record = field_record
         self.field_sizes = field_sizes
         self.field_kinds = bytes(field_kinds)
         self.stop = frozenset(ids[w] for w in STOP_WORDS if w in ids)
         # Every word of a key is a word of the record's id or names.
         self.keys = tuple(by_key)
-        word_of = array("i")
-        key_of = array("i")
-        for k, key in enumerate(self.keys):
-            held = dict.fromkeys(key.split(" "))
-            word_of.extend(map(ids.__getitem__, held))
-            key_of.extend(itertools.repeat(k, len(held)))
-        self.named = Postings.grouped(word_of, key_of, len(ids))
+        held = [dict.fromkeys(key.split(" ")) for key in self.keys]
+        self.named = Postings.grouped(
+            array(
+                "i",
+                map(ids.__getitem__, itertools.chain.from_iterable(held)),
+            ),
+            array(
+                "i",
+                itertools.chain.from_iterable(
+                    map(itertools.repeat, range(len(held)), map(len, held))
+                ),
+            ),
+            len(ids),
+        )
         self.words = WordIndex(ids)
 
-    def scores(self, text: str) -> dict[int, float]:
+    def scores(self, asked: _Asked) -> dict[int, float]:
         """
-        Score every record that matches some word of the search *text*.
+        Score every record that matches some word of the search *asked*.
 
         A field scores its weight times the mean similarity of the query
         words to its words (a missing word counts 0), scaled from 1/2 to 1
@@ -553,11 +600,12 @@ class _Text:
         Only the fields that hold a matching word are read: the others
         score 0 and match nothing.
         """
-        content = _query_words(text)
-        if not content:
+        matches = asked.close_in(self)
+        if not matches:
             return {}
-        matches = [self.words.close(w) for w in content]
         size = len(matches)
+        if size == 1:
+            return self._scores_of_one(matches[0])
         # Each matching word's similarity to each query word.
         table: dict[int, list[float]] = {}
         for j, m in enumerate(matches):
@@ -568,10 +616,6 @@ class _Text:
         for i in table:
             for field in self.occurrences[i]:
                 hits.setdefault(field, []).append(i)
-        if size == 1:
-            return self._scores_of_one(
-                hits, {i: s[0] for i, s in table.items()}
-            )
         return self._scores_of_many(hits, table, size)
 
     def _scores_of_many(
@@ -595,8 +639,9 @@ class _Text:
                 mean = means[i]
                 covered = 1 if kind & _ALL_STOP or i not in stop else 0
             else:
-                columns = zip(*map(table.__getitem__, held), strict=True)
-                sims = [max(column) for column in columns]
+                # Each query word's best similarity in the field (every
+                # list of the table is *size* long).
+                sims = list(map(max, *map(table.__getitem__, held)))
                 mean = math.fsum(sims) / size
                 covered = len(held)
                 if not kind & _ALL_STOP:
@@ -611,45 +656,57 @@ class _Text:
                 anywhere[pos] = sims
             else:
                 best[pos] = max(best[pos], score)
-                anywhere[pos] = [
-                    max(a, b) for a, b in zip(seen, sims, strict=True)
-                ]
+                anywhere[pos] = list(map(max, seen, sims))
         return {
             pos: best[pos] * (1 + math.fsum(sims) / size) / 2
             for pos, sims in anywhere.items()
         }
 
-    def _scores_of_one(
-        self, hits: dict[int, list[int]], similarity: dict[int, float]
-    ) -> dict[int, float]:
+    def _scores_of_one(self, similarity: dict[int, float]) -> dict[int, float]:
         """
         Score as `scores` does, for a query of one word.
 
         The same arithmetic with one similarity instead of a list: a
         field's mean is its best similarity, and so is a record's fullness.
+        Each field is counted as its matching words are read, with no list
+        of them.
         """
+        occurrences = self.occurrences
         stop = self.stop
+        # Each field's best similarity, and how many of its words match,
+        # stop words apart.
+        means: dict[int, float] = {}
+        held: dict[int, int] = {}
+        stops: dict[int, int] = {}
+        for i, sim in similarity.items():
+            counted = stops if i in stop else held
+            for field in occurrences[i]:
+                seen = means.get(field)
+                if seen is None or sim > seen:
+                    means[field] = sim
+                counted[field] = counted.get(field, 0) + 1
         kinds = self.field_kinds
+        sizes = self.field_sizes
+        record_of = self.field_record
         best: dict[int, tuple[float, float]] = {}
-        for field, held in hits.items():
+        for field, mean in means.items():
             kind = kinds[field]
-            mean = max(map(similarity.__getitem__, held))
-            covered = len(held)
-            if not kind & _ALL_STOP:
-                covered -= sum(map(stop.__contains__, held))
-            coverage = covered / self.field_sizes[field]
+            covered = held.get(field, 0)
+            if kind & _ALL_STOP:
+                covered += stops.get(field, 0)
+            coverage = covered / sizes[field]
             weight = 1.0 if kind & _NAME else _TEXT_WEIGHT
             score = weight * mean * (1 + coverage) / 2
-            pos = self.field_record[field]
-            seen = best.get(pos)
+            pos = record_of[field]
+            seen_pos = best.get(pos)
             best[pos] = (
                 (score, mean)
-                if seen is None
-                else (max(seen[0], score), max(seen[1], mean))
+                if seen_pos is None
+                else (max(seen_pos[0], score), max(seen_pos[1], mean))
             )
         return {pos: top * (1 + sim) / 2 for pos, (top, sim) in best.items()}
 
-    def near_keys(self, text: str) -> set[int]:
+    def near_keys(self, asked: _Asked) -> set[int]:
         """
         Return the names (as positions in `keys`) a lookup miss may mean.
 
@@ -659,8 +716,10 @@ class _Text:
         "nikitakhrushchev").
         """
         found: set[int] = set()
-        for w in _query_words(text):
-            for i in (*self.words.close(w), *self.words.beginnings(w)):
+        for query, close in zip(
+            asked.queries, asked.close_in(self), strict=True
+        ):
+            for i in (*close, *self.words.beginnings(query.word)):
                 found.update(self.named[i])
         return found
 
@@ -738,7 +797,14 @@ def base_of(collection: Collection[R]) -> _Base[R]:
 
 def scores_in(collection: Collection[Any], text: str) -> dict[int, float]:
     """Score the records of *collection* against *text*, by base position."""
-    return collection._scores(text)  # noqa: SLF001 -- the catalog's own state
+    return collection._scores(_asked(text))  # noqa: SLF001 -- its own state
+
+
+def _asked(text: object) -> _Asked:
+    """Read a search *text*, refusing what is not a str."""
+    if not isinstance(text, str):
+        raise InvalidTypeError(f"search() takes a str, got {describe(text)}")
+    return _Asked(text)
 
 
 def bind(
@@ -828,27 +894,42 @@ def _suggestions(
 ) -> Iterator[str]:
     """Yield what `missing` suggests, computed only when asked for."""
     names: dict[str, str] = {}
+    asked = _asked(name)
     for collection in collections:
-        for key, shown in collection._names(name).items():  # noqa: SLF001
+        for key, shown in collection._names(asked).items():  # noqa: SLF001
             names.setdefault(key, shown)
     close = suggest(name, names)
     if close:
         yield from close
     else:
-        yield from (title_of(r) for r in ranked(collections, name, limit=3))
+        best = _ranked(collections, asked, limit=3)
+        yield from (title_of(r) for r in best)
 
 
 def ranked(
     collections: Sequence[Collection[Any]], text: str, *, limit: int | None
 ) -> tuple[Record, ...]:
     """Search several collections; rank by score, then by collection."""
+    return _ranked(collections, _asked(text), limit=limit)
+
+
+def _ranked(
+    collections: Sequence[Collection[Any]],
+    asked: _Asked,
+    *,
+    limit: int | None,
+) -> tuple[Record, ...]:
+    """Rank as `ranked` does, for a search text already read."""
+    # A collection and a position are never both equal, so the records
+    # themselves are never compared; they are read for the best only.
     scored = [
-        (-score, rank, pos, base_of(collection).records[pos])
+        (-score, rank, pos)
         for rank, collection in enumerate(collections)
-        for pos, score in scores_in(collection, text).items()
+        for pos, score in collection._scores(asked).items()  # noqa: SLF001
     ]
-    scored.sort(key=lambda item: item[:3])
-    return tuple(item[3] for item in scored[:limit])
+    scored.sort()
+    records = [base_of(collection).records for collection in collections]
+    return tuple(records[rank][pos] for _, rank, pos in scored[:limit])
 
 
 # -- the collection ---------------------------------------------------------
@@ -1123,26 +1204,25 @@ class Collection(Sequence[R], Generic[R]):
                 return self._base.records[pos]
         return None
 
-    def _names(self, text: str) -> dict[str, str]:
-        """Return the names of this collection a miss of *text* may mean."""
+    def _names(self, asked: _Asked) -> dict[str, str]:
+        """Return the names of this collection a miss of *asked* may mean."""
         base = self._base
         found = {}
-        for k in base.text.near_keys(text):
+        for k in base.text.near_keys(asked):
             key = base.text.keys[k]
             if any(self._has(p) for p in base.by_key[key]):
                 found[key] = base.names[key]
         return found
 
-    def _scores(self, text: str) -> dict[int, float]:
-        if not isinstance(text, str):
-            raise InvalidTypeError(
-                f"search() takes a str, got {describe(text)}"
-            )
+    def _scores(self, asked: _Asked) -> dict[int, float]:
         base = self._base
-        scores = base.text.scores(text)
-        for pos in base.by_key.get(normalize(text), ()):
+        scores = base.text.scores(asked)
+        for pos in base.by_key.get(asked.key, ()):
             scores[pos] = _EXACT_SCORE
-        return {pos: score for pos, score in scores.items() if self._has(pos)}
+        members = self._members
+        if members is None:
+            return scores
+        return {pos: s for pos, s in scores.items() if pos in members}
 
     def search(
         self, text: str, /, *, limit: int | None = None

@@ -23,6 +23,7 @@ __all__ = [
     "STOP_WORDS",
     "brief",
     "close_words",
+    "joined",
     "normalize",
     "sentence_spans",
     "sentences_around",
@@ -163,7 +164,17 @@ def normalize(text: str, /) -> str:
     >>> normalize("the Great Terror") == normalize("Great Terror")
     True
     """
-    found = words(text)
+    return joined(words(text))
+
+
+def joined(found: tuple[str, ...], /) -> str:
+    """
+    Return the key of a text whose `words` are *found*, as `normalize`.
+
+    >>> from secretspeech._text import joined
+    >>> joined(("the", "great", "terror")), joined(("the",))
+    ('great terror', 'the')
+    """
     if len(found) > 1 and found[0] in _ARTICLES:
         found = found[1:]
     return " ".join(found)

@@ -62,7 +62,7 @@ from secretspeech._text import PREFIX_SIMILARITY, WORD_CUTOFF, similarity
 from secretspeech.exceptions import InvalidValueError
 
 
-__all__ = ["Postings", "WordIndex"]
+__all__ = ["Postings", "Query", "WordIndex"]
 
 # How a query word of one length finds near words of another.
 _NONE = 0  # no word of that length can pass (or only the word itself)
@@ -205,11 +205,12 @@ _LOW = _HIGH - 1
 
 class _Grams:
     """
-    The bigrams of a vocabulary's words, by word length and by place.
+    The bigrams of a vocabulary's words, by bigram, word length and place.
 
-    For each length and bigram, one sorted array of ``place << shift |
+    For each bigram and length, one sorted array of ``place << shift |
     id``: the words holding the bigram at places from *lo* to *hi* are
-    one slice of it.
+    one slice of it. A bigram first, so that a query's bigram that no
+    word holds costs one lookup, not one for each length.
     """
 
     __slots__ = ("mask", "postings", "shift")
@@ -231,105 +232,164 @@ class _Grams:
                 map(operator.add, word, word[1:]), places, strict=False
             ):
                 postings[gram].append(place | i)
-        self.postings = {
-            size: {gram: array(typecode, sorted(e)) for gram, e in p.items()}
-            for size, p in found.items()
-        }
+        self.postings: dict[str, dict[int, array[int]]] = {}
+        for size, by_gram in found.items():
+            for gram, entries in by_gram.items():
+                self.postings.setdefault(gram, {})[size] = array(
+                    typecode, sorted(entries)
+                )
 
     def sharing(
-        self, grams: Sequence[str], length: int, shared: int, around: range
-    ) -> Iterable[int]:
+        self, grams: Sequence[str], plan: _Plan, words: Sequence[str]
+    ) -> list[int]:
         """
-        Return the words of *length* sharing bigrams at *shared* places.
+        Return the words sharing enough bigrams with a query.
 
         Args:
             grams: The bigrams of the query, in order.
-            length: The length of the words to return.
-            shared: How many places of the query must have their bigram
-                in the word.
-            around: How far from a place of the query (``range(-before,
-                after + 1)``) the word's bigram may be.
+            plan: The lengths of words to return (`_Plan.grams`), each
+                with how many places of the query must have their bigram
+                in the word and how far from a place of the query the
+                word's bigram may be.
+            words: The vocabulary, for the length of each word.
 
         Returns:
-            The ids of those words, and maybe of a few more.
+            The ids of those words, each once, and maybe of a few more.
         """
-        postings = self.postings.get(length)
-        if postings is None:
-            return ()
+        postings = self.postings
         shift = self.shift
+        lengths = plan.grams
         slices = []
         for i, gram in enumerate(grams):
-            posting = postings.get(gram)
-            if posting is None:
+            by_length = postings.get(gram)
+            if by_length is None:
                 continue
-            if len(posting) > _SHORT:
-                # Places before 0 or after the last are kept as those.
-                lo = min(max(0, i + around.start), _LAST_PLACE) << shift
-                hi = (min(i + around.stop, _LAST_PLACE + 1)) << shift
-                start = bisect.bisect_left(posting, lo)
-                posting = posting[
-                    start : bisect.bisect_left(posting, hi, start)
-                ]
-            slices.append(posting)
-        if len(slices) < shared:
-            return ()
+            for length, before, after in lengths:
+                posting = by_length.get(length)
+                if posting is None:
+                    continue
+                if len(posting) > _SHORT:
+                    # Places before 0 or after the last are kept as those.
+                    lo = min(max(0, i + before), _LAST_PLACE) << shift
+                    hi = min(i + after, _LAST_PLACE + 1) << shift
+                    start = bisect.bisect_left(posting, lo)
+                    posting = posting[
+                        start : bisect.bisect_left(posting, hi, start)
+                    ]
+                slices.append(posting)
+        if not slices:
+            return []
         # Counted in C. A word holding a bigram at several places near one
         # of the query's (or anywhere, in a short posting taken whole) is
         # counted more than once: a few more candidates, never fewer.
-        ids = map(self.mask.__and__, itertools.chain.from_iterable(slices))
-        if shared == 1:
-            return set(ids)
-        counts = collections.Counter(ids)
-        return [i for i, n in counts.items() if n >= shared]
+        counts = collections.Counter(
+            map(self.mask.__and__, itertools.chain.from_iterable(slices))
+        )
+        shared = plan.shared
+        return [i for i, n in counts.items() if n >= shared[len(words[i])]]
 
 
-class _Test:
+class Query:
     """
-    Tell cheaply which candidates cannot be near a query; then ask difflib.
+    A query word, with what asking an index about it needs, made once.
 
-    difflib matches each of its *M* characters to an equal one of the
-    other word, in order; so *M* is at most the characters the two words
-    have in common, and if *M* must be all of the shorter word, the
+    One search asks the indexes of several collections about the same
+    words; a `Query` shared between them makes the query's difflib
+    matcher, letter counts, bigrams and plan once, and asks difflib about
+    each word of the vocabularies once, however many of them hold it.
+
+    To tell cheaply which candidates cannot be near the query, before
+    difflib: difflib matches each of its *M* characters to an equal one of
+    the other word, in order; so *M* is at most the characters the two
+    words have in common, and if *M* must be all of the shorter word, the
     shorter word is a subsequence of the longer one.
+
+    Args:
+        word: A normalised word.
+        cutoff: The least difflib ratio of a near spelling.
+
+    >>> query = Query("kruschev")
+    >>> WordIndex(["khrushchev", "stalin"]).close(query)
+    {0: 0.8888888888888888}
+    >>> WordIndex(["khrushchev", "brezhnev"]).close(query)
+    {0: 0.8888888888888888}
     """
 
-    __slots__ = ("_counts", "_matcher", "_subsequence", "cutoff", "query")
+    __slots__ = (
+        "_counts",
+        "_matcher",
+        "_near",
+        "_prefixed",
+        "_sieves",
+        "_subsequence",
+        "cutoff",
+        "grams",
+        "plan",
+        "word",
+    )
 
-    def __init__(self, query: str, cutoff: float) -> None:
-        self.query = query
+    def __init__(self, word: str, cutoff: float = WORD_CUTOFF) -> None:
+        self.word = word
         self.cutoff = cutoff
+        self.grams = list(map(operator.add, word, word[1:]))
+        self.plan = _plan(len(word), cutoff)
         self._counts: collections.Counter[str] | None = None
         self._subsequence: re.Pattern[str] | None = None
         self._matcher: difflib.SequenceMatcher[str] | None = None
+        self._sieves: dict[int, Callable[[str], bool]] = {}
+        # What difflib said of each word asked about, and of each word the
+        # query begins.
+        self._near: dict[str, float | None] = {}
+        self._prefixed: dict[str, float] = {}
 
-    def sieve(self, length: int, least: int) -> Callable[[str], bool]:
+    def near(self, word: str) -> float | None:
+        """Return difflib's ratio of *word* against the query if near."""
+        if word in self._near:
+            return self._near[word]
+        sieve = self._sieves.get(len(word))
+        if sieve is None:
+            sieve = self._sieves[len(word)] = self._sieve(len(word))
+        score = self._ratio(word) if sieve(word) else None
+        self._near[word] = score
+        return score
+
+    def prefixed(self, word: str) -> float:
+        """Return `similarity` of a word that the query begins, cheaply."""
+        score = self._prefixed.get(word)
+        if score is None:
+            score = self._prefixed[word] = _prefix_similarity(self.word, word)
+        return score
+
+    def _sieve(self, length: int) -> Callable[[str], bool]:
         """Return a test that the near words of *length* all pass."""
-        size = len(self.query)
+        query = self.word
+        size = len(query)
+        least = self.plan.least[length]
         if least < min(size, length):
             counts = self._counts
             if counts is None:
-                counts = self._counts = collections.Counter(self.query)
+                counts = self._counts = collections.Counter(query)
             return lambda word: (
                 sum(map(counts.__getitem__, counts.keys() & set(word)))
                 >= least
             )
         if length < size:
-            return lambda word: _within(word, self.query)
+            return lambda word: _within(word, query)
         pattern = self._subsequence
         if pattern is None:
             # The query's characters in order, each matched as early as it
             # can be and never given back: a test in linear time.
             pattern = self._subsequence = re.compile(
-                "".join(f"[^{c}]*+{c}" for c in map(re.escape, self.query))
+                "".join(f"[^{c}]*+{c}" for c in map(re.escape, query))
             )
         return lambda word: pattern.match(word) is not None
 
-    def ratio(self, word: str) -> float | None:
+    def _ratio(self, word: str) -> float | None:
         """Return difflib's ratio of *word* against the query if near."""
         matcher = self._matcher
         if matcher is None:
             matcher = self._matcher = difflib.SequenceMatcher(
-                None, b=self.query
+                None, b=self.word
             )
         # The very steps of close_words, so the scores are the same.
         matcher.set_seq1(word)
@@ -405,7 +465,7 @@ class WordIndex:
         self._left_out = {k: tuple(v) for k, v in variants.items()}
         self._by_length = {k: tuple(v) for k, v in by_length.items()}
 
-    def close(self, query: str, /) -> dict[int, float]:
+    def close(self, query: str | Query, /) -> dict[int, float]:
         """
         Find the words *query* may mean, as `close_words` finds them.
 
@@ -414,7 +474,8 @@ class WordIndex:
         difflib ratio against the query if that reaches the cutoff.
 
         Args:
-            query: A normalised word.
+            query: A normalised word, or a `Query` of one shared with
+                other indexes.
 
         Returns:
             The id of each close word with its similarity, in no
@@ -423,22 +484,24 @@ class WordIndex:
         >>> WordIndex(["stalin", "stalinism", "satlin"]).close("stalin")
         {0: 1.0, 1: 0.9, 2: 0.8333333333333334}
         """
+        if isinstance(query, str):
+            query = Query(query, self.cutoff)
+        elif query.cutoff != self.cutoff:
+            query = Query(query.word, self.cutoff)
+        word = query.word
         found: dict[int, float] = {}
-        own = self.ids.get(query)
+        own = self.ids.get(word)
         if own is not None:
             found[own] = 1.0
-        if len(query) >= 3:
-            for word in self._begun_by(query):
-                found[self.ids[word]] = _prefix_similarity(query, word)
-        test = _Test(query, self.cutoff)
+        if len(word) >= 3:
+            for begun in self._begun_by(word):
+                found[self.ids[begun]] = query.prefixed(begun)
         words = self.words
-        for length, least, candidates in self._near(query):
-            sieve = test.sieve(length, least)
-            for i in candidates:
-                if i not in found and sieve(words[i]):
-                    score = test.ratio(words[i])
-                    if score is not None:
-                        found[i] = score
+        for i in self._near(query):
+            if i not in found:
+                score = query.near(words[i])
+                if score is not None:
+                    found[i] = score
         return found
 
     def beginnings(self, query: str, /) -> list[int]:
@@ -466,49 +529,76 @@ class WordIndex:
             yield ordered[at]
             at += 1
 
-    def _near(self, query: str) -> Iterator[tuple[int, int, Iterable[int]]]:
+    def _near(self, query: Query) -> list[int]:
         """
-        Yield the words that may be near *query*, a length at a time.
+        Return the ids of the words that may be near *query*.
 
-        Each length comes with the least number of characters difflib must
-        match for the ratio to reach the cutoff, and the ids of words of
-        that length, each once, among them every near one.
+        Each once, and among them every near one, of every length that
+        the query's plan allows.
         """
-        grams = [query[i : i + 2] for i in range(len(query) - 1)]
-        for length, way, shared, least in _plan(len(query), self.cutoff):
-            if way == _GRAMS:
-                around = range(least - len(query), length - least + 1)
-                found = self._grams.sharing(grams, length, shared, around)
-            elif way == _DELETIONS:
-                if length > len(query):
-                    found = self._left_out.get(query, ())
-                else:
-                    variants = map(self.ids.get, _variants(query))
-                    found = [i for i in variants if i is not None]
+        plan = query.plan
+        found: list[int] = []
+        if plan.grams:
+            found = self._grams.sharing(query.grams, plan, self.words)
+        for length in plan.deletions:
+            if length > len(query.word):
+                found.extend(self._left_out.get(query.word, ()))
             else:
-                found = self._by_length.get(length, ())
-            yield length, least, found
+                variants = map(self.ids.get, _variants(query.word))
+                found.extend(i for i in variants if i is not None)
+        for length in plan.scanned:
+            found.extend(self._by_length.get(length, ()))
+        return found
+
+
+class _Plan:
+    """
+    How to find the near words of a query of some length.
+
+    Attributes:
+        grams: For each length of word found by its bigrams, the length
+            and how far from a place of the query (``before`` to
+            ``after``, excluded) the word's bigram may be.
+        shared: For those lengths, how many places of the query must have
+            their bigram in the word (see `route`).
+        deletions: The lengths found as a letter left out or added.
+        scanned: The lengths whose every word is asked about.
+        least: For every length of the plan, the least number of
+            characters difflib must match for the ratio to reach the
+            cutoff.
+    """
+
+    __slots__ = ("deletions", "grams", "least", "scanned", "shared")
+
+    def __init__(self, size: int, cutoff: float) -> None:
+        self.grams: list[tuple[int, int, int]] = []
+        self.shared: dict[int, int] = {}
+        self.deletions: list[int] = []
+        self.scanned: list[int] = []
+        self.least: dict[int, int] = {}
+        # Every length whose ratio against the query can reach the cutoff
+        # (``2 * shorter / total >= cutoff``).
+        low = math.floor(size * cutoff / (2 - cutoff))
+        high = math.ceil(size * (2 - cutoff) / cutoff)
+        for length in range(max(1, low), high + 1):
+            way, shared = route(size, length, cutoff)
+            least = least_matched(size + length, cutoff)
+            if way == _GRAMS:
+                self.grams.append((length, least - size, length - least + 1))
+                self.shared[length] = shared
+            elif way == _DELETIONS:
+                self.deletions.append(length)
+            elif way == _SCAN:
+                self.scanned.append(length)
+            else:
+                continue
+            self.least[length] = least
 
 
 @functools.lru_cache(maxsize=256)
-def _plan(size: int, cutoff: float) -> tuple[tuple[int, int, int, int], ...]:
-    """
-    Return how to find the near words of a query of *size* letters.
-
-    For each length of word whose ratio against the query can reach the
-    cutoff (``2 * shorter / total >= cutoff``): the length, its way and
-    threshold (see `route`), and the least number of characters difflib
-    must match.
-    """
-    low = math.floor(size * cutoff / (2 - cutoff))
-    high = math.ceil(size * (2 - cutoff) / cutoff)
-    plan = []
-    for length in range(max(1, low), high + 1):
-        way, shared = route(size, length, cutoff)
-        if way != _NONE:
-            least = least_matched(size + length, cutoff)
-            plan.append((length, way, shared, least))
-    return tuple(plan)
+def _plan(size: int, cutoff: float) -> _Plan:
+    """Return how to find the near words of a query of *size* letters."""
+    return _Plan(size, cutoff)
 
 
 def _prefix_similarity(query: str, word: str) -> float:
