@@ -67,6 +67,7 @@ import enum
 import functools
 import hashlib
 import inspect
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import (
     TYPE_CHECKING,
@@ -521,9 +522,14 @@ class _Scope:
     def span(self, draw: DrawFn) -> Evidence:
         """Draw a span around a character that is not whitespace."""
         at = _item(draw, self.anchors)
-        after = len(self.text) - at - 1
-        start = at - draw(_between(0, min(at, _REACH)))
-        end = at + 1 + draw(_between(0, min(after, _REACH)))
+        before = min(at, _REACH) + 1
+        after = min(len(self.text) - at - 1, _REACH) + 1
+        # How far it reaches on either side, in one draw that shrinks to
+        # the anchor alone: Hypothesis spends as much on a draw as on what
+        # is drawn.
+        reach = draw(_between(0, before * after - 1))
+        start = at - reach // after
+        end = at + 1 + reach % after
         return Evidence.from_offsets(self.text, start, end)
 
     def inside(
@@ -693,20 +699,22 @@ def _spans_of(size: int, low: int, high: int) -> tuple[int, int]:
 
 
 @functools.lru_cache(maxsize=256)
-def _forms(low: int, high: int) -> tuple[str, ...]:
-    """Return the forms of a date that can name only years in range."""
+def _forms(low: int, high: int) -> tuple[tuple[str, str], ...]:
+    """Return each form that names only years in range, with a qualifier."""
     decades, centuries = _spans_of(10, low, high), _spans_of(100, low, high)
     forms = ["year", "month", "day"]
     forms += ["decade"] if decades[0] <= decades[1] else []
     forms += ["century"] if centuries[0] <= centuries[1] else []
-    return tuple(forms)
+    return tuple(itertools.product(forms, _QUALIFIERS))
 
 
 def _side(
     draw: DrawFn, calendar: Calendar, low: int, high: int
 ) -> HistoricalDate:
     """Draw one date (not an interval) naming only years in *low*..*high*."""
-    form = _item(draw, _forms(low, high))
+    # Form and qualifier in one draw, as every other pair of choices from
+    # short lists here: each draw costs Hypothesis as much as its value.
+    form, qualifier = _item(draw, _forms(low, high))
     if form == "decade":
         edtf = f"{draw(_between(*_spans_of(10, low, high))):03d}X"
     elif form == "century":
@@ -720,13 +728,21 @@ def _side(
             if form == "day":
                 days = _days_in_month(year, month, calendar)
                 edtf += f"-{draw(_between(1, days)):02d}"
-    edtf += _item(draw, _QUALIFIERS)
+    edtf += qualifier
     return HistoricalDate.from_edtf(edtf, text=edtf, calendar=calendar)
 
 
 # Shrinks to a date the article states, or words relative to another.
 _ABSOLUTE = (DateBasis.STATED, DateBasis.INFERRED, DateBasis.RECORD)
 _RELATIVE = (DateBasis.RELATIVE, DateBasis.INFERRED)
+
+
+@functools.lru_cache(maxsize=64)
+def _pairs(
+    firsts: tuple[_T, ...], seconds: tuple[_R, ...]
+) -> tuple[tuple[_T, _R], ...]:
+    """Return every pair of *firsts* and *seconds*, the first ones first."""
+    return tuple(itertools.product(firsts, seconds))
 
 
 @st.composite
@@ -737,8 +753,7 @@ def _synthetic_dates(
     shapes: tuple[str, ...],
     relative_to: SearchStrategy[str | None],
 ) -> HistoricalDate:
-    calendar, low, high = _item(draw, ranges)
-    shape = _item(draw, shapes)
+    (calendar, low, high), shape = _item(draw, _pairs(ranges, shapes))
     start = _side(draw, calendar, low, high)
     if shape == "single":
         edtf = start.edtf
