@@ -921,11 +921,15 @@ def _synthetic_quantities(
     kind = _item(draw, kinds)
     figure = draw(_FIGURES)
 
+    # Distances from the figure, which shrink to it.  Not _between: each
+    # figure would take a place in its cache.
     def below() -> int | None:
-        return _maybe(draw, _between(0, figure).map(figure.__sub__))
+        less = _maybe(draw, st.integers(0, figure))
+        return None if less is None else figure - less
 
     def above() -> int | None:
-        return _maybe(draw, _FIGURES.map(figure.__add__))
+        more = _maybe(draw, _FIGURES)
+        return None if more is None else figure + more
 
     value: int | None = figure
     low: int | None = figure
