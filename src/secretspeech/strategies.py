@@ -67,6 +67,7 @@ import enum
 import functools
 import hashlib
 import inspect
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import (
     TYPE_CHECKING,
@@ -180,17 +181,37 @@ _TEXTS = st.text(_CHARS | st.just("\n"), min_size=1, max_size=400).filter(
 )
 _LABELS = st.text(_CHARS, min_size=1, max_size=40).filter(str.strip)
 _SLUG_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz"
-_IDS = st.lists(
-    st.text(_SLUG_CHARS, min_size=1, max_size=12), min_size=1, max_size=4
-).map("-".join)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Each id, or name of words, is one string drawn and cut into parts, not a
+# list of parts: Hypothesis draws a string at once, a list item by item.
+# Four characters end a part, so that ids with hyphens and names of two or
+# three words are frequent.
+_ENDS = "-_. "
+_ENDS_TO_SPACE = str.maketrans(_ENDS, " " * len(_ENDS))
+
+
+def _parts(drawn: str, most: int, longest: int) -> list[str]:
+    """Return the first *most* parts of *drawn*, none over *longest*."""
+    return [p[:longest] for p in drawn.translate(_ENDS_TO_SPACE).split()][
+        :most
+    ]
+
+
+def _slug(drawn: str) -> str:
+    """Return an id: one to four parts of 1-12 characters, by hyphens."""
+    return "-".join(_parts(drawn, 4, 12)) or "0"
+
+
+def _phrase(drawn: str) -> str:
+    """Return a name: one to three words of 1-8 letters, by spaces."""
+    return " ".join(_parts(drawn, 3, 8)) or "a"
+
+
+_IDS = st.text(_SLUG_CHARS + _ENDS, min_size=1, max_size=51).map(_slug)
 # In a corpus, lookups must tell every id, name and alias apart although
 # they ignore case, accents, punctuation and the like: words of a-z whose
 # keys (`normalize`) differ are told apart.
-_WORDS = st.lists(
-    st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8),
-    min_size=1,
-    max_size=3,
-).map(" ".join)
+_WORDS = st.text(_LETTERS + _ENDS, min_size=1, max_size=26).map(_phrase)
 
 _Text: TypeAlias = tuple[str, tuple[int, ...]]
 
@@ -424,8 +445,34 @@ def _letters(number: int) -> str:
     return word
 
 
-# A corpus draws from the same pools of ids for record after record: one
-# strategy per pool saves Hypothesis validating a new one at every draw.
+# A corpus draws from the same pools of ids, and the same ranges of
+# integers, for record after record: one strategy for each saves
+# Hypothesis validating a new one at every draw.
+@functools.lru_cache(maxsize=1024)
+def _between(low: int, high: int) -> SearchStrategy[int]:
+    """Return the ints from *low* to *high*, shrinking to *low*."""
+    return st.integers(low, high)
+
+
+def _item(draw: DrawFn, items: Sequence[_T]) -> _T:
+    """Draw one of *items*, shrinking to the first, as `sampled_from`."""
+    return items[draw(_between(0, len(items) - 1))]
+
+
+def _distinct(
+    draw: DrawFn, items: Sequence[_T], min_size: int, max_size: int
+) -> tuple[_T, ...]:
+    """
+    Draw *min_size* to *max_size* distinct *items*, in the order drawn.
+
+    A count, then each item from those left: no draw is ever rejected, as
+    in a unique `lists`, and it shrinks to the first *min_size* items.
+    """
+    left = list(items)
+    count = draw(_between(min_size, min(max_size, len(left))))
+    return tuple(left.pop(_item(draw, range(len(left)))) for _ in range(count))
+
+
 @functools.lru_cache(maxsize=256)
 def _ids_from(pool: tuple[str, ...] | None) -> SearchStrategy[str]:
     """Return ids from *pool*, or any well-formed ids if it is `None`."""
@@ -438,15 +485,10 @@ def _optional_id(pool: tuple[str, ...] | None) -> SearchStrategy[str | None]:
     return st.none() if pool == () else st.none() | _ids_from(pool)
 
 
-@functools.lru_cache(maxsize=256)
-def _id_lists(
-    pool: tuple[str, ...] | None, min_size: int
-) -> SearchStrategy[list[str]]:
-    """Return lists of a few distinct ids from *pool*."""
-    limit = _FEW if pool is None else min(_FEW, len(pool))
-    return st.lists(
-        _ids_from(pool), min_size=min_size, max_size=limit, unique=True
-    )
+@functools.lru_cache(maxsize=16)
+def _id_lists(min_size: int) -> SearchStrategy[list[str]]:
+    """Return lists of a few distinct well-formed ids."""
+    return st.lists(_IDS, min_size=min_size, max_size=_FEW, unique=True)
 
 
 class _Scope:
@@ -455,8 +497,8 @@ class _Scope:
 
     The text their evidence points into; the ids that each kind of
     reference may name (`None`: any well-formed id); and the keys of the
-    names and aliases used so far, which must not repeat.  A corpus keys
-    them as its lookups do; a lone record only needs distinct aliases.
+    ids, names and aliases used so far, which must not repeat.  A corpus
+    keys them as its lookups do; a lone record only needs distinct aliases.
     """
 
     def __init__(
@@ -479,10 +521,15 @@ class _Scope:
 
     def span(self, draw: DrawFn) -> Evidence:
         """Draw a span around a character that is not whitespace."""
-        at = draw(st.sampled_from(self.anchors))
-        after = len(self.text) - at - 1
-        start = at - draw(st.integers(0, min(at, _REACH)))
-        end = at + 1 + draw(st.integers(0, min(after, _REACH)))
+        at = _item(draw, self.anchors)
+        before = min(at, _REACH) + 1
+        after = min(len(self.text) - at - 1, _REACH) + 1
+        # How far it reaches on either side, in one draw that shrinks to
+        # the anchor alone: Hypothesis spends as much on a draw as on what
+        # is drawn.
+        reach = draw(_between(0, before * after - 1))
+        start = at - reach // after
+        end = at + 1 + reach % after
         return Evidence.from_offsets(self.text, start, end)
 
     def inside(
@@ -492,57 +539,54 @@ class _Scope:
         avoid: tuple[Evidence, ...] = (),
     ) -> Evidence | None:
         """Draw a span inside one of *evidence*, or None if it hits *avoid*."""
-        around = draw(st.sampled_from(evidence))
+        around = _item(draw, evidence)
         # Around a character that is not whitespace, as every span is.
         first = bisect.bisect_left(self.anchors, around.start)
         last = bisect.bisect_left(self.anchors, around.end) - 1
-        at = self.anchors[draw(st.integers(first, last))]
-        start = draw(st.integers(around.start, at))
-        end = draw(st.integers(at + 1, around.end))
+        at = self.anchors[draw(_between(first, last))]
+        start = draw(_between(around.start, at))
+        end = draw(_between(at + 1, around.end))
         if any(a.start < end and start < a.end for a in avoid):
             return None
         return Evidence.from_offsets(self.text, start, end)
 
     def evidence(self, draw: DrawFn) -> tuple[Evidence, ...]:
         """Draw a few distinct spans, in the order drawn."""
-        count = draw(st.integers(1, _FEW))
+        count = draw(_between(1, _FEW))
         return tuple(dict.fromkeys(self.span(draw) for _ in range(count)))
+
+    def fresh(self, value: str, joiner: str, taken: str = "") -> str:
+        """
+        Return *value*, or it with a word added, unused (and not *taken*).
+
+        A word added rather than a filter, which would reject draws.
+        """
+        extra, new = 0, value
+        while self.key(new) in self.used or new == taken:
+            extra += 1
+            new = f"{value}{joiner}{_letters(extra)}"
+        self.used.add(self.key(new))
+        return new
 
     def label(self, draw: DrawFn) -> str:
         """Draw a name or alias that the scope has not used yet."""
-        # A label in use gets a word added, rather than a filter: a filter
-        # made anew at each draw costs Hypothesis a validation every time.
-        value = draw(self.labels)
-        extra = 0
-        while self.key(value) in self.used:
-            extra += 1
-            value = f"{value} {_letters(extra)}"
-        self.used.add(self.key(value))
-        return value
+        return self.fresh(draw(self.labels), " ")
 
     def aliases(self, draw: DrawFn) -> tuple[str, ...]:
         """Draw a few aliases that the scope has not used yet."""
-        return tuple(
-            self.label(draw) for _ in range(draw(st.integers(0, _FEW)))
-        )
+        return tuple(self.label(draw) for _ in range(draw(_between(0, _FEW))))
 
     def refs(
         self, draw: DrawFn, pool: tuple[str, ...] | None, *, min_size: int = 0
     ) -> tuple[str, ...]:
         """Draw a few distinct ids from *pool*."""
-        if pool == ():
-            return ()
-        return tuple(draw(_id_lists(pool, min_size)))
+        if pool is None:
+            return tuple(draw(_id_lists(min_size)))
+        return _distinct(draw, pool, min_size, _FEW)
 
     def date(self, draw: DrawFn) -> HistoricalDate:
         """Draw a date, perhaps relative to a record of the scope."""
-        return draw(
-            _synthetic_dates(
-                _year_ranges(tuple(Calendar), 1, 9999),
-                shapes=_SHAPES,
-                relative_to=_optional_id(self.targets),
-            )
-        )
+        return draw(_scoped_dates(self.targets))
 
     def optional_date(self, draw: DrawFn) -> HistoricalDate | None:
         """Draw `None` (the simplest) or a date."""
@@ -629,9 +673,9 @@ def _written_years(edtf: str) -> tuple[int, int] | None:
 
 def _year_ranges(
     calendars: tuple[Calendar, ...], low: int, high: int
-) -> dict[Calendar, tuple[int, int]]:
-    """Return, for each calendar, its years in *low*..*high* with bounds."""
-    ranges = {}
+) -> tuple[tuple[Calendar, int, int], ...]:
+    """Return each calendar with its years in *low*..*high*, if any."""
+    ranges = []
     for calendar in calendars:
         first, last = low, high
         if calendar is Calendar.JULIAN:
@@ -640,8 +684,8 @@ def _year_ranges(
                 min(high, _JULIAN_YEARS[1]),
             )
         if first <= last:
-            ranges[calendar] = (first, last)
-    return ranges
+            ranges.append((calendar, first, last))
+    return tuple(ranges)
 
 
 def _spans_of(size: int, low: int, high: int) -> tuple[int, int]:
@@ -654,45 +698,63 @@ def _spans_of(size: int, low: int, high: int) -> tuple[int, int]:
     return -(-max(low, size) // size), (high - size + 1) // size
 
 
-@st.composite
-def _sides(
-    draw: DrawFn, calendar: Calendar, low: int, high: int
-) -> HistoricalDate:
-    """Draw one date (not an interval) naming only years in *low*..*high*."""
+@functools.lru_cache(maxsize=256)
+def _forms(low: int, high: int) -> tuple[tuple[str, str], ...]:
+    """Return each form that names only years in range, with a qualifier."""
     decades, centuries = _spans_of(10, low, high), _spans_of(100, low, high)
     forms = ["year", "month", "day"]
     forms += ["decade"] if decades[0] <= decades[1] else []
     forms += ["century"] if centuries[0] <= centuries[1] else []
-    form = draw(st.sampled_from(forms))
+    return tuple(itertools.product(forms, _QUALIFIERS))
+
+
+def _side(
+    draw: DrawFn, calendar: Calendar, low: int, high: int
+) -> HistoricalDate:
+    """Draw one date (not an interval) naming only years in *low*..*high*."""
+    # Form and qualifier in one draw, as every other pair of choices from
+    # short lists here: each draw costs Hypothesis as much as its value.
+    form, qualifier = _item(draw, _forms(low, high))
     if form == "decade":
-        edtf = f"{draw(st.integers(*decades)):03d}X"
+        edtf = f"{draw(_between(*_spans_of(10, low, high))):03d}X"
     elif form == "century":
-        edtf = f"{draw(st.integers(*centuries)):02d}XX"
+        edtf = f"{draw(_between(*_spans_of(100, low, high))):02d}XX"
     else:
-        year = draw(st.integers(low, high))
+        year = draw(_between(low, high))
         edtf = f"{year:04d}"
         if form != "year":
-            month = draw(st.integers(1, 12))
+            month = draw(_between(1, 12))
             edtf += f"-{month:02d}"
             if form == "day":
                 days = _days_in_month(year, month, calendar)
-                edtf += f"-{draw(st.integers(1, days)):02d}"
-    edtf += draw(st.sampled_from(_QUALIFIERS))
+                edtf += f"-{draw(_between(1, days)):02d}"
+    edtf += qualifier
     return HistoricalDate.from_edtf(edtf, text=edtf, calendar=calendar)
+
+
+# Shrinks to a date the article states, or words relative to another.
+_ABSOLUTE = (DateBasis.STATED, DateBasis.INFERRED, DateBasis.RECORD)
+_RELATIVE = (DateBasis.RELATIVE, DateBasis.INFERRED)
+
+
+@functools.lru_cache(maxsize=64)
+def _pairs(
+    firsts: tuple[_T, ...], seconds: tuple[_R, ...]
+) -> tuple[tuple[_T, _R], ...]:
+    """Return every pair of *firsts* and *seconds*, the first ones first."""
+    return tuple(itertools.product(firsts, seconds))
 
 
 @st.composite
 def _synthetic_dates(
     draw: DrawFn,
-    ranges: dict[Calendar, tuple[int, int]],
+    ranges: tuple[tuple[Calendar, int, int], ...],
     *,
     shapes: tuple[str, ...],
     relative_to: SearchStrategy[str | None],
 ) -> HistoricalDate:
-    calendar = draw(st.sampled_from(tuple(ranges)))
-    sides = _sides(calendar, *ranges[calendar])
-    shape = draw(st.sampled_from(shapes))
-    start = draw(sides)
+    (calendar, low, high), shape = _item(draw, _pairs(ranges, shapes))
+    start = _side(draw, calendar, low, high)
     if shape == "single":
         edtf = start.edtf
     elif shape == "open end":
@@ -704,20 +766,14 @@ def _synthetic_dates(
     elif shape == "unknown start":
         edtf = f"/{start.edtf}"
     else:
-        end = draw(sides)
+        end = _side(draw, calendar, low, high)
         # A reversed pair swapped is a valid interval: if end is over before
         # start begins, then end begins before start is over.
         if end.latest < start.earliest:
             start, end = end, start
         edtf = f"{start.edtf}/{end.edtf}"
     relative = draw(relative_to)
-    # Shrinks to a date the article states, or words relative to another.
-    bases = (
-        (DateBasis.RELATIVE, DateBasis.INFERRED)
-        if relative
-        else (DateBasis.STATED, DateBasis.INFERRED, DateBasis.RECORD)
-    )
-    basis = draw(st.sampled_from(bases))
+    basis = _item(draw, _RELATIVE if relative else _ABSOLUTE)
     return HistoricalDate.from_edtf(
         edtf,
         text=draw(_LABELS),
@@ -725,6 +781,18 @@ def _synthetic_dates(
         relative_to=relative,
         basis=basis,
         reason=draw(_LABELS) if basis is DateBasis.INFERRED else None,
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _scoped_dates(
+    targets: tuple[str, ...] | None,
+) -> SearchStrategy[HistoricalDate]:
+    """Return any dates, perhaps relative to one of *targets*."""
+    return _synthetic_dates(
+        _year_ranges(tuple(Calendar), 1, 9999),
+        shapes=_SHAPES,
+        relative_to=_optional_id(targets),
     )
 
 
@@ -837,30 +905,46 @@ def _historical_dates(
     return _choose(source, real, synthetic, what)
 
 
+def _maybe(draw: DrawFn, strategy: SearchStrategy[_T]) -> _T | None:
+    """Draw `None` (the simplest) or a value of *strategy*."""
+    return draw(strategy) if draw(st.booleans()) else None
+
+
+_FIGURES = st.integers(0, 10**12)
+_HEDGES = _LABELS.filter(lambda h: not _NUMBER_WORD.search(h))
+
+
 @st.composite
 def _synthetic_quantities(
     draw: DrawFn, kinds: tuple[QuantityKind, ...]
 ) -> Quantity:
-    kind = draw(st.sampled_from(kinds))
-    figure = draw(st.integers(0, 10**12))
-    below = st.none() | st.integers(0, figure).map(lambda d: figure - d)
-    more = st.integers(0, 10**12).map(lambda d: figure + d)
-    above = st.none() | more
+    kind = _item(draw, kinds)
+    figure = draw(_FIGURES)
+
+    # Distances from the figure, which shrink to it.  Not _between: each
+    # figure would take a place in its cache.
+    def below() -> int | None:
+        less = _maybe(draw, st.integers(0, figure))
+        return None if less is None else figure - less
+
+    def above() -> int | None:
+        more = _maybe(draw, _FIGURES)
+        return None if more is None else figure + more
+
     value: int | None = figure
     low: int | None = figure
     high: int | None = figure
     if kind is QuantityKind.APPROXIMATE:
-        low, high = draw(below), draw(above)
+        low, high = below(), above()
     elif kind is QuantityKind.AT_MOST:
-        low = draw(below)
+        low = below()
     elif kind is QuantityKind.AT_LEAST:
-        high = draw(above)
+        high = above()
     elif kind is QuantityKind.ORDER_OF_MAGNITUDE:
-        value, high = None, draw(more)
+        value, high = None, figure + draw(_FIGURES)
     elif kind is QuantityKind.VAGUE:
-        value, low, high = None, draw(below), draw(above)
-    hedges = _LABELS.filter(lambda h: not _NUMBER_WORD.search(h))
-    hedge = None if kind is QuantityKind.EXACT else draw(st.none() | hedges)
+        value, low, high = None, below(), above()
+    hedge = None if kind is QuantityKind.EXACT else _maybe(draw, _HEDGES)
     wording = draw(_LABELS)
     return Quantity(
         text=wording if hedge is None else f"{hedge} {wording}",
@@ -871,6 +955,9 @@ def _synthetic_quantities(
         high=high,
         hedge=hedge,
     )
+
+
+_ALL_QUANTITIES = _synthetic_quantities(tuple(QuantityKind))
 
 
 @_lazy
@@ -944,20 +1031,35 @@ def _sources(source: Origin) -> SearchStrategy[Source]:
     return _choose(source, real, _source_values(), "sources")
 
 
+# The optional fields of a synthetic source.
+_SOURCE_OPTIONS = (
+    "author",
+    "periodical",
+    "publisher",
+    "date",
+    "pages",
+    "read_at",
+    "note",
+)
+
+
 @st.composite
 def _source_values(draw: DrawFn) -> Source:
-    optional = st.none() | _LABELS
+    # Which optional fields are given, in one draw rather than one a field:
+    # each is given half the time, and none when shrunk.
+    given = draw(_between(0, 2 ** len(_SOURCE_OPTIONS) - 1))
     return Source(
-        kind=draw(st.sampled_from(SourceKind)),
+        kind=_item(draw, _SOURCE_KINDS),
         title=draw(_LABELS),
-        author=draw(optional),
-        periodical=draw(optional),
-        publisher=draw(optional),
-        date=draw(optional),
-        pages=draw(optional),
-        read_at=draw(optional),
-        note=draw(optional),
+        **{
+            name: draw(_LABELS) if given >> i & 1 else None
+            for i, name in enumerate(_SOURCE_OPTIONS)
+        },
     )
+
+
+_SOURCE_KINDS = tuple(SourceKind)
+_SOURCE_LISTS = st.lists(_source_values(), min_size=1, max_size=_FEW)
 
 
 @_cached
@@ -975,18 +1077,27 @@ def _quantities(
 # -- records
 
 
+# Enumerations as tuples, to draw a member by its index.
+_ROLES = tuple(PersonRole)
+_GROUP_KINDS = tuple(GroupKind)
+_PLACE_KINDS = tuple(PlaceKind)
+_EVENT_KINDS = tuple(EventKind)
+_QUOTATION_KINDS = tuple(QuotationKind)
+_RELATION_KINDS = tuple(RelationKind)
+_VERDICTS = tuple(Verdict)
+_WIKIDATA = st.integers(1, 10**9).map("Q{}".format)
+
+
 def _person(draw: DrawFn, scope: _Scope, rid: str) -> Person:
     return Person(
         id=rid,
         name=scope.label(draw),
         aliases=scope.aliases(draw),
         description=draw(_LABELS),
-        roles=draw(
-            st.lists(st.sampled_from(PersonRole), unique=True, max_size=_FEW)
-        ),
-        named=draw(st.sampled_from((True, False))),
+        roles=_distinct(draw, _ROLES, 0, _FEW),
+        named=_item(draw, (True, False)),
         other_names=scope.aliases(draw),
-        wikidata=draw(st.none() | st.integers(1, 10**9).map("Q{}".format)),
+        wikidata=_maybe(draw, _WIKIDATA),
         **_life(draw, scope),
         evidence=scope.evidence(draw),
     )
@@ -1019,10 +1130,15 @@ def _group(draw: DrawFn, scope: _Scope, rid: str) -> Group:
         aliases=scope.aliases(draw),
         other_names=scope.aliases(draw),
         description=draw(_LABELS),
-        kind=draw(st.sampled_from(GroupKind)),
+        kind=_item(draw, _GROUP_KINDS),
         members=scope.refs(draw, scope.people),
         evidence=scope.evidence(draw),
     )
+
+
+def _other_than(rid: str, ref: str | None) -> str | None:
+    """Return *ref*, or `None` for a reference of record *rid* to itself."""
+    return None if ref == rid else ref
 
 
 def _place(draw: DrawFn, scope: _Scope, rid: str) -> Place:
@@ -1032,8 +1148,8 @@ def _place(draw: DrawFn, scope: _Scope, rid: str) -> Place:
         aliases=scope.aliases(draw),
         other_names=scope.aliases(draw),
         description=draw(_LABELS),
-        kind=draw(st.sampled_from(PlaceKind)),
-        within=draw(_optional_id(scope.places).filter(lambda w: w != rid)),
+        kind=_item(draw, _PLACE_KINDS),
+        within=_other_than(rid, draw(_optional_id(scope.places))),
         evidence=scope.evidence(draw),
     )
 
@@ -1045,10 +1161,10 @@ def _event(draw: DrawFn, scope: _Scope, rid: str) -> Event:
         aliases=scope.aliases(draw),
         other_names=scope.aliases(draw),
         summary=draw(_LABELS),
-        kind=draw(st.sampled_from(EventKind)),
+        kind=_item(draw, _EVENT_KINDS),
         date=scope.optional_date(draw),
         also_dated=tuple(
-            scope.date(draw) for _ in range(draw(st.integers(0, 2)))
+            scope.date(draw) for _ in range(draw(_between(0, 2)))
         ),
         participants=scope.refs(draw, scope.people),
         groups=scope.refs(draw, scope.groups),
@@ -1077,7 +1193,7 @@ def _quotation(draw: DrawFn, scope: _Scope, rid: str) -> Quotation:
     return Quotation(
         id=rid,
         segments=segments,
-        kind=draw(st.sampled_from(QuotationKind)),
+        kind=_item(draw, _QUOTATION_KINDS),
         speaker=speaker,
         speaker_mention=mention,
         cue=cue,
@@ -1096,7 +1212,7 @@ def _quotation(draw: DrawFn, scope: _Scope, rid: str) -> Quotation:
 def _statistic(draw: DrawFn, scope: _Scope, rid: str) -> Statistic:
     return Statistic(
         id=rid,
-        quantity=draw(_synthetic_quantities(tuple(QuantityKind))),
+        quantity=draw(_ALL_QUANTITIES),
         counting=draw(_LABELS),
         description=draw(_LABELS),
         date=scope.optional_date(draw),
@@ -1112,7 +1228,7 @@ def _claim(draw: DrawFn, scope: _Scope, rid: str) -> Claim:
     stances = [Stance.ASSERTION, Stance.EVALUATION]
     if holders != ():
         stances.append(Stance.REPORT)
-    stance = draw(st.sampled_from(stances))
+    stance = _item(draw, stances)
     evidence = scope.evidence(draw)
     reported = stance is Stance.REPORT
     parent = draw(_optional_id(scope.claims))
@@ -1133,10 +1249,10 @@ def _relation(draw: DrawFn, scope: _Scope, rid: str) -> Relation:
     evidence = scope.evidence(draw)
     return Relation(
         id=rid,
-        kind=draw(st.sampled_from(RelationKind)),
+        kind=_item(draw, _RELATION_KINDS),
         source=source,
         target=target,
-        link=draw(st.sampled_from(evidence)),
+        link=_item(draw, evidence),
         evidence=evidence,
     )
 
@@ -1146,10 +1262,10 @@ def _note(draw: DrawFn, scope: _Scope, rid: str) -> Note:
     about = None if scope.targets is None else (*scope.targets, "article")
     return Note(
         id=rid,
-        verdict=draw(st.sampled_from(Verdict)),
+        verdict=_item(draw, _VERDICTS),
         about=scope.refs(draw, about, min_size=1),
         text=draw(_LABELS),
-        sources=draw(st.lists(_source_values(), min_size=1, max_size=_FEW)),
+        sources=draw(_SOURCE_LISTS),
         evidence=scope.evidence(draw),
     )
 
@@ -1578,16 +1694,12 @@ def _synthetic_corpora(
     draw: DrawFn, text: _Text | None, max_size: int
 ) -> Corpus:
     scope = _Scope(text or draw(_texts()), labels=_WORDS, key=normalize)
-    sizes = [draw(st.integers(0, max_size)) for _ in _KINDS]
-    ids = draw(
-        st.lists(
-            _IDS.filter(lambda s: s != "article"),
-            min_size=sum(sizes),
-            max_size=sum(sizes),
-            unique_by=normalize,
-        )
-    )
-    scope.used.update(map(normalize, ids))
+    sizes = [draw(_between(0, max_size)) for _ in _KINDS]
+    # Ids apart from each other and from the article, which notes name.
+    ids = [
+        scope.fresh(draw(_IDS), "-", taken="article")
+        for _ in range(sum(sizes))
+    ]
     planned: dict[str, list[str]] = {}
     for (name, _build), size in zip(_KINDS, sizes, strict=True):
         planned[name], ids = ids[:size], ids[size:]
