@@ -15,6 +15,8 @@ data is read and indexed once, when a name that needs it is first used.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from secretspeech.exceptions import (
     CorpusFileError,
     InvalidCorpusError,
@@ -175,55 +177,57 @@ __all__ = [
 #: none of them (only the exceptions above): a name is imported on first
 #: use and then kept as a plain attribute. The imports for type checkers
 #: above say the same, which tests/test_public_api.py checks.
-_HOMES = {
-    **dict.fromkeys(
-        (
-            "CAUSAL_KINDS",
-            "SCHEMA",
-            "Article",
-            "Claim",
-            "CollectionSchema",
-            "Event",
-            "EventKind",
-            "Evidence",
-            "Group",
-            "GroupKind",
-            "Note",
-            "Person",
-            "PersonRole",
-            "Place",
-            "PlaceKind",
-            "Quantity",
-            "QuantityKind",
-            "Quotation",
-            "QuotationKind",
-            "Record",
-            "Relation",
-            "RelationKind",
-            "Source",
-            "SourceKind",
-            "Stance",
-            "Statistic",
-            "Verdict",
+_HOMES = MappingProxyType(
+    {
+        **dict.fromkeys(
+            (
+                "CAUSAL_KINDS",
+                "SCHEMA",
+                "Article",
+                "Claim",
+                "CollectionSchema",
+                "Event",
+                "EventKind",
+                "Evidence",
+                "Group",
+                "GroupKind",
+                "Note",
+                "Person",
+                "PersonRole",
+                "Place",
+                "PlaceKind",
+                "Quantity",
+                "QuantityKind",
+                "Quotation",
+                "QuotationKind",
+                "Record",
+                "Relation",
+                "RelationKind",
+                "Source",
+                "SourceKind",
+                "Stance",
+                "Statistic",
+                "Verdict",
+            ),
+            "_model",
         ),
-        "_model",
-    ),
-    "Collection": "_catalog",
-    "Corpus": "_corpus",
-    **dict.fromkeys(
-        ("Calendar", "DateBasis", "HistoricalDate", "Order", "Precision"),
-        "_dates",
-    ),
-    "as_dict": "_export",
-    "save_corpus": "_export",
-    "json_schema": "_jsonschema",
-    "from_dict": "_load",
-    "load_corpus": "_load",
-    **dict.fromkeys(
-        ("ExtractionScore", "PartScore", "QuoteMatch", "QuoteVerdict"),
-        "_quotes",
-    ),
-}
+        "Collection": "_catalog",
+        "Corpus": "_corpus",
+        **dict.fromkeys(
+            ("Calendar", "DateBasis", "HistoricalDate", "Order", "Precision"),
+            "_dates",
+        ),
+        "as_dict": "_export",
+        "save_corpus": "_export",
+        "json_schema": "_jsonschema",
+        "from_dict": "_load",
+        "load_corpus": "_load",
+        **dict.fromkeys(
+            ("ExtractionScore", "PartScore", "QuoteMatch", "QuoteVerdict"),
+            "_quotes",
+        ),
+    }
+)
 
 #: The `Corpus` methods that the module mirrors as functions over the
 #: bundled corpus.
@@ -244,8 +248,11 @@ _MIRRORED = frozenset(
     )
 )
 
-#: What the bundled corpus provides besides its collections.
-_OF_CORPUS = frozenset(("article", "DATA_VERSION"))
+#: What the bundled corpus provides besides its collections: each module
+#: name with the `Corpus` attribute it reads.
+_OF_CORPUS = MappingProxyType(
+    {"article": "article", "DATA_VERSION": "data_version"}
+)
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 -- module attributes vary
@@ -269,10 +276,7 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 -- module attributes vary
     if name in collections or name in _OF_CORPUS:
         bundled = corpus()
         names = {n: getattr(bundled, n) for n in collections}
-        names |= {
-            "article": bundled.article,
-            "DATA_VERSION": bundled.data_version,
-        }
+        names |= {n: getattr(bundled, a) for n, a in _OF_CORPUS.items()}
         globals().update(names)
         return names[name]
     if name == "__version__":
