@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Any
@@ -18,6 +19,7 @@ from secretspeech._dates import (
     HistoricalDate,
     Order,
     Precision,
+    _days_in_month,
 )
 from secretspeech.exceptions import (
     InvalidTypeError,
@@ -251,6 +253,17 @@ class TestJulian:
         """Julian February 1957 has no 29th."""
         with pytest.raises(InvalidValueError, match="julian"):
             hd("1957-02-29", Calendar.JULIAN)
+
+    def test_month_lengths(self) -> None:
+        """Every month of every year has the calendar module's length."""
+        for year in range(1, 10000):
+            for month in range(1, 13):
+                gregorian = calendar.monthrange(year, month)[1]
+                leap_day = month == 2 and year % 4 == 0
+                julian = 29 if leap_day else calendar.monthrange(1, month)[1]
+                got = _days_in_month(year, month, Calendar.GREGORIAN)
+                assert gregorian == got, (year, month)
+                assert julian == _days_in_month(year, month, Calendar.JULIAN)
 
     def test_calendar_changes_validity(self) -> None:
         """29 February 1900 exists only in the Julian calendar."""

@@ -29,7 +29,6 @@ lower-case ``x`` and no surrounding whitespace.
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime as dt
 import enum
 import functools
@@ -174,11 +173,20 @@ class _Parsed(NamedTuple):
     uncertain: bool
 
 
+#: The days of each month in a common year, January first.
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _days_in_month(year: int, month: int, calendar: Calendar) -> int:
     """Return the number of days of *month* in *year* of *calendar*."""
-    if month == 2 and calendar is Calendar.JULIAN:
-        return 29 if year % 4 == 0 else 28
-    return _calendar.monthrange(year, month)[1]
+    if month != 2:  # February is the one that varies
+        return _MONTH_DAYS[month - 1]
+    # Counted here rather than with the calendar module, whose import (and
+    # locale's) would be most of what reading a date costs at start-up.
+    leap = year % 4 == 0
+    if calendar is not Calendar.JULIAN:
+        leap = leap and (year % 100 != 0 or year % 400 == 0)
+    return 29 if leap else 28
 
 
 def _julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
