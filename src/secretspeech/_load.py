@@ -105,6 +105,7 @@ MAX_PROBLEM_CHARS = 1_000
 
 _T = TypeVar("_T")
 _V = TypeVar("_V")
+_E = TypeVar("_E", bound=enum.Enum)
 _lock = threading.Lock()
 _bundled: Corpus | None = None
 
@@ -818,8 +819,10 @@ _DAYS = frozenset({"earliest", "latest"})
 # The types of a span whose key `_Parser.evidence` keeps: start, end,
 # exact, prefix and suffix.
 _SPAN_TYPES = (int, int, str, str, str)
+#: What a JSON array is read as.
+_ArrayType: TypeAlias = type[list[Any]] | type[tuple[Any, ...]]
 # What `_json` reads a JSON array as.
-_ARRAYS = (list, tuple)
+_ARRAYS: tuple[_ArrayType, ...] = (list, tuple)
 
 
 def _read_plain(_parser: _Parser, raw: object, _field: str) -> object:
@@ -963,7 +966,7 @@ def _readers_of_json(cls: type) -> Mapping[str, _Reader]:
     return types.MappingProxyType(
         {
             name: read
-            for name, read in _readers(cls).items()  # type: ignore[arg-type]
+            for name, read in _readers(cls).items()
             if read is not _read_plain
         }
     )
@@ -1035,7 +1038,7 @@ class _Parser:
         *,
         max_records: int = MAX_RECORDS,
         trusted: bool = False,
-        arrays: tuple[type, ...] = (list,),
+        arrays: tuple[_ArrayType, ...] = (list,),
     ) -> None:
         self.source = source
         self.text = text
@@ -1109,17 +1112,19 @@ class _Parser:
                     f"{kind!r} has more than the limit of {self.max_records} "
                     "records; load_corpus(..., max_records=...) raises it"
                 )
-            if consume and type(items) is tuple:
-                # The document is ours: hold its records in a list, the
-                # tuple let go, so that each is let go once read.
-                items = cast("dict[str, Any]", top)[kind] = list(items)
+            held: list[Any] | None = None
+            if consume:
+                # The document is ours: its records are held in a list (a
+                # tuple let go), so that each is let go once read.
+                held = items if type(items) is list else list(items)
+                items = cast("dict[str, Any]", top)[kind] = held
             records: list[object] = []
             for i, item in enumerate(items):
                 self.item = (kind, i, item)
                 raw = self.mapping(item, "a record")
                 records.append(self.record(cls, raw))
-                if consume:
-                    items[i] = None
+                if held is not None:
+                    held[i] = None
             self.item = None
             built[kind] = tuple(records)
 
@@ -1183,8 +1188,13 @@ class _Parser:
     def evidence(self, raw: object, field: str) -> Evidence:
         span = raw if type(raw) is dict else self.mapping(raw, f"{field} item")
         get = span.get
-        key = (get("start"), get("end"), get("exact"))
-        key += (get("prefix", ""), get("suffix", ""))
+        key = (
+            get("start"),
+            get("end"),
+            get("exact"),
+            get("prefix", ""),
+            get("suffix", ""),
+        )
         # Exact types, so that the key of one span is never equal to that
         # of another that the checks would refuse (JSON true equals 1).
         if tuple(map(type, key)) != _SPAN_TYPES:
@@ -1263,9 +1273,10 @@ class _Parser:
             self.agrees(d, date, key, field)
         return date
 
-    def member(
-        self, vocabulary: Callable[[object], _T], raw: object, field: str
-    ) -> _T:
+    def member(self, vocabulary: type[_E], raw: object, field: str) -> _E:
+        if type(raw) is str:
+            # The usual spelling at the cost of a lookup (`_read_member`).
+            raw = _read_member(vocabulary)(self, raw, field)
         try:
             return vocabulary(raw)
         except SecretSpeechError as e:
