@@ -285,10 +285,17 @@ def _check_refs(
     collection: str, record: Record, owner: dict[str, str]
 ) -> None:
     """Refuse an id of *record* that names nothing, or the wrong kind."""
-    schema = schema_of(type(record))
-    assert schema is not None  # noqa: S101 -- _owners checked it
-    for field, allowed in schema.id_fields.items():
-        for ref in ids_in(record, field):
+    # Classes hash by identity; typeshed's Hashable misses that.
+    for field, allowed in _id_fields(type(record)):  # type: ignore[arg-type]
+        value = getattr(record, field, None)
+        # As `ids_in` reads a field, without a call for each.
+        if field == "relative_to":
+            refs = ids_in(record, field)
+        elif value is None:
+            continue
+        else:
+            refs = (value,) if isinstance(value, str) else value
+        for ref in refs:
             # The usual case first, with no message to build.
             if owner.get(ref) in allowed or (
                 ref in owner and ANY_COLLECTION in allowed
@@ -296,6 +303,14 @@ def _check_refs(
                 continue
             where = _where(collection, record.id)
             raise _bad_ref(where, field, ref, allowed, owner)
+
+
+@functools.lru_cache(maxsize=64)
+def _id_fields(record_type: type) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return the fields of a record type that hold ids, with their kinds."""
+    schema = schema_of(record_type)
+    assert schema is not None  # noqa: S101 -- _owners checked it
+    return tuple(schema.id_fields.items())
 
 
 def _owners(corpus: Corpus) -> dict[str, str]:
