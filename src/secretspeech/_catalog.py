@@ -817,8 +817,7 @@ class _Base(Generic[R]):
     @property
     def names(self) -> dict[str, str]:
         """Each normalised name's first spelling, as suggestions show it."""
-        if self._by_key is None:
-            self.by_key  # noqa: B018 -- builds the names with the keys
+        self.by_key  # noqa: B018 -- builds the names with the keys, once
         return self._names
 
     @property

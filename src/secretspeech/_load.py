@@ -1164,8 +1164,12 @@ class _Parser:
         )
 
     def build(self, cls: Callable[..., _T], **kwargs: Any) -> _T:  # noqa: ANN401
+        return self.made(cls, kwargs)
+
+    def made(self, cls: Callable[..., _T], fields: Mapping[str, Any]) -> _T:
+        """Make a *cls* of *fields*, refusing in the parser's words."""
         try:
-            return cls(**kwargs)
+            return cls(**fields)
         except SecretSpeechError as e:
             raise self.fail(str(e)) from e
         except (TypeError, ValueError) as e:
@@ -1175,13 +1179,7 @@ class _Parser:
         """Make a *cls* of *fields*, checked unless the data is trusted."""
         if self.trusted:
             return _unchecked(cls, fields)
-        # As `build`, with no second dict of the fields.
-        try:
-            return cls(**fields)
-        except SecretSpeechError as e:
-            raise self.fail(str(e)) from e
-        except (TypeError, ValueError) as e:
-            raise self.fail(f"{e}") from e
+        return self.made(cls, fields)
 
     # -- values
 
