@@ -152,7 +152,9 @@ def sizes(scale: types.ModuleType, costs: list[float]) -> list[object]:
         scale.Sizes(
             size,
             (size * 1e-4, size * 1e-5, size * 1e-6),
+            size * 1.1e-4,
             1000.0,
+            1400.0,
             2000.0,
             500.0,
             {"people.filter(role='monarch')": (cost, cost, cost)},
@@ -209,8 +211,14 @@ def test_table_and_plot(bench: types.SimpleNamespace, tmp_path: Path) -> None:
     assert (
         "| `people.filter(role='monarch')` | 5 | 10 µs | 20 µs |" in lines[2]
     )
-    assert lines[-2].startswith(
+    assert lines[-4].startswith(
         "| load (JSON text to corpus) | all | 100 ms | 1 s |"
+    )
+    assert lines[-3].startswith(
+        "| load and the first lookup by name | 1 | 110 ms | 1.1 s |"
+    )
+    assert lines[-1].startswith(
+        "| memory kept per record, every index built | | 1,400 B | 1,400 B |"
     )
 
     path = tmp_path / "performance.svg"

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,6 +24,7 @@ from secretspeech import (
     RelationKind,
     Verdict,
 )
+from secretspeech._catalog import base_of
 from secretspeech._checks import names_of
 from secretspeech._model import Criterion
 from secretspeech._text import normalize
@@ -911,3 +913,51 @@ class TestOneValueNotItsParts:
         """Bytes are refused as bytes, not read as their ints."""
         with pytest.raises(ss.InvalidTypeError, match=r"b'x'|bytearray"):
             ss.events.filter(involving=value)
+
+
+class TestIndexesOnFirstUse:
+    """A collection builds its index by id at once, every other on first use."""
+
+    def test_records_after_a_record_are_checked(self) -> None:
+        """The first value that is not a record is named, wherever it is."""
+        with pytest.raises(
+            InvalidTypeError,
+            match=r"Collection takes records .* got 3 \(int\)",
+        ):
+            Collection([ss.people[0], ss.people[1], 3])  # type: ignore[list-item]
+
+    def test_get_builds_no_other_index(self) -> None:
+        """A `get` reads the index by id alone."""
+        people = Collection(ss.people)
+        base = base_of(people)
+
+        assert people.get("vladimir-lenin") is ss.people.get("vladimir-lenin")
+        assert (base._by_key, base._indexes, base._dates) == (None, None, None)
+
+    def test_each_index_answers_as_the_collection_does(self) -> None:
+        """Built on first use, each index answers what the bundled one does."""
+        events = Collection(ss.events)
+        base = base_of(events)
+
+        assert events.lookup("the secret speech") == ss.events.lookup(
+            "the secret speech"
+        )
+        assert base._by_key is not None
+        assert (base._indexes, base._dates) == (None, None)
+        assert list(events.filter(kind="famine")) == list(
+            ss.events.filter(kind="famine")
+        )
+        assert base._indexes is not None
+        assert base._dates is None
+        assert list(events.filter(during=1956)) == list(
+            ss.events.filter(during=1956)
+        )
+        assert base._dates is not None
+
+    def test_the_first_id_of_two_wins(self) -> None:
+        """Of two records with one id, `get` gives the first, as before."""
+        first = ss.people[0]
+        twin = attrs.evolve(ss.people[1], id=first.id)
+
+        assert Collection([first, twin]).get(first.id) is first
+        assert Collection([twin, first]).get(first.id) is twin

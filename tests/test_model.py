@@ -229,6 +229,21 @@ class TestRecords:
         assert p.roles == (ss.PersonRole.LEADER,)
         assert isinstance(p.evidence, tuple)
 
+    def test_evidence_of_a_subclass_is_evidence(self) -> None:
+        """A span of a subclass of Evidence is held, beside plain ones."""
+
+        @attrs.frozen(kw_only=True)
+        class Marked(ss.Evidence):
+            pass
+
+        plain = evidence()
+        marked = Marked(**attrs.asdict(plain))
+        p = self.person(evidence=(plain, marked))
+
+        assert p.evidence == (plain, marked)
+        with pytest.raises(ss.InvalidTypeError, match="must hold Evidence"):
+            self.person(evidence=(plain, marked, "a span"))
+
     @pytest.mark.parametrize(
         "bad", ["Has Spaces", "UPPER", "", "trailing-", "-x"]
     )

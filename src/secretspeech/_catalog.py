@@ -726,23 +726,33 @@ class _Text:
 
 class _Base(Generic[R]):
     """
-    The records of a collection and every index over them, built at once.
+    The records of a collection and every index over them.
+
+    The index by id is built with the base; each other index on the first
+    query that reads it (`by_key`, `indexes`, `dates`, `text`), so that a
+    load pays only for what its program asks: a lookup by name does not
+    build the date index, nor a `get` any index of names.  Two threads may
+    both build an index; they build the same thing, and one is kept.
 
     Sub-collections share the base of the collection they came from.
     """
 
     __slots__ = (
+        "_by_key",
+        "_dates",
+        "_indexes",
+        "_names",
         "_text",
         "by_id",
-        "by_key",
-        "dates",
-        "indexes",
-        "names",
         "record_type",
         "records",
     )
 
     _text: _Text | None
+    _by_key: dict[str, tuple[int, ...]] | None
+    _names: dict[str, str]
+    _indexes: dict[str, dict[object, tuple[int, ...]]] | None
+    _dates: Intervals | None
 
     @property
     def text(self) -> _Text:
@@ -762,32 +772,85 @@ class _Base(Generic[R]):
         self, records: tuple[R, ...], record_type: type[Any] | None
     ) -> None:
         self.records = records
-        types = {type(r) for r in records}
+        types = set(map(type, records))
         if record_type is None and len(types) == 1:
             record_type = types.pop()
         self.record_type = record_type
-        self.by_id: dict[str, int] = {}
-        keys: dict[str, list[int]] = {}
-        self.names: dict[str, str] = {}
-        for pos, record in enumerate(records):
-            self.by_id.setdefault(record.id, pos)
-            given = names_of(record)
-            # The id last, so that suggestions show names rather than ids.
-            for name in (*given[1:], given[0]):
-                key = normalize(name)
-                found = keys.setdefault(key, []) if key else None
-                # Positions come in order, so a repeat can only be the
-                # last one: no scan of a long list of namesakes.
-                if found is not None and (not found or found[-1] != pos):
-                    found.append(pos)
-                    self.names.setdefault(key, name)
-        self.by_key = {k: tuple(v) for k, v in keys.items()}
+        # The first record of an id wins, as `get` answers: the ids and
+        # positions reversed, so that the first is written last.
+        ids = list(map(operator.attrgetter("id"), records))
+        ids.reverse()
+        self.by_id: dict[str, int] = dict(
+            zip(ids, range(len(ids) - 1, -1, -1), strict=True)
+        )
+        self._by_key = None
+        self._indexes = None
+        self._dates = None
         self._text = None
-        spec = _spec(record_type)
-        self.indexes = {
-            name: criterion.index(records) for name, criterion in spec.items()
-        }
-        self.dates = Intervals(getattr(r, "date", None) for r in records)
+
+    @property
+    def by_key(self) -> dict[str, tuple[int, ...]]:
+        """
+        The positions of the records by each normalised name, id last.
+
+        Built on the first lookup by name, with `names`.
+        """
+        by_key = self._by_key
+        if by_key is None:
+            keys: dict[str, list[int]] = {}
+            names: dict[str, str] = {}
+            for pos, record in enumerate(self.records):
+                given = names_of(record)
+                # The id last, so that suggestions show names, not ids.
+                for name in (*given[1:], given[0]):
+                    key = normalize(name)
+                    found = keys.setdefault(key, []) if key else None
+                    # Positions come in order, so a repeat can only be the
+                    # last one: no scan of a long list of namesakes.
+                    if found is not None and (not found or found[-1] != pos):
+                        found.append(pos)
+                        names.setdefault(key, name)
+            self._names = names
+            by_key = self._by_key = {k: tuple(v) for k, v in keys.items()}
+        return by_key
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Each normalised name's first spelling, as suggestions show it."""
+        self.by_key  # noqa: B018 -- builds the names with the keys, once
+        return self._names
+
+    @property
+    def indexes(self) -> dict[str, dict[object, tuple[int, ...]]]:
+        """
+        The index of each `Collection.filter` criterion, by name.
+
+        Built on the first filter, every criterion at once: each is one
+        pass over the records.
+        """
+        indexes = self._indexes
+        if indexes is None:
+            spec = _spec(self.record_type)
+            indexes = self._indexes = {
+                name: criterion.index(self.records)
+                for name, criterion in spec.items()
+            }
+        return indexes
+
+    @property
+    def dates(self) -> Intervals:
+        """The index of the records' dates by day, built on first use."""
+        dates = self._dates
+        if dates is None:
+            dates = self._dates = Intervals(
+                getattr(r, "date", None) for r in self.records
+            )
+        return dates
+
+
+def _is_record_type(kind: type) -> bool:
+    """Tell whether *kind* is the type of records of some collection."""
+    return schema_of(kind) is not None
 
 
 def base_of(collection: Collection[R]) -> _Base[R]:
@@ -991,12 +1054,14 @@ class Collection(Sequence[R], Generic[R]):
                 f"{describe(records)}"
             )
         self._records = tuple(records)
-        for record in self._records:
-            if not is_record(record):
-                raise InvalidTypeError(
-                    f"Collection takes records (Person, Event, …), got "
-                    f"{describe(record)}"
-                )
+        # Each type once; the first record that is none is named.
+        if not all(map(_is_record_type, set(map(type, self._records)))):
+            for record in self._records:  # pragma: no branch -- one is not
+                if not is_record(record):
+                    raise InvalidTypeError(
+                        f"Collection takes records (Person, Event, …), got "
+                        f"{describe(record)}"
+                    )
         self._base = _Base(self._records, None)
         self._order = None
         self._members = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import typing
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -81,66 +82,143 @@ __all__ = ["Corpus"]
 
 
 class _Index:
-    """The corpus-wide indexes, built once when a `Corpus` is made."""
+    """
+    The corpus-wide indexes: by id when a `Corpus` is made, the rest later.
+
+    Each other index is built on the first query that reads it: what
+    refers to a record (`involving`), the relations of each record and the
+    causal links (`related`, `causes`, `consequences`), the timeline
+    (`timeline`), the sentences (`context`).  Two threads may both build
+    one; they build the same thing, and one is kept.
+    """
 
     __slots__ = (
+        "_links",
+        "_referrers",
+        "_timeline",
         "by_id",
-        "causes",
-        "consequences",
-        "ranks",
-        "referrers",
-        "relations_of",
+        "events",
+        "records",
+        "relations",
         "sentences",
         "text",
-        "timeline",
     )
 
     def __init__(self, corpus: Corpus) -> None:
-        self.by_id: dict[str, Record] = {}
-        referrers: dict[str, list[Record]] = {}
-        for record in corpus.records():
-            self.by_id.setdefault(record.id, record)
-            for rid in dict.fromkeys(_ids(record)):
-                referrers.setdefault(rid, []).append(record)
-        self.referrers = {k: tuple(v) for k, v in referrers.items()}
-
-        relations_of: dict[str, list[Relation]] = {}
-        causes: dict[str, list[str]] = {}
-        consequences: dict[str, list[str]] = {}
-        for relation in corpus.relations:
-            for end in dict.fromkeys((relation.source, relation.target)):
-                relations_of.setdefault(end, []).append(relation)
-            ends = (
-                self.by_id.get(relation.source),
-                self.by_id.get(relation.target),
-            )
-            if relation.is_causal and all(isinstance(e, Event) for e in ends):
-                consequences.setdefault(relation.source, []).append(
-                    relation.target
-                )
-                causes.setdefault(relation.target, []).append(relation.source)
-        self.relations_of = {k: tuple(v) for k, v in relations_of.items()}
-        self.causes = {k: tuple(v) for k, v in causes.items()}
-        self.consequences = {k: tuple(v) for k, v in consequences.items()}
-
-        dated = [
-            (e.date.sort_key, e.evidence[0].start, pos, e)
-            for pos, e in enumerate(corpus.events)
-            if e.date is not None
-        ]
-        dated.sort(key=lambda item: item[:3])
-        self.timeline: tuple[Event, ...] = tuple(item[3] for item in dated)
-        # Each event's rank on the timeline, by its position in the data,
-        # to put in order what the events' index by day finds.
-        self.ranks = array("i", [0]) * len(corpus.events)
-        for rank, item in enumerate(dated):
-            self.ranks[item[2]] = rank
-
+        # The corpus holds no id twice (checked, or trusted as checked).
+        records = tuple(corpus.records())
+        self.by_id: dict[str, Record] = dict(
+            zip(map(operator.attrgetter("id"), records), records, strict=True)
+        )
+        # What the later indexes read; not the corpus, which holds this.
+        self.records = records
+        self.relations = corpus.relations
+        self.events = corpus.events
+        self._referrers: dict[str, tuple[Record, ...]] | None = None
+        self._links: (
+            tuple[
+                dict[str, tuple[Relation, ...]],
+                dict[str, tuple[str, ...]],
+                dict[str, tuple[str, ...]],
+            ]
+            | None
+        ) = None
+        self._timeline: tuple[tuple[Event, ...], array[int]] | None = None
         # The sentences are found on the first call of `Corpus.context`,
         # not at every load: few programs ask for one.
         self.text = corpus.article.text
         self.sentences: tuple[tuple[tuple[int, int], ...], list[int]] | None
         self.sentences = None
+
+    @property
+    def referrers(self) -> dict[str, tuple[Record, ...]]:
+        """The records that hold each id, in corpus order, each once."""
+        found = self._referrers
+        if found is None:
+            referrers: dict[str, list[Record]] = {}
+            for record in self.records:
+                for rid in dict.fromkeys(_ids(record)):
+                    referrers.setdefault(rid, []).append(record)
+            found = self._referrers = {
+                k: tuple(v) for k, v in referrers.items()
+            }
+        return found
+
+    def _linked(
+        self,
+    ) -> tuple[
+        dict[str, tuple[Relation, ...]],
+        dict[str, tuple[str, ...]],
+        dict[str, tuple[str, ...]],
+    ]:
+        """Return the relations of each id, and the causal links both ways."""
+        found = self._links
+        if found is not None:
+            return found
+        relations_of: dict[str, list[Relation]] = {}
+        causes: dict[str, list[str]] = {}
+        consequences: dict[str, list[str]] = {}
+        by_id = self.by_id
+        for relation in self.relations:
+            for end in dict.fromkeys((relation.source, relation.target)):
+                relations_of.setdefault(end, []).append(relation)
+            ends = (by_id.get(relation.source), by_id.get(relation.target))
+            if relation.is_causal and all(isinstance(e, Event) for e in ends):
+                consequences.setdefault(relation.source, []).append(
+                    relation.target
+                )
+                causes.setdefault(relation.target, []).append(relation.source)
+        found = self._links = (
+            {k: tuple(v) for k, v in relations_of.items()},
+            {k: tuple(v) for k, v in causes.items()},
+            {k: tuple(v) for k, v in consequences.items()},
+        )
+        return found
+
+    @property
+    def relations_of(self) -> dict[str, tuple[Relation, ...]]:
+        """The relations whose source or target is each id."""
+        return self._linked()[0]
+
+    @property
+    def causes(self) -> dict[str, tuple[str, ...]]:
+        """The events that each event's causal relations come from."""
+        return self._linked()[1]
+
+    @property
+    def consequences(self) -> dict[str, tuple[str, ...]]:
+        """The events that each event's causal relations lead to."""
+        return self._linked()[2]
+
+    def _ordered(self) -> tuple[tuple[Event, ...], array[int]]:
+        """Return the dated events in order, and each event's rank."""
+        found = self._timeline
+        if found is not None:
+            return found
+        events = self.events
+        dated = [
+            (e.date.sort_key, e.evidence[0].start, pos, e)
+            for pos, e in enumerate(events)
+            if e.date is not None
+        ]
+        dated.sort(key=lambda item: item[:3])
+        # Each event's rank on the timeline, by its position in the data,
+        # to put in order what the events' index by day finds.
+        ranks = array("i", [0]) * len(events)
+        for rank, item in enumerate(dated):
+            ranks[item[2]] = rank
+        found = self._timeline = (tuple(item[3] for item in dated), ranks)
+        return found
+
+    @property
+    def timeline(self) -> tuple[Event, ...]:
+        """The dated events in time order."""
+        return self._ordered()[0]
+
+    @property
+    def ranks(self) -> array[int]:
+        """Each event's rank on the timeline, by its position in the data."""
+        return self._ordered()[1]
 
     def sentence_spans(self) -> tuple[tuple[tuple[int, int], ...], list[int]]:
         """Return the text's sentences as spans, and their ends."""
@@ -207,10 +285,17 @@ def _check_refs(
     collection: str, record: Record, owner: dict[str, str]
 ) -> None:
     """Refuse an id of *record* that names nothing, or the wrong kind."""
-    schema = schema_of(type(record))
-    assert schema is not None  # noqa: S101 -- _owners checked it
-    for field, allowed in schema.id_fields.items():
-        for ref in ids_in(record, field):
+    # Classes hash by identity; typeshed's Hashable misses that.
+    for field, allowed in _id_fields(type(record)):  # type: ignore[arg-type]
+        value = getattr(record, field, None)
+        # As `ids_in` reads a field, without a call for each.
+        if field == "relative_to":
+            refs = ids_in(record, field)
+        elif value is None:
+            continue
+        else:
+            refs = (value,) if isinstance(value, str) else value
+        for ref in refs:
             # The usual case first, with no message to build.
             if owner.get(ref) in allowed or (
                 ref in owner and ANY_COLLECTION in allowed
@@ -218,6 +303,14 @@ def _check_refs(
                 continue
             where = _where(collection, record.id)
             raise _bad_ref(where, field, ref, allowed, owner)
+
+
+@functools.lru_cache(maxsize=64)
+def _id_fields(record_type: type) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return the fields of a record type that hold ids, with their kinds."""
+    schema = schema_of(record_type)
+    assert schema is not None  # noqa: S101 -- _owners checked it
+    return tuple(schema.id_fields.items())
 
 
 def _owners(corpus: Corpus) -> dict[str, str]:

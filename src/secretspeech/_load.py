@@ -23,7 +23,7 @@ import typing
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from os import PathLike
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard, TypeVar, cast
 
 import attrs
 
@@ -50,7 +50,6 @@ from secretspeech._model import (
     Evidence,
     Quantity,
     Source,
-    plain,
     schema_of,
     type_hints,
 )
@@ -106,6 +105,7 @@ MAX_PROBLEM_CHARS = 1_000
 
 _T = TypeVar("_T")
 _V = TypeVar("_V")
+_E = TypeVar("_E", bound=enum.Enum)
 _lock = threading.Lock()
 _bundled: Corpus | None = None
 
@@ -572,20 +572,17 @@ def parse_corpus(  # noqa: PLR0913 -- each limit is an argument
             names to subclasses of their record types.
     """
     kinds = _record_types(record_types)
-    parser = _Parser(
-        source,
-        text,
-        kinds,
-        max_records=MAX_RECORDS if max_records is None else max_records,
-    )
+    most = MAX_RECORDS if max_records is None else max_records
     if not isinstance(document, str):
-        return parser.corpus(document)
+        return _Parser(source, text, kinds, max_records=most).corpus(document)
     limit = MAX_BYTES if max_length is None else max_length
     if len(document) > limit:
         raise InvalidCorpusError(
             f"{source}: the document is longer than the limit of {limit} "
             "characters; load_corpus(..., max_records_bytes=...) raises it"
         )
+    # Our own parse: its arrays are tuples (`_no_duplicates`).
+    parser = _Parser(source, text, kinds, max_records=most, arrays=_ARRAYS)
     return parser.corpus(_json(document, source), consume=True)
 
 
@@ -734,12 +731,21 @@ class _DuplicateKeyError(Exception):
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """
-    Build a JSON object, refusing a key given twice.
+    Build a JSON object, refusing a key given twice; its arrays as tuples.
 
     `json` keeps the last value silently; a corpus file with two values
     for one field is a mistake to report, not to guess at.
+
+    Each array that is the value of a key becomes a tuple, as the records
+    hold it: a list is always watched by the garbage collector, while a
+    tuple of strings (and an object of such tuples) is let go after its
+    first collection, so that the collector does not walk the document
+    again and again while the records are read.
     """
-    found = dict(pairs)
+    found = {
+        key: tuple(value) if type(value) is list else value
+        for key, value in pairs
+    }
     if len(found) == len(pairs):
         return found
     # Only a broken document comes here: find the first key given twice.
@@ -808,6 +814,15 @@ _DATE_KEYS = frozenset(
 # The JSON values a date's cache key may hold: no int, so that JSON true
 # and 1, equal in a tuple, are never taken for each other.
 _DATE_VALUE_TYPES = frozenset({str, bool, type(None)})
+# The fields of a date that a document writes as ISO days.
+_DAYS = frozenset({"earliest", "latest"})
+# The types of a span whose key `_Parser.evidence` keeps: start, end,
+# exact, prefix and suffix.
+_SPAN_TYPES = (int, int, str, str, str)
+#: What a JSON array is read as.
+_ArrayType: TypeAlias = type[list[Any]] | type[tuple[Any, ...]]
+# What `_json` reads a JSON array as.
+_ARRAYS: tuple[_ArrayType, ...] = (list, tuple)
 
 
 def _read_plain(_parser: _Parser, raw: object, _field: str) -> object:
@@ -817,12 +832,14 @@ def _read_plain(_parser: _Parser, raw: object, _field: str) -> object:
 
 def _read_ids(parser: _Parser, raw: object, _field: str) -> object:
     # One str object per id, however many records name it.
-    if isinstance(raw, list):
+    if type(raw) is str:
+        return parser.ids.setdefault(raw, raw)
+    if isinstance(raw, list | tuple):
         ids = parser.ids
         return tuple(
-            ids.setdefault(i, i) if type(i) is str else i for i in raw
+            [ids.setdefault(i, i) if type(i) is str else i for i in raw]
         )
-    return parser.intern(raw)
+    return raw
 
 
 def _read_evidence(parser: _Parser, raw: object, field: str) -> object:
@@ -841,9 +858,9 @@ def _each(read: _Reader, what: str) -> _Reader:
     """Return a reader of a list, each item read by *read*."""
 
     def read_all(parser: _Parser, raw: object, field: str) -> object:
-        if not isinstance(raw, list):
+        if not isinstance(raw, parser.arrays):
             raise parser.fail(f"{field} must be a list, got {brief(raw)}")
-        return tuple(read(parser, one, field) for one in raw)
+        return tuple([read(parser, one, field) for one in raw])
 
     read_all.__doc__ = f"Read a list of {what}."
     return read_all
@@ -866,28 +883,57 @@ def _read_member(vocabulary: type[enum.Enum]) -> _Reader:
     return read
 
 
+@functools.lru_cache(maxsize=64)
+def _read_members(vocabulary: type[enum.Enum]) -> _Reader:
+    """Return a reader of an array of *vocabulary*'s values, as members."""
+    members = {m.value: m for m in vocabulary}
+
+    def read(_parser: _Parser, raw: object, _field: str) -> object:
+        # As `_read_member` reads one; anything else is left for the
+        # field's converter, which names the field when it refuses.
+        if isinstance(raw, list | tuple):
+            return tuple(
+                [members.get(r, r) if type(r) is str else r for r in raw]
+            )
+        return raw
+
+    return read
+
+
 def _reader(hint: object, holds_ids: bool) -> _Reader:  # noqa: PLR0911 -- a return per kind
     """Return how a field declared as *hint* is read from JSON."""
     if holds_ids:
         return _read_ids
     args = typing.get_args(hint)
     if typing.get_origin(hint) is tuple:
-        item = args[0]
-        if item is Source:
-            return _each(_read_source, "sources")
-        if item is Evidence:
-            return _each(_read_evidence, "spans")
-        if item is HistoricalDate:
-            return _each(_read_date, "dates")
-    elif hint is Evidence or Evidence in args:
+        return _items_reader(args[0])
+    if hint is Evidence or Evidence in args:
         return _read_evidence
-    elif hint is Quantity or Quantity in args:
+    if hint is Quantity or Quantity in args:
         return _read_quantity
-    elif hint is HistoricalDate or HistoricalDate in args:
+    if hint is HistoricalDate or HistoricalDate in args:
         return _read_date
-    elif isinstance(hint, type) and issubclass(hint, enum.Enum):
+    if _is_vocabulary(hint):
         return _read_member(hint)
     return _read_plain
+
+
+def _items_reader(item: object) -> _Reader:
+    """Return how a tuple of *item* is read from a JSON array."""
+    if item is Source:
+        return _each(_read_source, "sources")
+    if item is Evidence:
+        return _each(_read_evidence, "spans")
+    if item is HistoricalDate:
+        return _each(_read_date, "dates")
+    if _is_vocabulary(item):
+        return _read_members(item)
+    return _read_plain
+
+
+def _is_vocabulary(hint: object) -> TypeGuard[type[enum.Enum]]:
+    """Tell whether *hint* is an enumeration."""
+    return isinstance(hint, type) and issubclass(hint, enum.Enum)
 
 
 @functools.lru_cache(maxsize=64)
@@ -905,6 +951,23 @@ def _readers(cls: type) -> Mapping[str, _Reader]:
         {
             a.name: _reader(hints[a.name], a.name in ids)
             for a in attrs.fields(cls)
+        }
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _readers_of_json(cls: type) -> Mapping[str, _Reader]:
+    """
+    Return the readers of `_readers` that a document `_json` parsed needs.
+
+    Its arrays are tuples already, so a field read as it is (`_read_plain`)
+    needs no reading at all.
+    """
+    return types.MappingProxyType(
+        {
+            name: read
+            for name, read in _readers(cls).items()
+            if read is not _read_plain
         }
     )
 
@@ -967,7 +1030,7 @@ class _Parser:
     many of each, and they are immutable.
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 -- each is the parser's setting
         self,
         source: str,
         text: str,
@@ -975,6 +1038,7 @@ class _Parser:
         *,
         max_records: int = MAX_RECORDS,
         trusted: bool = False,
+        arrays: tuple[_ArrayType, ...] = (list,),
     ) -> None:
         self.source = source
         self.text = text
@@ -984,6 +1048,10 @@ class _Parser:
         self.item: tuple[str, int, object] | None = None
         self.max_records = max_records
         self.trusted = trusted
+        # What a JSON array is read as: a list, or also a tuple in a
+        # document `_json` parsed, which makes every array one.
+        self.arrays = arrays
+        self.json = tuple in arrays
         self.ids: dict[str, str] = {}
         self.spans: dict[tuple[object, ...], Evidence] = {}
         self.dates: dict[tuple[object, ...], HistoricalDate] = {}
@@ -1037,20 +1105,26 @@ class _Parser:
                 built[kind] = ()
                 continue
             items = top.get(kind)
-            if not isinstance(items, list):
+            if not isinstance(items, self.arrays):
                 raise self.fail(f"{kind!r} must be a list of records")
             if len(items) > self.max_records:
                 raise self.fail(
                     f"{kind!r} has more than the limit of {self.max_records} "
                     "records; load_corpus(..., max_records=...) raises it"
                 )
+            held: list[Any] | None = None
+            if consume:
+                # The document is ours: its records are held in a list (a
+                # tuple let go), so that each is let go once read.
+                held = items if type(items) is list else list(items)
+                items = cast("dict[str, Any]", top)[kind] = held
             records: list[object] = []
             for i, item in enumerate(items):
                 self.item = (kind, i, item)
                 raw = self.mapping(item, "a record")
                 records.append(self.record(cls, raw))
-                if consume:
-                    items[i] = None
+                if held is not None:
+                    held[i] = None
             self.item = None
             built[kind] = tuple(records)
 
@@ -1090,8 +1164,12 @@ class _Parser:
         )
 
     def build(self, cls: Callable[..., _T], **kwargs: Any) -> _T:  # noqa: ANN401
+        return self.made(cls, kwargs)
+
+    def made(self, cls: Callable[..., _T], fields: Mapping[str, Any]) -> _T:
+        """Make a *cls* of *fields*, refusing in the parser's words."""
         try:
-            return cls(**kwargs)
+            return cls(**fields)
         except SecretSpeechError as e:
             raise self.fail(str(e)) from e
         except (TypeError, ValueError) as e:
@@ -1101,40 +1179,37 @@ class _Parser:
         """Make a *cls* of *fields*, checked unless the data is trusted."""
         if self.trusted:
             return _unchecked(cls, fields)
-        return self.build(cls, **fields)
+        return self.made(cls, fields)
 
     # -- values
 
     def evidence(self, raw: object, field: str) -> Evidence:
-        span = self.mapping(raw, f"{field} item")
-        start, end = span.get("start"), span.get("end")
-        exact = span.get("exact")
-        prefix, suffix = span.get("prefix", ""), span.get("suffix", "")
+        span = raw if type(raw) is dict else self.mapping(raw, f"{field} item")
+        get = span.get
+        key = (
+            get("start"),
+            get("end"),
+            get("exact"),
+            get("prefix", ""),
+            get("suffix", ""),
+        )
         # Exact types, so that the key of one span is never equal to that
         # of another that the checks would refuse (JSON true equals 1).
-        key = (
-            (start, end, exact, prefix, suffix)
-            if type(start) is int
-            and type(end) is int
-            and type(exact) is str
-            and type(prefix) is str
-            and type(suffix) is str
-            else None
-        )
-        self.no_extra(span, _EVIDENCE_KEYS)
-        found = None if key is None else self.spans.get(key)
-        if found is not None:
-            return found
-        made = self.value_of(Evidence, span)
-        if key is not None:
-            self.spans[key] = made
-        return made
+        if tuple(map(type, key)) != _SPAN_TYPES:
+            self.no_extra(span, _EVIDENCE_KEYS)
+            return self.value_of(Evidence, span)
+        if not span.keys() <= _EVIDENCE_KEYS:
+            self.no_extra(span, _EVIDENCE_KEYS)
+        found = self.spans.get(key)
+        if found is None:
+            found = self.spans[key] = self.value_of(Evidence, span)
+        return found
 
     def date(self, raw: object, field: str) -> HistoricalDate:
-        d = self.mapping(raw, field)
+        d = raw if type(raw) is dict else self.mapping(raw, field)
         key = (
             tuple(d.items())
-            if all(type(v) in _DATE_VALUE_TYPES for v in d.values())
+            if _DATE_VALUE_TYPES.issuperset(map(type, d.values()))
             else None
         )
         found = None if key is None else self.dates.get(key)
@@ -1196,9 +1271,10 @@ class _Parser:
             self.agrees(d, date, key, field)
         return date
 
-    def member(
-        self, vocabulary: Callable[[object], _T], raw: object, field: str
-    ) -> _T:
+    def member(self, vocabulary: type[_E], raw: object, field: str) -> _E:
+        if type(raw) is str:
+            # The usual spelling at the cost of a lookup (`_read_member`).
+            raw = _read_member(vocabulary)(self, raw, field)
         try:
             return vocabulary(raw)
         except SecretSpeechError as e:
@@ -1214,7 +1290,12 @@ class _Parser:
     ) -> None:
         if key not in given:
             return
-        expected = plain(getattr(date, key))
+        # As `plain` writes these fields: days, a member, flags.
+        expected = getattr(date, key)
+        if key in _DAYS:
+            expected = expected.isoformat()
+        elif key == "precision":
+            expected = expected.value
         if given[key] != expected or type(given[key]) is not type(expected):
             raise self.fail(
                 f"{field}: {key} is {brief(given[key])}, but edtf "
@@ -1244,12 +1325,17 @@ class _Parser:
         # Each field is read by its declared type, so a record type with
         # fields of its own (a subclass given in the schema) reads the same.
         # Classes hash by identity; typeshed's Hashable misses that.
-        readers = _readers(cls)  # type: ignore[arg-type]
-        self.no_extra(raw, readers.keys())
-        fields = {
-            key: None if value is None else readers[key](self, value, key)
-            for key, value in raw.items()
-        }
+        known = _readers(cls)  # type: ignore[arg-type]
+        if not raw.keys() <= known.keys():
+            self.no_extra(raw, known.keys())
+        # Only the fields that need reading are read, in the document's
+        # order, so that of two bad fields the first is named.
+        readers = _readers_of_json(cls) if self.json else known  # type: ignore[arg-type]
+        fields = dict(raw)
+        for key, value in raw.items():
+            read = readers.get(key)
+            if read is not None and value is not None:
+                fields[key] = read(self, value, key)
         return self.value_of(cls, fields)
 
 

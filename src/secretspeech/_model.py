@@ -143,7 +143,8 @@ def _as_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
 
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    return _as_tuple(value)
+    # The loader's tuples with no second call.
+    return value if type(value) is tuple else _as_tuple(value)
 
 
 def _roles(value: Iterable[str]) -> tuple[PersonRole, ...]:
@@ -164,7 +165,7 @@ def _dates_tuple(
 
 
 def _evidence_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    return _as_tuple(value)
+    return value if type(value) is tuple else _as_tuple(value)
 
 
 def _check_tuple(
@@ -261,6 +262,9 @@ def _check_optional_text(
 def _check_texts(
     inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
+    if type(value) is tuple and not value:
+        # The usual case: no aliases, nothing to check.
+        return
     items = _check_tuple(inst, attribute, value, "strings")
     for item in items:
         _check_text(inst, attribute, item)
@@ -270,6 +274,13 @@ def _check_texts(
 def _check_evidence(
     inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
+    if type(value) is tuple and value:
+        # The usual case in one pass: spans the loader made.
+        for item in value:
+            if type(item) is not Evidence:
+                break
+        else:
+            return
     items = _check_tuple(inst, attribute, value, "Evidence")
     for item in items:
         if not isinstance(item, Evidence):
