@@ -228,6 +228,11 @@ def _unrecognised(edtf: str) -> InvalidValueError:
     )
 
 
+def _where(text: str, edtf: str) -> str:
+    """Name the date *text* of *edtf* in a message."""
+    return brief(edtf) if text == edtf else f"{brief(text)} in {brief(edtf)}"
+
+
 def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
     """
     Parse one date (not an interval) *text* that is part of *edtf*.
@@ -238,7 +243,6 @@ def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
     match = _DATE_RE.fullmatch(text)
     if match is None:
         raise _unrecognised(edtf)
-    where = brief(edtf) if text == edtf else f"{brief(text)} in {brief(edtf)}"
     precision = Precision.YEAR
     if match["decade"] is not None:
         first_year = int(match["decade"]) * 10
@@ -251,13 +255,19 @@ def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
     else:
         first_year = last_year = int(match["year"])
     if first_year == 0:
-        msg = f"{where} includes the year 0000; years run 0001 to 9999"
+        msg = (
+            f"{_where(text, edtf)} includes the year 0000; years run 0001 "
+            "to 9999"
+        )
         raise InvalidValueError(msg)
     month, last_month, day, last_day = 1, 12, 1, 31
     if match["month"] is not None:
         month = last_month = int(match["month"])
         if not 1 <= month <= 12:
-            msg = f"{where} has month {month:02d}; months run 01 to 12"
+            msg = (
+                f"{_where(text, edtf)} has month {month:02d}; months run 01 "
+                "to 12"
+            )
             raise InvalidValueError(msg)
         precision = Precision.MONTH
         last_day = _days_in_month(first_year, month, calendar)
@@ -265,7 +275,8 @@ def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
         day = int(match["day"])
         if not 1 <= day <= last_day:
             msg = (
-                f"{where} has day {day:02d}, but {first_year:04d}-{month:02d} "
+                f"{_where(text, edtf)} has day {day:02d}, but "
+                f"{first_year:04d}-{month:02d} "
                 f"has days 01 to {last_day} in the {calendar.value} calendar"
             )
             raise InvalidValueError(msg)
@@ -275,7 +286,7 @@ def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
         earliest = _day(first_year, month, day, calendar)
         latest = _day(last_year, last_month, last_day, calendar)
     except InvalidValueError as e:
-        raise InvalidValueError(f"{where}: {e}") from None
+        raise InvalidValueError(f"{_where(text, edtf)}: {e}") from None
     return _Parsed(
         earliest=earliest,
         latest=latest,
@@ -392,7 +403,10 @@ def _basis_problem(
     """Say how *basis*, *relative_to* and *reason* disagree, if they do."""
     if basis is DateBasis.RELATIVE and relative_to is None:
         return "a relative date names the record it is relative to"
-    if basis in {DateBasis.STATED, DateBasis.RECORD} and relative_to:
+    # Identity, not a set: an enum member hashes in Python, slowly.
+    if (
+        basis is DateBasis.STATED or basis is DateBasis.RECORD
+    ) and relative_to:
         return f"a {basis.value} date is not relative to another record"
     if basis is DateBasis.INFERRED and reason is None:
         return "an inferred date gives its reason"
@@ -522,15 +536,27 @@ class HistoricalDate:
             expected = _parse(self.edtf, self.calendar)
         except InvalidValueError as e:
             raise InvalidValueError(f"HistoricalDate.edtf: {e}") from None
-        for name, value in expected._asdict().items():
-            actual = getattr(self, name)
-            if actual != value:
-                msg = (
-                    f"HistoricalDate.{name} is {actual!r}, but "
-                    f"{brief(self.edtf)} in the {self.calendar.value} "
-                    f"calendar gives {value!r}"
+        computed = _Parsed(
+            self.earliest,
+            self.latest,
+            self.precision,
+            self.approximate,
+            self.uncertain,
+        )
+        if computed != expected:
+            name, actual, value = next(
+                (name, actual, value)
+                for name, actual, value in zip(
+                    _Parsed._fields, computed, expected, strict=True
                 )
-                raise InvalidValueError(msg)
+                if actual != value
+            )
+            msg = (
+                f"HistoricalDate.{name} is {actual!r}, but "
+                f"{brief(self.edtf)} in the {self.calendar.value} "
+                f"calendar gives {value!r}"
+            )
+            raise InvalidValueError(msg)
 
     @classmethod
     def from_edtf(  # noqa: PLR0913 -- each is a field of the date
