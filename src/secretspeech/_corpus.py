@@ -21,11 +21,10 @@ import attrs
 from secretspeech._catalog import (
     Collection,
     Period,
+    Words,
     base_of,
     bind,
     find,
-    missing,
-    ranked,
     read_period,
 )
 from secretspeech._checks import (
@@ -93,6 +92,7 @@ class _Index:
         "sentences",
         "text",
         "timeline",
+        "words",
     )
 
     def __init__(self, corpus: Corpus) -> None:
@@ -141,6 +141,8 @@ class _Index:
         self.text = corpus.article.text
         self.sentences: tuple[tuple[tuple[int, int], ...], list[int]] | None
         self.sentences = None
+        # The words of every collection, read on the first search.
+        self.words = Words(corpus._collections())  # noqa: SLF001 -- its own
 
     def sentence_spans(self) -> tuple[tuple[tuple[int, int], ...], list[int]]:
         """Return the text's sentences as spans, and their ends."""
@@ -583,10 +585,9 @@ class Corpus:
             )
         if name == "article":
             return self.article
-        collections = self._collections()
-        found = find(collections, name)
+        found = find(self._collections(), name)
         if found is None:
-            raise missing(collections, name, "record")
+            raise self._index.words.missing(name, "record")
         return found
 
     def search(
@@ -615,7 +616,7 @@ class Corpus:
         ['nikita-khrushchev', 'khrushchevs-enemies']
         """
         check_count(limit, "limit=", optional=True)
-        return ranked(self._collections(), text, limit=limit)
+        return self._index.words.search(text, limit=limit)
 
     def check_quote(
         self, text: str, /, *, limit: int | None = 5
