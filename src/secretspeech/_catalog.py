@@ -491,6 +491,9 @@ class _Asked:
         return found
 
 
+# Up to this many matching words in all, a plain loop scores them fastest.
+_FEW = 16
+
 # The kinds of fields `_Text` keeps, as bits: a name weighs 1 (an id or a
 # text weighs _TEXT_WEIGHT); in a field of stop words only, every word
 # counts towards how much of the field matches.
@@ -702,28 +705,49 @@ class _Text:
 
         The same arithmetic with one similarity instead of a list: a
         field's mean is its best similarity, and so is a record's fullness.
-        The fields' best similarities and counts are gathered in C.
+        The fields' best similarities and counts are gathered in C, but
+        for a few.
         """
         occurrences = self.occurrences
         stop = self.stop
-        # Each field's best similarity: the words in ascending similarity,
-        # each written over the ones before.
+        all_stop = self.all_stop
+        read = [
+            (occurrences[i], sim, i in stop) for i, sim in similarity.items()
+        ]
+        # Each field's best similarity, and how many of its words match,
+        # stop words apart (they count only in a field of stop words only).
         means: dict[int, float] = {}
-        counted: list[array[int]] = []
-        stops: list[array[int]] = []
-        for i, sim in sorted(similarity.items(), key=operator.itemgetter(1)):
-            fields = occurrences[i]
-            means.update(dict.fromkeys(fields, sim))
-            (stops if i in stop else counted).append(fields)
-        # How many of each field's words match, stop words apart (they
-        # count only in a field of stop words only).
-        held = collections.Counter(itertools.chain.from_iterable(counted))
-        held.update(
-            filter(
-                self.all_stop.__contains__,
-                itertools.chain.from_iterable(stops),
-            )
-        )
+        held: dict[int, int] = {}
+        if sum(len(fields) for fields, _, _ in read) <= _FEW:
+            for fields, sim, is_stop in read:
+                for field in fields:
+                    seen = means.get(field)
+                    if seen is None or sim > seen:
+                        means[field] = sim
+                    if not is_stop or field in all_stop:
+                        held[field] = held.get(field, 0) + 1
+        else:
+            # In C: the words in ascending similarity, each written over
+            # the ones before; the counts by Counter, or all one if no
+            # field holds two matching words.
+            read.sort(key=operator.itemgetter(1))
+            for fields, sim, _ in read:
+                means.update(dict.fromkeys(fields, sim))
+            counted = [fields for fields, _, is_stop in read if not is_stop]
+            alone = [
+                filter(all_stop.__contains__, fields)
+                for fields, _, is_stop in read
+                if is_stop
+            ]
+            if sum(len(fields) for fields, _, _ in read) == len(means):
+                held = dict.fromkeys(itertools.chain.from_iterable(counted), 1)
+                held.update(
+                    dict.fromkeys(itertools.chain.from_iterable(alone), 1)
+                )
+            else:
+                held = collections.Counter(
+                    itertools.chain.from_iterable((*counted, *alone))
+                )
         kinds = self.field_kinds
         covered = held.get
         sizes = self.field_sizes

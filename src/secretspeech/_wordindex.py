@@ -170,15 +170,14 @@ def _signature(word: str) -> int:
     >>> bin(_signature("aba") & _signature("ab")).count("1")
     2
     """
-    repeats: dict[int, int] = {}
-    for letter, count in collections.Counter(word).items():
-        place = ord(letter) % _LETTER_BITS
-        repeats[place] = repeats.get(place, 0) + count
-    unit = (1 << _LETTER_BITS) - 1
-    return sum(
-        ((1 << count * _LETTER_BITS) - 1) // unit << place
-        for place, count in repeats.items()
-    )
+    letters = 0
+    for letter in word:
+        bit = 1 << ord(letter) % _LETTER_BITS
+        # The first repeat of the letter's bit not yet set.
+        while letters & bit:
+            bit <<= _LETTER_BITS
+        letters |= bit
+    return letters
 
 
 def _positions(word: str) -> dict[str, list[int]]:
@@ -606,9 +605,9 @@ class _Bigrams:
         self.left_out = {k: tuple(v) for k, v in variants.items()}
         self.by_length = {k: tuple(v) for k, v in by_length.items()}
 
-    def near(self, query: Query, words: Sequence[str]) -> Iterator[int]:
+    def near(self, query: Query, words: Sequence[str]) -> list[int]:
         """
-        Yield the ids of the words that may be near *query*.
+        Return the ids of the words that may be near *query*.
 
         Each once, and among them every near one, of every length that
         the query's plan allows.
@@ -625,16 +624,19 @@ class _Bigrams:
                 found.extend(i for i in variants if i is not None)
         for length in plan.scanned:
             found.extend(self.by_length.get(length, ()))
+        if not found:
+            return found
         # At least as many letters in common, counted with their repeats,
         # as difflib must match for the ratio to reach the cutoff.
-        common = map(
-            int.bit_count,
-            map(query.letters().__and__, map(self.letters.__getitem__, found)),
-        )
-        least = map(
-            plan.least.__getitem__, map(self.lengths.__getitem__, found)
-        )
-        return itertools.compress(found, map(operator.le, least, common))
+        letters = query.letters()
+        signatures = self.letters
+        lengths = self.lengths
+        least = plan.least
+        return [
+            i
+            for i in found
+            if (letters & signatures[i]).bit_count() >= least[lengths[i]]
+        ]
 
 
 class WordIndex:
