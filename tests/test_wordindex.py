@@ -18,13 +18,17 @@ from hypothesis import strategies as st
 
 import secretspeech as ss
 from secretspeech import _wordindex
-from secretspeech._catalog import base_of, scores_in
+from secretspeech._catalog import Words, base_of, missing, ranked, scores_in
 from secretspeech._checks import names_of, not_found, texts_of
 from secretspeech._text import STOP_WORDS, close_words, normalize, words
 from secretspeech._wordindex import (
     Postings,
     Query,
     WordIndex,
+    _at_least,
+    _matched,
+    _positions,
+    _signature,
     least_matched,
     route,
 )
@@ -149,19 +153,32 @@ def vocabulary_and_query(draw: st.DrawFn) -> tuple[list[str], str]:
 class TestClose:
     """`WordIndex.close` finds exactly what a scan with difflib finds."""
 
+    @pytest.mark.parametrize("letters_up_to", [0, 8192])
     @given(vocabulary_and_query(), CUTOFFS, st.sampled_from([0, 8]))
     @example((["khrushchev", "stalin", "brezhnev"], "kruschev"), 0.8, 8)
     @example((["ab", "abc", "ba", "a"], "ab"), 0.8, 8)
     @example((["abc", "bc", "ac"], "abc"), 0.8, 8)
     @example((["aaaa", "aaab", "abab"], "aaba"), 0.8, 8)
     @example((["ab" * 20, "ab" * 19 + "b"], "ab" * 20 + "a"), 0.8, 0)
+    @example((["ab" * 110, "b" * 250, "a" * 199], "a" * 205), 0.8, 8)
+    @example((["a" * 250 + "b", "ab"], "a" * 230), 0.8, 8)
+    # Begun by the query, and long enough for difflib's junk heuristic.
+    @example((["ab" * 100], "ab" * 90), 0.8, 8)
+    @example((["ab" * 100], "aba"), 0.8, 8)
     def test_as_the_scan(
-        self, drawn: tuple[list[str], str], cutoff: float, short: int
+        self,
+        letters_up_to: int,
+        drawn: tuple[list[str], str],
+        cutoff: float,
+        short: int,
     ) -> None:
         """Every close word and its similarity, and nothing else."""
         vocabulary, query = drawn
         with pytest.MonkeyPatch.context() as patch:
-            # Postings up to *short* long are read whole, not by place.
+            # Vocabularies up to *letters_up_to* words are read by their
+            # letters, larger ones by their bigrams; postings up to
+            # *short* long are read whole, not by place.
+            patch.setattr(_wordindex, "_LETTERS_UP_TO", letters_up_to)
             patch.setattr(_wordindex, "_SHORT", short)
             index = WordIndex(vocabulary, cutoff=cutoff)
             found = {index.words[i]: s for i, s in index.close(query).items()}
@@ -185,6 +202,7 @@ class TestClose:
                 next(letters) if n < 16 and not n % 2 else ""
             )
         with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_wordindex, "_LETTERS_UP_TO", 0)
             patch.setattr(_wordindex, "_SHORT", 0)
             found = WordIndex([word]).close(query)
 
@@ -202,10 +220,13 @@ class TestClose:
             query, vocabulary
         )
 
-    def test_bundled_words(self) -> None:
+    @pytest.mark.parametrize("letters_up_to", [0, 8192])
+    def test_bundled_words(self, letters_up_to: int) -> None:
         """Each word of the article, and a misspelling of it, as the scan."""
         vocabulary = list(dict.fromkeys(words(ss.article.text)))
-        index = WordIndex(vocabulary)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_wordindex, "_LETTERS_UP_TO", letters_up_to)
+            index = WordIndex(vocabulary)
         for word in vocabulary[::7]:
             for query in (word, word[:-1] + "x", word[1:], word[:3]):
                 found = {
@@ -231,6 +252,7 @@ class TestClose:
 class TestQuery:
     """A `Query` shared by several indexes finds what a word finds in each."""
 
+    @pytest.mark.parametrize("letters_up_to", [0, 8192])
     @given(
         st.lists(vocabularies, min_size=1, max_size=3),
         st.one_of(short_words, any_words, long_words),
@@ -241,6 +263,7 @@ class TestQuery:
     @example([["khrushchev"], ["khrushchev"]], "kruschev", 0.8, 0.9)
     def test_shared_as_alone(
         self,
+        letters_up_to: int,
         vocabularies: list[list[str]],
         word: str,
         cutoff: float,
@@ -249,7 +272,9 @@ class TestQuery:
         """The same words and scores, whatever the query's own cutoff."""
         query = Query(word, asked)
         for vocabulary in vocabularies:
-            index = WordIndex(vocabulary, cutoff=cutoff)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(_wordindex, "_LETTERS_UP_TO", letters_up_to)
+                index = WordIndex(vocabulary, cutoff=cutoff)
 
             assert oracle_close(word, vocabulary, cutoff) == {
                 index.words[i]: s for i, s in index.close(query).items()
@@ -258,6 +283,47 @@ class TestQuery:
 
 class TestBounds:
     """The arithmetic the index rests on."""
+
+    @given(
+        st.text("abcé", max_size=14),
+        st.text("abcé", min_size=1, max_size=14),
+    )
+    @example("khrushchev", "kruschev")
+    @example("ab" * 120, "ba" * 99)
+    def test_matched_as_difflib(self, word: str, query: str) -> None:
+        """The letters difflib matches, for a query short of its junk."""
+        blocks = difflib.SequenceMatcher(
+            None, word, query
+        ).get_matching_blocks()
+
+        assert sum(b.size for b in blocks) == _matched(
+            word, _positions(query), len(query)
+        )
+
+    @given(
+        st.text("abcé1\u0430", max_size=12),
+        st.text("abcé1\u0430", max_size=12),
+    )
+    def test_letters_in_common(self, a: str, b: str) -> None:
+        """The bits shared count the letters in common, at least."""
+        common = sum(min(a.count(c), b.count(c)) for c in set(a))
+        shared = (_signature(a) & _signature(b)).bit_count()
+
+        assert shared >= common
+        if a.isascii() and b.isascii():
+            assert shared == common
+
+    @given(st.lists(st.integers(0, 9), max_size=12), st.integers(1, 12))
+    def test_at_least(self, counts: list[int], least: int) -> None:
+        """The set of the words whose count, in binary digits, is enough."""
+        digits = [
+            sum(1 << n for n, count in enumerate(counts) if count >> at & 1)
+            for at in range(max(counts, default=0).bit_length())
+        ]
+
+        assert _at_least(digits, least) == sum(
+            1 << n for n, count in enumerate(counts) if count >= least
+        )
 
     @given(st.integers(2, 200), st.sampled_from([0.7, 0.8, 0.9, 1.0]))
     def test_least_matched(self, total: int, cutoff: float) -> None:
@@ -370,6 +436,81 @@ class TestScores:
         ]
         for text in queries:
             assert oracle_scores(records, text) == scores_in(collection, text)
+
+
+#: The collections of a corpus, in its order.
+NAMES = tuple(schema.name for schema in ss.SCHEMA)
+
+
+class TestShared:
+    """One index for several collections finds what each finds alone."""
+
+    QUERIES = (
+        "Kruschev",
+        "the secret speach",
+        "Stalin",
+        "the",
+        "the of and a in",
+        "stalin " * 40,
+        "Trotsky killed in Mexico",
+        "as many as 29 million",
+        "khrushchev stalinn speach hungry revolutoin kitens trotski",
+        "zzyzx",
+        "Hungarian Revolution",
+        # An exact id, which ranks first only for being exact.
+        "critics-of-stalin",
+        "",
+    )
+
+    @pytest.mark.parametrize("text", QUERIES)
+    def test_bundled_ranking(self, text: str) -> None:
+        """The corpus's records, in the order the collections give them."""
+        corpus = ss.corpus()
+        collections = [getattr(corpus, name) for name in NAMES]
+
+        assert ranked(collections, text, limit=None) == corpus.search(text)
+        assert ranked(collections, text, limit=3) == Words(collections).search(
+            text, limit=3
+        )
+
+    @given(people(), people(), phrases)
+    @example(
+        [ss.Person(id="p0", name="Ab", description="x", evidence=[SAID])],
+        [ss.Person(id="p1", name="ab", description="ab", evidence=[SAID])],
+        "ab",
+    )
+    def test_generated(
+        self, first: list[ss.Person], second: list[ss.Person], text: str
+    ) -> None:
+        """Two collections of people, the same ids or not, any words."""
+        collections = [ss.Collection(first), ss.Collection(second)]
+
+        assert ranked(collections, text, limit=None) == Words(
+            collections
+        ).search(text, limit=None)
+
+    @pytest.mark.parametrize(
+        "name", ["Kruschev", "secret speach", "xtalin", "nikitakhrushchev"]
+    )
+    def test_suggestions(self, name: str) -> None:
+        """A miss suggests the same names, each shown as first spelt."""
+        corpus = ss.corpus()
+        collections = [getattr(corpus, n) for n in NAMES]
+
+        assert str(missing(collections, name, "record")) == str(
+            Words(collections).missing(name, "record")
+        )
+        with pytest.raises(NotFoundError) as caught:
+            corpus.lookup(name)
+        assert str(missing(collections, name, "record")) == str(caught.value)
+
+    def test_built_on_first_search(self) -> None:
+        """The words of a corpus are read when it is first searched."""
+        words = Words([ss.corpus().people])
+
+        assert words._text is None
+        words.search("Stalin", limit=1)
+        assert words._text is not None
 
 
 class TestLaziness:

@@ -11,6 +11,7 @@ indexes of the one it came from and only notes which records it keeps.
 from __future__ import annotations
 
 import abc
+import collections
 import datetime
 import enum
 import functools
@@ -18,7 +19,7 @@ import itertools
 import math
 import operator
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import (
@@ -490,6 +491,9 @@ class _Asked:
         return found
 
 
+# Up to this many matching words in all, a plain loop scores them fastest.
+_FEW = 16
+
 # The kinds of fields `_Text` keeps, as bits: a name weighs 1 (an id or a
 # text weighs _TEXT_WEIGHT); in a field of stop words only, every word
 # counts towards how much of the field matches.
@@ -499,7 +503,7 @@ _ALL_STOP = 2
 
 class _Text:
     """
-    The words of a collection's records, for `search` and suggestions.
+    The words of the records of one or more bases, for search and suggestions.
 
     Each record's id, names and texts are its fields. Every word is stored
     once, in a `WordIndex` that finds it by exact, prefix or near
@@ -507,22 +511,27 @@ class _Text:
     that hold it (once for each time) and the names (normalised keys)
     that hold it, and each field its record, kind and size. Nothing else
     of a field is needed: a score reads only the words that match.
+
+    A record is known by its number: its position in its base, after the
+    records of the bases before it; so is a name, among the keys of the
+    bases in turn. For one base, a record's number is its position.
     """
 
     __slots__ = (
+        "all_stop",
         "field_kinds",
         "field_record",
         "field_sizes",
+        "key_starts",
         "keys",
         "named",
         "occurrences",
+        "starts",
         "stop",
         "words",
     )
 
-    def __init__(
-        self, records: tuple[Record, ...], by_key: dict[str, tuple[int, ...]]
-    ) -> None:
+    def __init__(self, bases: Sequence[_Base[Any]]) -> None:
         # Every word of every field, in order, and how many each field has.
         flat: list[str] = []
         counts = array("i")
@@ -530,26 +539,34 @@ class _Text:
         field_sizes = array("i")
         field_kinds = bytearray()
         stop = STOP_WORDS
-        for pos, record in enumerate(records):
+        records = [r for base in bases for r in base.records]
+        for number, record in enumerate(records):
             given = names_of(record)
             # An id weighs like a description: for most records it repeats
             # the name, and a relation's id only strings other ids
             # together.
             named = len(given)
+            # A field with the same words as another of the record scores
+            # no more than it (less, if it weighs less) and matches the
+            # same words: it is kept once, as a name if it is one.
+            fields: dict[tuple[str, ...], tuple[tuple[str, ...], int]] = {}
             for n, text in enumerate(
                 (record.id, *given[1:], *texts_of(record))
             ):
                 ws = words(text)
-                if not ws:
-                    continue
+                if ws:
+                    kind = _NAME if 0 < n < named else 0
+                    same = tuple(sorted(ws))
+                    if kind or same not in fields:
+                        fields[same] = (ws, kind)
+            for ws, kind in fields.values():
                 flat += ws
                 counts.append(len(ws))
                 # The words that count towards how much of it matches.
                 size = len(ws)
                 if not stop.isdisjoint(ws):
                     size -= sum(map(stop.__contains__, ws))
-                kind = _NAME if 0 < n < named else 0
-                field_record.append(pos)
+                field_record.append(number)
                 field_sizes.append(size or len(ws))
                 field_kinds.append(kind if size else kind | _ALL_STOP)
         # A word's id is the place of its first occurrence among the words.
@@ -567,9 +584,18 @@ class _Text:
         self.field_record = field_record
         self.field_sizes = field_sizes
         self.field_kinds = bytes(field_kinds)
+        self.all_stop = frozenset(
+            f for f, kind in enumerate(field_kinds) if kind & _ALL_STOP
+        )
         self.stop = frozenset(ids[w] for w in STOP_WORDS if w in ids)
+        self.starts = tuple(
+            itertools.accumulate((len(b.records) for b in bases), initial=0)
+        )
         # Every word of a key is a word of the record's id or names.
-        self.keys = tuple(by_key)
+        self.keys = tuple(key for base in bases for key in base.by_key)
+        self.key_starts = tuple(
+            itertools.accumulate((len(b.by_key) for b in bases), initial=0)
+        )
         held = [dict.fromkeys(key.split(" ")) for key in self.keys]
         self.named = Postings.grouped(
             array(
@@ -611,30 +637,42 @@ class _Text:
         for j, m in enumerate(matches):
             for i, similarity in m.items():
                 table.setdefault(i, [0.0] * size)[j] = similarity
-        # The matching words of each field, once for each time it has one.
-        hits: dict[int, list[int]] = {}
-        for i in table:
-            for field in self.occurrences[i]:
-                hits.setdefault(field, []).append(i)
-        return self._scores_of_many(hits, table, size)
+        # A matching word of each field, in C; and for the few fields
+        # with more than one, all of them, once for each time.
+        occurrences = self.occurrences
+        read = [occurrences[i] for i in table]
+        owner: dict[int, int] = {}
+        for i, fields in zip(table, read, strict=True):
+            owner.update(dict.fromkeys(fields, i))
+        several: dict[int, list[int]] = {}
+        if len(owner) < sum(map(len, read)):
+            counts = collections.Counter(itertools.chain.from_iterable(read))
+            several = {field: [] for field, n in counts.items() if n > 1}
+            for i, fields in zip(table, read, strict=True):
+                for field in filter(several.__contains__, fields):
+                    several[field].append(i)
+        return self._scores_of_many(owner, several, table, size)
 
     def _scores_of_many(
         self,
-        hits: dict[int, list[int]],
+        owner: dict[int, int],
+        several: dict[int, list[int]],
         table: dict[int, list[float]],
         size: int,
     ) -> dict[int, float]:
-        """Score the records of *hits* against *size* query words."""
+        """Score the fields of *owner* against *size* query words."""
         means = {i: math.fsum(sims) / size for i, sims in table.items()}
         stop = self.stop
         kinds = self.field_kinds
+        sizes = self.field_sizes
+        record_of = self.field_record
         best: dict[int, float] = {}
         anywhere: dict[int, list[float]] = {}
-        for field, held in hits.items():
+        for field, i in owner.items():
             kind = kinds[field]
-            if len(held) == 1:
+            held = several.get(field)
+            if held is None:
                 # The common case: one matching word in the field.
-                i = held[0]
                 sims = table[i]
                 mean = means[i]
                 covered = 1 if kind & _ALL_STOP or i not in stop else 0
@@ -646,10 +684,9 @@ class _Text:
                 covered = len(held)
                 if not kind & _ALL_STOP:
                     covered -= sum(map(stop.__contains__, held))
-            coverage = covered / self.field_sizes[field]
             weight = 1.0 if kind & _NAME else _TEXT_WEIGHT
-            score = weight * mean * (1 + coverage) / 2
-            pos = self.field_record[field]
+            score = weight * mean * (1 + covered / sizes[field]) / 2
+            pos = record_of[field]
             seen = anywhere.get(pos)
             if seen is None:
                 best[pos] = score
@@ -668,43 +705,67 @@ class _Text:
 
         The same arithmetic with one similarity instead of a list: a
         field's mean is its best similarity, and so is a record's fullness.
-        Each field is counted as its matching words are read, with no list
-        of them.
+        The fields' best similarities and counts are gathered in C, but
+        for a few.
         """
         occurrences = self.occurrences
         stop = self.stop
+        all_stop = self.all_stop
+        read = [
+            (occurrences[i], sim, i in stop) for i, sim in similarity.items()
+        ]
         # Each field's best similarity, and how many of its words match,
-        # stop words apart.
+        # stop words apart (they count only in a field of stop words only).
         means: dict[int, float] = {}
         held: dict[int, int] = {}
-        stops: dict[int, int] = {}
-        for i, sim in similarity.items():
-            counted = stops if i in stop else held
-            for field in occurrences[i]:
-                seen = means.get(field)
-                if seen is None or sim > seen:
-                    means[field] = sim
-                counted[field] = counted.get(field, 0) + 1
+        if sum(len(fields) for fields, _, _ in read) <= _FEW:
+            for fields, sim, is_stop in read:
+                for field in fields:
+                    seen = means.get(field)
+                    if seen is None or sim > seen:
+                        means[field] = sim
+                    if not is_stop or field in all_stop:
+                        held[field] = held.get(field, 0) + 1
+        else:
+            # In C: the words in ascending similarity, each written over
+            # the ones before; the counts by Counter, or all one if no
+            # field holds two matching words.
+            read.sort(key=operator.itemgetter(1))
+            for fields, sim, _ in read:
+                means.update(dict.fromkeys(fields, sim))
+            counted = [fields for fields, _, is_stop in read if not is_stop]
+            alone = [
+                filter(all_stop.__contains__, fields)
+                for fields, _, is_stop in read
+                if is_stop
+            ]
+            if sum(len(fields) for fields, _, _ in read) == len(means):
+                held = dict.fromkeys(itertools.chain.from_iterable(counted), 1)
+                held.update(
+                    dict.fromkeys(itertools.chain.from_iterable(alone), 1)
+                )
+            else:
+                held = collections.Counter(
+                    itertools.chain.from_iterable((*counted, *alone))
+                )
         kinds = self.field_kinds
+        covered = held.get
         sizes = self.field_sizes
         record_of = self.field_record
-        best: dict[int, tuple[float, float]] = {}
+        best: dict[int, float] = {}
+        fullest: dict[int, float] = {}
         for field, mean in means.items():
-            kind = kinds[field]
-            covered = held.get(field, 0)
-            if kind & _ALL_STOP:
-                covered += stops.get(field, 0)
-            coverage = covered / sizes[field]
-            weight = 1.0 if kind & _NAME else _TEXT_WEIGHT
-            score = weight * mean * (1 + coverage) / 2
+            weight = 1.0 if kinds[field] & _NAME else _TEXT_WEIGHT
+            score = weight * mean * (1 + covered(field, 0) / sizes[field]) / 2
             pos = record_of[field]
-            seen_pos = best.get(pos)
-            best[pos] = (
-                (score, mean)
-                if seen_pos is None
-                else (max(seen_pos[0], score), max(seen_pos[1], mean))
-            )
-        return {pos: top * (1 + sim) / 2 for pos, (top, sim) in best.items()}
+            seen = best.get(pos)
+            if seen is None:
+                best[pos] = score
+                fullest[pos] = mean
+            else:
+                best[pos] = max(seen, score)
+                fullest[pos] = max(fullest[pos], mean)
+        return {pos: top * (1 + fullest[pos]) / 2 for pos, top in best.items()}
 
     def near_keys(self, asked: _Asked) -> set[int]:
         """
@@ -765,7 +826,7 @@ class _Base(Generic[R]):
         """
         text = self._text
         if text is None:
-            text = self._text = _Text(self.records, self.by_key)
+            text = self._text = _Text((self,))
         return text
 
     def __init__(
@@ -948,24 +1009,21 @@ def missing(
     enough, they are the titles of the records that `ranked` puts first.
     """
     return not_found(
-        what, name, _suggestions(collections, name), argument=argument
+        what,
+        name,
+        _suggestions(_Several(collections), name),
+        argument=argument,
     )
 
 
-def _suggestions(
-    collections: Sequence[Collection[Any]], name: str
-) -> Iterator[str]:
+def _suggestions(source: _Source, name: str) -> Iterator[str]:
     """Yield what `missing` suggests, computed only when asked for."""
-    names: dict[str, str] = {}
     asked = _asked(name)
-    for collection in collections:
-        for key, shown in collection._names(asked).items():  # noqa: SLF001
-            names.setdefault(key, shown)
-    close = suggest(name, names)
+    close = suggest(name, source.names(asked))
     if close:
         yield from close
     else:
-        best = _ranked(collections, asked, limit=3)
+        best = source.ranked(asked, limit=3)
         yield from (title_of(r) for r in best)
 
 
@@ -973,26 +1031,134 @@ def ranked(
     collections: Sequence[Collection[Any]], text: str, *, limit: int | None
 ) -> tuple[Record, ...]:
     """Search several collections; rank by score, then by collection."""
-    return _ranked(collections, _asked(text), limit=limit)
+    return _Several(collections).ranked(_asked(text), limit=limit)
 
 
-def _ranked(
-    collections: Sequence[Collection[Any]],
-    asked: _Asked,
-    *,
+def _best(
+    scores: dict[int, float],
+    record: Callable[[int], Record],
     limit: int | None,
 ) -> tuple[Record, ...]:
-    """Rank as `ranked` does, for a search text already read."""
-    # A collection and a position are never both equal, so the records
-    # themselves are never compared; they are read for the best only.
-    scored = [
-        (-score, rank, pos)
-        for rank, collection in enumerate(collections)
-        for pos, score in collection._scores(asked).items()  # noqa: SLF001
-    ]
-    scored.sort()
-    records = [base_of(collection).records for collection in collections]
-    return tuple(records[rank][pos] for _, rank, pos in scored[:limit])
+    """Return the records of the best *scores*, ties to the lower number."""
+    # Two sorts in C on plain keys, the second stable: by number, then by
+    # score, best first.
+    order = sorted(scores)
+    order.sort(key=scores.__getitem__, reverse=True)
+    return tuple(map(record, order[:limit]))
+
+
+class _Source(Protocol):
+    """Records searched together: what suggestions and ranking read."""
+
+    def names(self, asked: _Asked) -> dict[str, str]:
+        """Return the names a miss of *asked* may mean, each shown."""
+
+    def ranked(
+        self, asked: _Asked, *, limit: int | None
+    ) -> tuple[Record, ...]:
+        """Return the records best matching *asked*, best first."""
+
+
+class _Several:
+    """Collections searched one by one, each with its own words."""
+
+    __slots__ = ("collections",)
+
+    def __init__(self, collections: Sequence[Collection[Any]]) -> None:
+        self.collections = collections
+
+    def names(self, asked: _Asked) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for collection in self.collections:
+            for key, shown in collection._names(asked).items():  # noqa: SLF001
+                names.setdefault(key, shown)
+        return names
+
+    def ranked(
+        self, asked: _Asked, *, limit: int | None
+    ) -> tuple[Record, ...]:
+        if len(self.collections) == 1:
+            (collection,) = self.collections
+            scores = collection._scores(asked)  # noqa: SLF001 -- its own
+            return _best(
+                scores, base_of(collection).records.__getitem__, limit
+            )
+        # A collection and a position are never both equal, so the records
+        # themselves are never compared; they are read for the best only.
+        scored = [
+            (-score, rank, pos)
+            for rank, collection in enumerate(self.collections)
+            for pos, score in collection._scores(asked).items()  # noqa: SLF001
+        ]
+        scored.sort()
+        records = [base_of(c).records for c in self.collections]
+        return tuple(records[rank][pos] for _, rank, pos in scored[:limit])
+
+
+class Words:
+    """
+    The words of whole collections searched as one: a corpus's.
+
+    A search of every collection reads its words once and finds the words
+    close to each in one index over the words of them all, not in one
+    index a collection; each record is then scored as its collection
+    scores it. Built on the first search or failed lookup.
+
+    Args:
+        collections: Collections each holding every record of its base
+            (a corpus's, in its order).
+    """
+
+    __slots__ = ("_collections", "_records", "_text")
+
+    def __init__(self, collections: Sequence[Collection[Any]]) -> None:
+        self._collections = tuple(collections)
+        self._text: _Text | None = None
+        self._records: tuple[Record, ...] = ()
+
+    @property
+    def text(self) -> _Text:
+        """The words of the records, built on first use."""
+        text = self._text
+        if text is None:
+            bases = [base_of(c) for c in self._collections]
+            # Two threads may both build them; either will do.
+            self._records = tuple(r for b in bases for r in b.records)
+            text = self._text = _Text(bases)
+        return text
+
+    def ranked(
+        self, asked: _Asked, *, limit: int | None
+    ) -> tuple[Record, ...]:
+        """Rank as `ranked` ranks the collections, for a text read."""
+        text = self.text
+        scores = text.scores(asked)
+        # The starts of the bases, and their end.
+        for start, collection in zip(
+            text.starts, self._collections, strict=False
+        ):
+            for pos in base_of(collection).by_key.get(asked.key, ()):
+                scores[start + pos] = _EXACT_SCORE
+        return _best(scores, self._records.__getitem__, limit)
+
+    def names(self, asked: _Asked) -> dict[str, str]:
+        """Return the names a miss of *asked* may mean, each shown."""
+        text = self.text
+        found: dict[str, str] = {}
+        # In order, so that the first collection's spelling is shown.
+        for k in sorted(text.near_keys(asked)):
+            rank = bisect_right(text.key_starts, k) - 1
+            key = text.keys[k]
+            found.setdefault(key, base_of(self._collections[rank]).names[key])
+        return found
+
+    def search(self, text: str, *, limit: int | None) -> tuple[Record, ...]:
+        """Search every collection, as `ranked` does."""
+        return self.ranked(_asked(text), limit=limit)
+
+    def missing(self, name: str, what: str) -> NotFoundError:
+        """Build the error for a *name* found nowhere, as `missing` does."""
+        return not_found(what, name, _suggestions(self, name))
 
 
 # -- the collection ---------------------------------------------------------

@@ -22,11 +22,10 @@ import attrs
 from secretspeech._catalog import (
     Collection,
     Period,
+    Words,
     base_of,
     bind,
     find,
-    missing,
-    ranked,
     read_period,
 )
 from secretspeech._checks import (
@@ -102,6 +101,7 @@ class _Index:
         "relations",
         "sentences",
         "text",
+        "words",
     )
 
     def __init__(self, corpus: Corpus) -> None:
@@ -129,6 +129,8 @@ class _Index:
         self.text = corpus.article.text
         self.sentences: tuple[tuple[tuple[int, int], ...], list[int]] | None
         self.sentences = None
+        # The words of every collection, read on the first search.
+        self.words = Words(corpus._collections())  # noqa: SLF001 -- its own
 
     @property
     def referrers(self) -> dict[str, tuple[Record, ...]]:
@@ -676,10 +678,9 @@ class Corpus:
             )
         if name == "article":
             return self.article
-        collections = self._collections()
-        found = find(collections, name)
+        found = find(self._collections(), name)
         if found is None:
-            raise missing(collections, name, "record")
+            raise self._index.words.missing(name, "record")
         return found
 
     def search(
@@ -708,7 +709,7 @@ class Corpus:
         ['nikita-khrushchev', 'khrushchevs-enemies']
         """
         check_count(limit, "limit=", optional=True)
-        return ranked(self._collections(), text, limit=limit)
+        return self._index.words.search(text, limit=limit)
 
     def check_quote(
         self, text: str, /, *, limit: int | None = 5

@@ -37,10 +37,22 @@ three-letter words with a letter left out. (For lower cutoffs there are
 more such pairs, and words of the lengths they allow are all asked
 about.)
 
-Then, before difflib, two cheap tests that every near word passes: the
-two words have at least *M* characters in common, counted with their
-repeats; and where *M* must be all of the shorter word, the shorter word
-is a subsequence of the longer.
+A vocabulary of a few thousand words keeps, for each bigram, the set of
+its words that hold it as the bits of an int, and counts a query's
+bigrams with a few ``&`` and ``|`` of those ints in C, leaving the places
+aside: more words are found, never fewer, and the count is only a first
+test. A larger vocabulary keeps postings by bigram, length and place.
+
+Then, before difflib, a test that every near word passes: the two words
+have at least *M* characters in common, counted with their repeats
+(difflib's ``quick_ratio``). Each word's letters are kept as the bits of
+one int, a bit for each letter and each repeat of it, so the test is an
+``&`` and a count of bits, made in C for all the candidates at once.
+
+Last, difflib's own matching (the longest block in common, then the same
+on each side of it) is done here without the objects difflib makes for
+it: for a query of fewer than 200 letters difflib's junk heuristic does
+not apply, and the blocks, so the ratio, are difflib's to the last bit.
 
 Building the index reads each word once and never asks difflib.
 """
@@ -56,7 +68,7 @@ import math
 import operator
 import re
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from secretspeech._text import PREFIX_SIMILARITY, WORD_CUTOFF, similarity
 from secretspeech.exceptions import InvalidValueError
@@ -75,6 +87,14 @@ _SCAN = 3  # every word of that length
 _LAST_PLACE = 31
 #: Postings this short are read whole rather than by place.
 _SHORT = 8
+#: Vocabularies up to this many words are read by their `_Letters`.
+_LETTERS_UP_TO = 8192
+#: From this many letters in its second sequence, difflib leaves out the
+#: letters it finds popular, and its blocks are no longer the plain ones.
+_JUNK_LENGTH = 200
+#: A letter's repeats in a signature are this many bits apart: the letters
+#: and digits of ASCII each have a bit of their own (``ord(c) % 75``).
+_LETTER_BITS = 75
 
 
 def least_matched(total: int, cutoff: float) -> int:
@@ -138,10 +158,76 @@ def _variants(word: str) -> dict[str, None]:
     return dict.fromkeys(word[:i] + word[i + 1 :] for i in range(len(word)))
 
 
-def _within(word: str, text: str) -> bool:
-    """Tell whether *word* is a subsequence of *text*."""
-    rest = iter(text)
-    return all(c in rest for c in word)
+def _signature(word: str) -> int:
+    """
+    Return the letters of *word* as bits: a bit for each letter and repeat.
+
+    The bit of a letter's *k*-th repeat is ``k * _LETTER_BITS`` above its
+    first, so the bits two signatures share count the letters two words
+    have in common, with their repeats. Letters that share a bit (ASCII
+    ones never do) are counted as one letter: the count can only grow.
+
+    >>> bin(_signature("aba") & _signature("ab")).count("1")
+    2
+    """
+    letters = 0
+    for letter in word:
+        bit = 1 << ord(letter) % _LETTER_BITS
+        # The first repeat of the letter's bit not yet set.
+        while letters & bit:
+            bit <<= _LETTER_BITS
+        letters |= bit
+    return letters
+
+
+def _positions(word: str) -> dict[str, list[int]]:
+    """Return where each letter of *word* is, in order (difflib's b2j)."""
+    found: dict[str, list[int]] = {}
+    for i, letter in enumerate(word):
+        found.setdefault(letter, []).append(i)
+    return found
+
+
+def _matched(word: str, positions: dict[str, list[int]], size: int) -> int:
+    """
+    Return how many letters difflib matches between *word* and a query.
+
+    The query is the second sequence, of *size* letters (fewer than
+    `_JUNK_LENGTH`, so no letter is junk), given by its `_positions`. The
+    steps are difflib's ``get_matching_blocks`` and ``find_longest_match``:
+    the longest block in common, the first in *word* and then in the
+    query if several are as long; then the same on each side of it.
+    Without junk, difflib's extensions of a block change nothing.
+
+    >>> _matched("khrushchev", _positions("kruschev"), 8)
+    8
+    """
+    total = 0
+    todo = [(0, len(word), 0, size)]
+    while todo:
+        alo, ahi, blo, bhi = todo.pop()
+        besti = bestj = bestsize = 0
+        # The longest run of matches ending at each place of the query,
+        # for the letter before.
+        ending: dict[int, int] = {}
+        for i in range(alo, ahi):
+            now: dict[int, int] = {}
+            for j in positions.get(word[i], ()):
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                k = now[j] = ending.get(j - 1, 0) + 1
+                if k > bestsize:
+                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
+            ending = now
+        if bestsize:
+            total += bestsize
+            if alo < besti and blo < bestj:
+                todo.append((alo, besti, blo, bestj))
+            if besti + bestsize < ahi and bestj + bestsize < bhi:
+                todo.append((besti + bestsize, ahi, bestj + bestsize, bhi))
+    return total
 
 
 class Postings:
@@ -201,6 +287,118 @@ class Postings:
 # A key and a value in one int: the key above bit 32, the value below.
 _HIGH = 1 << 32
 _LOW = _HIGH - 1
+
+
+class _Letters:
+    """
+    A small vocabulary's words by the letters they hold.
+
+    Sets of words are ints, a bit for each word, the words in order of
+    length so that those of one length are a run of bits. For each letter
+    and each *k*, the set of the words holding it at least *k* times. The
+    letters of a query, each repeat apart, add up in a counter whose
+    digits are such sets (a counter for every word at once, bit-sliced),
+    so that the words with at least *M* letters in common with the query
+    (difflib's ``quick_ratio`` bound), for the *M* of each length, are
+    found by a few dozen operations on ints, in C, however many words
+    hold each letter. For a vocabulary of a few thousand words that costs
+    less than reading postings of bigrams, and the bound it checks is
+    difflib's own.
+    """
+
+    __slots__ = ("holding", "of_length", "order")
+
+    def __init__(self, words: Sequence[str]) -> None:
+        lengths = list(map(len, words))
+        self.order = array(
+            "i", sorted(range(len(words)), key=lengths.__getitem__)
+        )
+        holding: dict[str, list[list[int]]] = {}
+        of_length: dict[int, list[int]] = {}
+        for n, i in enumerate(self.order):
+            word = words[i]
+            of_length.setdefault(len(word), []).append(n)
+            for letter, count in collections.Counter(word).items():
+                repeats = holding.setdefault(letter, [])
+                repeats.extend([] for _ in range(count - len(repeats)))
+                for k in range(count):
+                    repeats[k].append(n)
+        self.holding = {
+            letter: [_bits(ns) for ns in repeats]
+            for letter, repeats in holding.items()
+        }
+        self.of_length = {size: _bits(ns) for size, ns in of_length.items()}
+
+    def near(self, query: Query) -> list[int]:
+        """
+        Return the ids of the words that may be near *query*.
+
+        Each once: the words of the lengths of the query's plan with at
+        least as many letters in common with it as difflib must match.
+        """
+        # The digits of each word's count of letters in common, lowest
+        # first, each a set of words.
+        digits: list[int] = []
+        for letter, count in collections.Counter(query.word).items():
+            for held in self.holding.get(letter, ())[:count]:
+                carry = held
+                for at, digit in enumerate(digits):
+                    digits[at] = digit ^ carry
+                    carry &= digit
+                    if not carry:
+                        break
+                else:
+                    digits.append(carry)
+        found = 0
+        counted: dict[int, int] = {}
+        for size, least in query.plan.least.items():
+            of_length = self.of_length.get(size)
+            if of_length is not None:
+                enough = counted.get(least)
+                if enough is None:
+                    enough = counted[least] = _at_least(digits, least)
+                found |= enough & of_length
+        text = format(found, "b")
+        top = len(text) - 1
+        return [self.order[top - m.start()] for m in _ONE.finditer(text)]
+
+
+def _at_least(digits: list[int], least: int) -> int:
+    """
+    Return the set of words whose count is at least *least* (one or more).
+
+    >>> bin(_at_least([0b0110, 0b1100], 2))  # counts 0, 1, 3, 2
+    '0b1100'
+    """
+    if least >> len(digits):
+        return 0
+    # More than least - 1: the words whose digits, from the highest, are
+    # equal to its digits so far and then greater at one.
+    bound = least - 1
+    above = 0
+    equal = -1
+    for at in range(len(digits) - 1, -1, -1):
+        digit = digits[at]
+        if bound >> at & 1:
+            equal &= digit
+        else:
+            above |= equal & digit
+            equal &= ~digit
+    return above
+
+
+def _bits(ns: Iterable[int]) -> int:
+    """Return the int with the bits *ns* set."""
+    found = bytearray()
+    for n in ns:
+        byte = n >> 3
+        if byte >= len(found):
+            found.extend(bytes(byte + 1 - len(found)))
+        found[byte] |= 1 << (n & 7)
+    return int.from_bytes(found, "little")
+
+
+_ONE = re.compile("1")
 
 
 class _Grams:
@@ -293,16 +491,10 @@ class Query:
     """
     A query word, with what asking an index about it needs, made once.
 
-    One search asks the indexes of several collections about the same
-    words; a `Query` shared between them makes the query's difflib
-    matcher, letter counts, bigrams and plan once, and asks difflib about
-    each word of the vocabularies once, however many of them hold it.
-
-    To tell cheaply which candidates cannot be near the query, before
-    difflib: difflib matches each of its *M* characters to an equal one of
-    the other word, in order; so *M* is at most the characters the two
-    words have in common, and if *M* must be all of the shorter word, the
-    shorter word is a subsequence of the longer one.
+    One search may ask the indexes of several collections about the same
+    words; a `Query` shared between them makes the query's bigrams, plan,
+    letters and positions once, and asks about each word of the
+    vocabularies once, however many of them hold it.
 
     Args:
         word: A normalised word.
@@ -316,12 +508,10 @@ class Query:
     """
 
     __slots__ = (
-        "_counts",
-        "_matcher",
+        "_letters",
         "_near",
+        "_positions",
         "_prefixed",
-        "_sieves",
-        "_subsequence",
         "cutoff",
         "grams",
         "plan",
@@ -333,24 +523,25 @@ class Query:
         self.cutoff = cutoff
         self.grams = list(map(operator.add, word, word[1:]))
         self.plan = _plan(len(word), cutoff)
-        self._counts: collections.Counter[str] | None = None
-        self._subsequence: re.Pattern[str] | None = None
-        self._matcher: difflib.SequenceMatcher[str] | None = None
-        self._sieves: dict[int, Callable[[str], bool]] = {}
-        # What difflib said of each word asked about, and of each word the
+        self._letters: int | None = None
+        self._positions: dict[str, list[int]] | None = None
+        # What was found of each word asked about, and of each word the
         # query begins.
         self._near: dict[str, float | None] = {}
         self._prefixed: dict[str, float] = {}
+
+    def letters(self) -> int:
+        """Return the query's `_signature`."""
+        letters = self._letters
+        if letters is None:
+            letters = self._letters = _signature(self.word)
+        return letters
 
     def near(self, word: str) -> float | None:
         """Return difflib's ratio of *word* against the query if near."""
         if word in self._near:
             return self._near[word]
-        sieve = self._sieves.get(len(word))
-        if sieve is None:
-            sieve = self._sieves[len(word)] = self._sieve(len(word))
-        score = self._ratio(word) if sieve(word) else None
-        self._near[word] = score
+        score = self._near[word] = self._ratio(word)
         return score
 
     def prefixed(self, word: str) -> float:
@@ -360,47 +551,92 @@ class Query:
             score = self._prefixed[word] = _prefix_similarity(self.word, word)
         return score
 
-    def _sieve(self, length: int) -> Callable[[str], bool]:
-        """Return a test that the near words of *length* all pass."""
-        query = self.word
-        size = len(query)
-        least = self.plan.least[length]
-        if least < min(size, length):
-            counts = self._counts
-            if counts is None:
-                counts = self._counts = collections.Counter(query)
-            return lambda word: (
-                sum(map(counts.__getitem__, counts.keys() & set(word)))
-                >= least
-            )
-        if length < size:
-            return lambda word: _within(word, query)
-        pattern = self._subsequence
-        if pattern is None:
-            # The query's characters in order, each matched as early as it
-            # can be and never given back: a test in linear time.
-            pattern = self._subsequence = re.compile(
-                "".join(f"[^{c}]*+{c}" for c in map(re.escape, query))
-            )
-        return lambda word: pattern.match(word) is not None
-
     def _ratio(self, word: str) -> float | None:
         """Return difflib's ratio of *word* against the query if near."""
-        matcher = self._matcher
-        if matcher is None:
-            matcher = self._matcher = difflib.SequenceMatcher(
-                None, b=self.word
-            )
-        # The very steps of close_words, so the scores are the same.
-        matcher.set_seq1(word)
-        if (
-            matcher.real_quick_ratio() >= self.cutoff
-            and matcher.quick_ratio() >= self.cutoff
-        ):
-            score = matcher.ratio()
-            if score >= self.cutoff:
-                return score
-        return None
+        query = self.word
+        if len(query) < _JUNK_LENGTH:
+            positions = self._positions
+            if positions is None:
+                positions = self._positions = _positions(query)
+            # difflib's ratio, computed as difflib computes it.
+            matched = _matched(word, positions, len(query))
+            score = 2.0 * matched / (len(word) + len(query))
+        else:
+            score = difflib.SequenceMatcher(None, word, query).ratio()
+        return score if score >= self.cutoff else None
+
+
+class _Bigrams:
+    """
+    A large vocabulary's words by their bigrams, for near spellings.
+
+    The words that may be near a query come from the postings of its
+    bigrams (`_Grams`), from a table of the words with a letter left out
+    and from the words of the lengths that are read whole (see `route`);
+    then only those with enough letters in common with the query (read
+    off their `_signature`, in C) are kept.
+    """
+
+    __slots__ = ("by_length", "grams", "ids", "left_out", "lengths", "letters")
+
+    def __init__(
+        self, words: Sequence[str], ids: dict[str, int], cutoff: float
+    ) -> None:
+        self.ids = ids
+        self.grams = _Grams(words)
+        self.lengths = array("i", map(len, words))
+        self.letters = list(map(_signature, words))
+        # Only the lengths that the short pairs of this cutoff ask for.
+        left_out: set[int] = set()
+        scanned: set[int] = set()
+        for query, length, way in _short_pairs(cutoff):
+            if way == _SCAN:
+                scanned.add(length)
+            elif length > query:
+                left_out.add(length)
+        variants: dict[str, list[int]] = {}
+        by_length: dict[int, list[int]] = {size: [] for size in scanned}
+        for i, word in enumerate(words):
+            if len(word) in left_out:
+                for variant in _variants(word):
+                    variants.setdefault(variant, []).append(i)
+            if len(word) in scanned:
+                by_length[len(word)].append(i)
+        self.left_out = {k: tuple(v) for k, v in variants.items()}
+        self.by_length = {k: tuple(v) for k, v in by_length.items()}
+
+    def near(self, query: Query, words: Sequence[str]) -> list[int]:
+        """
+        Return the ids of the words that may be near *query*.
+
+        Each once, and among them every near one, of every length that
+        the query's plan allows.
+        """
+        plan = query.plan
+        found: list[int] = []
+        if plan.grams:
+            found = self.grams.sharing(query.grams, plan, words)
+        for length in plan.deletions:
+            if length > len(query.word):
+                found.extend(self.left_out.get(query.word, ()))
+            else:
+                variants = map(self.ids.get, _variants(query.word))
+                found.extend(i for i in variants if i is not None)
+        for length in plan.scanned:
+            found.extend(self.by_length.get(length, ()))
+        if not found:
+            return found
+        # At least as many letters in common, counted with their repeats,
+        # as difflib must match for the ratio to reach the cutoff.
+        letters = query.letters()
+        signatures = self.letters
+        lengths = self.lengths
+        least = plan.least
+        return [
+            i
+            for i in found
+            if (letters & signatures[i]).bit_count() >= least[lengths[i]]
+        ]
 
 
 class WordIndex:
@@ -422,15 +658,7 @@ class WordIndex:
     [(2, 1.0), (3, 0.9)]
     """
 
-    __slots__ = (
-        "_by_length",
-        "_grams",
-        "_left_out",
-        "_sorted",
-        "cutoff",
-        "ids",
-        "words",
-    )
+    __slots__ = ("_by_spelling", "_sorted", "cutoff", "ids", "words")
 
     def __init__(
         self, words: Iterable[str], /, *, cutoff: float = WORD_CUTOFF
@@ -445,25 +673,11 @@ class WordIndex:
         self.words = tuple(words)
         self.ids = {word: i for i, word in enumerate(self.words)}
         self._sorted = sorted(self.words)
-        self._grams = _Grams(self.words)
-        # Only the lengths that the short pairs of this cutoff ask for.
-        left_out: set[int] = set()
-        scanned: set[int] = set()
-        for query, length, way in _short_pairs(cutoff):
-            if way == _SCAN:
-                scanned.add(length)
-            elif length > query:
-                left_out.add(length)
-        variants: dict[str, list[int]] = {}
-        by_length: dict[int, list[int]] = {size: [] for size in scanned}
-        for i, word in enumerate(self.words):
-            if len(word) in left_out:
-                for variant in _variants(word):
-                    variants.setdefault(variant, []).append(i)
-            if len(word) in scanned:
-                by_length[len(word)].append(i)
-        self._left_out = {k: tuple(v) for k, v in variants.items()}
-        self._by_length = {k: tuple(v) for k, v in by_length.items()}
+        self._by_spelling: _Letters | _Bigrams = (
+            _Letters(self.words)
+            if len(self.words) <= _LETTERS_UP_TO
+            else _Bigrams(self.words, self.ids, cutoff)
+        )
 
     def close(self, query: str | Query, /) -> dict[int, float]:
         """
@@ -497,7 +711,13 @@ class WordIndex:
             for begun in self._begun_by(word):
                 found[self.ids[begun]] = query.prefixed(begun)
         words = self.words
-        for i in self._near(query):
+        by_spelling = self._by_spelling
+        near = (
+            by_spelling.near(query)
+            if isinstance(by_spelling, _Letters)
+            else by_spelling.near(query, words)
+        )
+        for i in near:
             if i not in found:
                 score = query.near(words[i])
                 if score is not None:
@@ -528,27 +748,6 @@ class WordIndex:
         while at < len(ordered) and ordered[at].startswith(query):
             yield ordered[at]
             at += 1
-
-    def _near(self, query: Query) -> list[int]:
-        """
-        Return the ids of the words that may be near *query*.
-
-        Each once, and among them every near one, of every length that
-        the query's plan allows.
-        """
-        plan = query.plan
-        found: list[int] = []
-        if plan.grams:
-            found = self._grams.sharing(query.grams, plan, self.words)
-        for length in plan.deletions:
-            if length > len(query.word):
-                found.extend(self._left_out.get(query.word, ()))
-            else:
-                variants = map(self.ids.get, _variants(query.word))
-                found.extend(i for i in variants if i is not None)
-        for length in plan.scanned:
-            found.extend(self._by_length.get(length, ()))
-        return found
 
 
 class _Plan:
@@ -603,8 +802,12 @@ def _plan(size: int, cutoff: float) -> _Plan:
 
 def _prefix_similarity(query: str, word: str) -> float:
     """Return `similarity` of a word that *query* begins, cheaply."""
+    ratio = 2.0 * len(query) / (len(query) + len(word))
+    if len(word) < _JUNK_LENGTH:
+        # difflib's one block is the whole query, at the start of the word.
+        return max(PREFIX_SIMILARITY, ratio)
     # difflib matches at most the query's letters, so the ratio is at most
-    # 2 * len(query) / total; below PREFIX_SIMILARITY it cannot count.
-    if 2.0 * len(query) / (len(query) + len(word)) <= PREFIX_SIMILARITY:
+    # that; at or below PREFIX_SIMILARITY it cannot count.
+    if ratio <= PREFIX_SIMILARITY:
         return PREFIX_SIMILARITY
     return similarity(query, word)
