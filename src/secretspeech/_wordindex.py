@@ -339,8 +339,11 @@ class _Letters:
         # The digits of each word's count of letters in common, lowest
         # first, each a set of words.
         digits: list[int] = []
-        for letter, count in collections.Counter(query.word).items():
-            for held in self.holding.get(letter, ())[:count]:
+        word = query.word
+        # Counted by str.count: a query is short, and a Counter costs more
+        # to make than its few letters cost to count.
+        for letter in dict.fromkeys(word):
+            for held in self.holding.get(letter, ())[: word.count(letter)]:
                 carry = held
                 for at, digit in enumerate(digits):
                     digits[at] = digit ^ carry
