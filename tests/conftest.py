@@ -14,9 +14,7 @@ How the suite stays fast, with the same checks:
   pyproject's addopts; ``-n 0`` runs it in one process, for a debugger).
   Each test runs once, on one worker, with the other tests of its file
   (they share module fixtures and, in places, files written in turn);
-  pytest-cov combines the workers' coverage.  The interpreters some tests
-  start (the site build above all) run without coverage, which would
-  trace every line they run: the in-process tests reach every branch.
+  pytest-cov combines the workers' coverage, subprocesses' included.
 - The site is built once per run: the tests that read it (the ``site``
   fixture below) are all in ``tests/test_site.py``, so one worker builds
   it.  A test elsewhere that took the fixture would build it again.
