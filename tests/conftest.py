@@ -21,9 +21,10 @@ How the suite stays fast, with the same checks:
   fixture below) are all in ``tests/test_site.py``, so one worker builds
   it.  A test elsewhere that took the fixture would build it again.
 - Drawing a corpus costs far more than checking a law on it, so the laws
-  of the queries are checked together on each drawn corpus
-  (``CORPUS_LAWS`` in ``tests/test_laws.py``): each law sees as many
-  corpora as before, and a failure names the law it broke.
+  of the queries, and those of the date index, are checked together on
+  each drawn corpus (``CORPUS_LAWS`` in ``tests/test_laws.py`` and
+  ``tests/test_intervals.py``): each law sees as many corpora as before,
+  and a failure names the law it broke.
 - The command line, its reference's examples and the example scripts run
   in-process, except where a new interpreter is what is tested (the
   module entry point, a terminal's encoding, a closed pipe, the runs the
