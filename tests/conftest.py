@@ -14,14 +14,17 @@ How the suite stays fast, with the same checks:
   pyproject's addopts; ``-n 0`` runs it in one process, for a debugger).
   Each test runs once, on one worker, with the other tests of its file
   (they share module fixtures and, in places, files written in turn);
-  pytest-cov combines the workers' coverage, subprocesses' included.
+  pytest-cov combines the workers' coverage, subprocesses' included,
+  except for the tools some tests run on the code (the site build, a
+  user's test session, mypy), which run untraced (``helpers.untraced``).
 - The site is built once per run: the tests that read it (the ``site``
   fixture below) are all in ``tests/test_site.py``, so one worker builds
   it.  A test elsewhere that took the fixture would build it again.
 - Drawing a corpus costs far more than checking a law on it, so the laws
-  of the queries are checked together on each drawn corpus
-  (``CORPUS_LAWS`` in ``tests/test_laws.py``): each law sees as many
-  corpora as before, and a failure names the law it broke.
+  of the queries, and those of the date index, are checked together on
+  each drawn corpus (``CORPUS_LAWS`` in ``tests/test_laws.py`` and
+  ``tests/test_intervals.py``): each law sees as many corpora as before,
+  and a failure names the law it broke.
 - The command line, its reference's examples and the example scripts run
   in-process, except where a new interpreter is what is tested (the
   module entry point, a terminal's encoding, a closed pipe, the runs the
@@ -38,6 +41,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
+
+from helpers import untraced
 
 
 # No deadline in either, and no health check of how slow drawing is:
@@ -77,7 +82,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the whole site once, as the docs say, into a temporary dir."""
     out = tmp_path_factory.mktemp("site")
     env = {
-        **os.environ,
+        **untraced(os.environ),
         "NO_MKDOCS_2_WARNING": "1",
         "NO_COLOR": "1",
         "READTHEDOCS_GIT_CLONE_URL": REPO_CLONE_URL,

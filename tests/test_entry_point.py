@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample, ResolutionFailed
 
 import secretspeech as ss
+from helpers import untraced
 from secretspeech._hypothesis_plugin import _hypothesis_setup_hook
 
 
@@ -107,8 +108,9 @@ settings.load_profile("user")
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run Python with *args* in *cwd*, with plugins enabled."""
-    env = {k: v for k, v in os.environ.items() if k != "HYPOTHESIS_NO_PLUGINS"}
+    """Run Python with *args* in *cwd*, with plugins enabled, untraced."""
+    env = untraced(os.environ)
+    env.pop("HYPOTHESIS_NO_PLUGINS", None)
     return subprocess.run(
         [sys.executable, *args],
         cwd=cwd,

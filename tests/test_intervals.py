@@ -24,7 +24,7 @@ from secretspeech import _catalog
 from secretspeech._catalog import base_of, read_period
 from secretspeech._intervals import Intervals
 from secretspeech.strategies import corpora, historical_dates
-from test_laws import CRITERIA, criteria
+from test_laws import CRITERIA, LawData, check_laws, criteria
 
 
 DATED = ("events", "quotations", "statistics")
@@ -155,20 +155,6 @@ class TestIndex:
 class TestFilterDuring:
     """``filter(during=, strict=)`` keeps what the scan keeps, in order."""
 
-    @given(corpora(), st.data())
-    def test_corpora(self, corpus: ss.Corpus, data: Any) -> None:
-        """Each dated collection of a drawn corpus, strict or not."""
-        collection = getattr(corpus, data.draw(st.sampled_from(DATED)))
-        dates = [r.date for r in collection]
-        period = data.draw(periods(dates))
-        strict = data.draw(st.booleans())
-
-        found = collection.filter(during=period, strict=strict)
-
-        assert [collection[p] for p in scan(dates, period, strict)] == list(
-            found
-        )
-
     @given(st.data())
     def test_many_records_and_their_slices(self, data: Any) -> None:
         """A collection of drawn dates, and slices of it in either order."""
@@ -215,35 +201,6 @@ class TestFilterDuring:
 
 class TestSeveralCriteria:
     """A filter of several criteria finds what each finds on its own."""
-
-    @given(corpora(), st.data())
-    def test_intersection_in_every_order(
-        self, corpus: ss.Corpus, data: Any
-    ) -> None:
-        """filter(**all) finds what each criterion finds, in any order."""
-        name = data.draw(st.sampled_from(sorted(CRITERIA)))
-        collection = getattr(corpus, name)
-        chosen = data.draw(criteria(corpus, name))
-        # strict= qualifies during= and goes with it.
-        groups = [
-            {k: v for k, v in chosen.items() if k in keys}
-            for keys in ({k} for k in chosen if k != "strict")
-        ]
-        for group in groups:
-            if "during" in group:
-                group["strict"] = chosen.get("strict", False)
-
-        found = collection.filter(**chosen)
-
-        singles = [set(collection.filter(**group)) for group in groups]
-        assert [r for r in collection if all(r in s for s in singles)] == list(
-            found
-        )
-        for order in itertools.permutations(groups):
-            chained = collection
-            for group in order:
-                chained = chained.filter(**group)
-            assert found == chained
 
     def test_records_without_a_date(self) -> None:
         """Postings first, the period checked on each: undated ones fail."""
@@ -312,40 +269,6 @@ class TestSeveralCriteria:
 class TestTimeline:
     """`Corpus.timeline` by the index of days: the scan's events, in order."""
 
-    @given(corpora(), st.data())
-    def test_against_a_scan(self, corpus: ss.Corpus, data: Any) -> None:
-        """Start, end or both, strict or not, in timeline order."""
-        dates = [e.date for e in corpus.events]
-        start = data.draw(st.none() | periods(dates))
-        end = data.draw(st.none() | periods(dates))
-        bounded = start is not None or end is not None
-        strict = data.draw(st.booleans()) and bounded
-        first = dt.date.min if start is None else start.earliest
-        last = dt.date.max if end is None else end.latest
-        if last < first:
-            return
-        period = (
-            ss.HistoricalDate.from_edtf(
-                f"{first.isoformat()}/{last.isoformat()}", text="period"
-            )
-            if bounded
-            else None
-        )
-        order = {e.id: n for n, e in enumerate(corpus.events)}
-        expected = sorted(
-            (
-                e
-                for e in corpus.events
-                if e.date is not None
-                and (period is None or kept(e.date, period, strict))
-            ),
-            key=lambda e: (e.date.sort_key, e.evidence[0].start, order[e.id]),  # type: ignore[union-attr]
-        )
-
-        found = corpus.timeline(start=start, end=end, strict=strict)
-
-        assert [e.id for e in expected] == [e.id for e in found]
-
     def test_the_whole_timeline_is_the_stored_one(self) -> None:
         """No copy: the same tuple every time."""
         corpus = ss.corpus()
@@ -356,3 +279,112 @@ class TestTimeline:
         """The timeline reads the day index of ``corpus.events``."""
         corpus = ss.corpus()
         assert len(base_of(corpus.events).dates) == len(corpus.timeline())
+
+
+# -- the laws of a drawn corpus
+#
+# Drawing a corpus costs far more than checking any of these on it, so each
+# drawn corpus is checked against all of them, as the laws of the queries
+# are (tests/test_laws.py): each law sees every one of the test's examples,
+# and a failure names its law.
+
+
+def law_filter_during_is_the_scan(corpus: ss.Corpus, data: LawData) -> None:
+    """filter(during=, strict=) on a dated collection keeps the scan's."""
+    collection = getattr(corpus, data.draw(st.sampled_from(DATED), "name"))
+    dates = [r.date for r in collection]
+    period = data.draw(periods(dates), "period")
+    strict = data.draw(st.booleans(), "strict")
+
+    found = collection.filter(during=period, strict=strict)
+
+    assert [collection[p] for p in scan(dates, period, strict)] == list(found)
+
+
+def law_criteria_intersect_in_every_order(
+    corpus: ss.Corpus, data: LawData
+) -> None:
+    """filter(**all) finds what each criterion finds, in any order."""
+    name = data.draw(st.sampled_from(sorted(CRITERIA)), "collection")
+    collection = getattr(corpus, name)
+    chosen = data.draw(criteria(corpus, name), "criteria")
+    # strict= qualifies during= and goes with it.
+    groups = [
+        {k: v for k, v in chosen.items() if k in keys}
+        for keys in ({k} for k in chosen if k != "strict")
+    ]
+    for group in groups:
+        if "during" in group:
+            group["strict"] = chosen.get("strict", False)
+
+    found = collection.filter(**chosen)
+
+    singles = [set(collection.filter(**group)) for group in groups]
+    assert [r for r in collection if all(r in s for s in singles)] == list(
+        found
+    )
+    for order in itertools.permutations(groups):
+        chained = collection
+        for group in order:
+            chained = chained.filter(**group)
+        assert found == chained
+
+
+def law_timeline_is_the_scan(corpus: ss.Corpus, data: LawData) -> None:
+    """timeline(start=, end=, strict=): the scan's events, in its order."""
+    dates = [e.date for e in corpus.events]
+    start = data.draw(st.none() | periods(dates), "start")
+    end = data.draw(st.none() | periods(dates), "end")
+    bounded = start is not None or end is not None
+    strict = data.draw(st.booleans(), "strict") and bounded
+    first = dt.date.min if start is None else start.earliest
+    last = dt.date.max if end is None else end.latest
+    if last < first:
+        return
+    period = (
+        ss.HistoricalDate.from_edtf(
+            f"{first.isoformat()}/{last.isoformat()}", text="period"
+        )
+        if bounded
+        else None
+    )
+    order = {e.id: n for n, e in enumerate(corpus.events)}
+    expected = sorted(
+        (
+            e
+            for e in corpus.events
+            if e.date is not None
+            and (period is None or kept(e.date, period, strict))
+        ),
+        key=lambda e: (e.date.sort_key, e.evidence[0].start, order[e.id]),  # type: ignore[union-attr]
+    )
+
+    found = corpus.timeline(start=start, end=end, strict=strict)
+
+    assert [e.id for e in expected] == [e.id for e in found]
+
+
+#: The laws of the index over one drawn corpus.
+CORPUS_LAWS = (
+    law_filter_during_is_the_scan,
+    law_criteria_intersect_in_every_order,
+    law_timeline_is_the_scan,
+)
+
+
+class TestDrawnCorpora:
+    """The index answers as the scans do on every drawn corpus."""
+
+    @given(corpora(), st.data())
+    def test_laws_of_a_drawn_corpus(
+        self, corpus: ss.Corpus, data: Any
+    ) -> None:
+        """Every law of CORPUS_LAWS holds for every drawn corpus."""
+        check_laws(corpus, data, CORPUS_LAWS)
+
+    def test_every_law_is_checked(self) -> None:
+        """CORPUS_LAWS holds every law_ function of this module, once."""
+        laws = [f for name, f in globals().items() if name.startswith("law_")]
+
+        assert len(set(CORPUS_LAWS)) == len(CORPUS_LAWS)
+        assert set(laws) == set(CORPUS_LAWS)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+from helpers import untraced
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +28,7 @@ def test_typing_tests_pass_mypy_strict() -> None:
             "typing_tests",
         ],
         cwd=ROOT,
+        env=untraced(os.environ),
         capture_output=True,
         text=True,
         check=False,

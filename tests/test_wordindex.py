@@ -43,6 +43,11 @@ def oracle_close(
 ) -> dict[str, float]:
     """Ask difflib about every word, as the search documents its rules."""
     found = {}
+    # The ratio of word to query, with difflib's cheap upper bounds of it
+    # asked first, as difflib.get_close_matches does: a word whose bound is
+    # below the cutoff cannot reach it.  The query is the matcher's second
+    # sequence, which it indexes once for every word.
+    matcher = difflib.SequenceMatcher(None, "", query)
     for word in vocabulary:
         if word == query:
             found[word] = 1.0
@@ -50,8 +55,12 @@ def oracle_close(
             ratio = difflib.SequenceMatcher(None, query, word).ratio()
             found[word] = max(0.9, ratio)
         else:
-            ratio = difflib.SequenceMatcher(None, word, query).ratio()
-            if ratio >= cutoff:
+            matcher.set_seq1(word)
+            if (
+                matcher.real_quick_ratio() >= cutoff
+                and matcher.quick_ratio() >= cutoff
+                and (ratio := matcher.ratio()) >= cutoff
+            ):
                 found[word] = ratio
     return found
 

@@ -98,7 +98,7 @@ from secretspeech._dates import (
     Precision,
     _days_in_month,
 )
-from secretspeech._load import FORMAT, load_bundled, parse_corpus
+from secretspeech._load import load_bundled
 from secretspeech._model import (
     _NUMBER_WORD,
     SCHEMA,
@@ -125,7 +125,6 @@ from secretspeech._model import (
     Stance,
     Statistic,
     Verdict,
-    plain,
 )
 from secretspeech._text import normalize
 
@@ -1710,28 +1709,25 @@ def _synthetic_corpora(
     if len(scope.targets) < 2:
         planned["relations"] = []
     data_version = draw(st.dates()).strftime("%Y.%m.%d")
-    article = plain(draw(_synthetic_articles((scope.text, scope.anchors))))
-    # The document holds the text's SHA-256, not the text.
-    del article["text"]
-    document: dict[str, Any] = {
-        "format": FORMAT,
-        "data_version": data_version,
-        "article": article,
-    }
+    article = draw(_synthetic_articles((scope.text, scope.anchors)))
+    collections: dict[str, tuple[Any, ...]] = {}
     for name, build in _KINDS:
-        records: list[dict[str, Any]] = []
+        records: list[Any] = []
         for rid in planned[name]:
             # A place lies only within a place before it, and a claim is
             # only part of one before it: no loops.
             if name == "places":
-                scope.places = tuple(r["id"] for r in records)
+                scope.places = tuple(r.id for r in records)
             if name == "claims":
-                scope.claims = tuple(r["id"] for r in records)
-            records.append(plain(build(draw, scope, rid)))
+                scope.claims = tuple(r.id for r in records)
+            records.append(build(draw, scope, rid))
         if name == "places":
             scope.places = tuple(planned["places"])
-        document[name] = records
-    return parse_corpus(document, scope.text, source="<corpora()>")
+        collections[name] = tuple(records)
+    # Each record has kept its own rules as it was built; the constructor
+    # keeps those of a corpus (ids, references, evidence against the text),
+    # as it does for a loaded one.
+    return Corpus(article=article, data_version=data_version, **collections)
 
 
 @_lazy
@@ -1744,9 +1740,9 @@ def corpora(
     """
     Generate whole, valid datasets: `Corpus` objects.
 
-    A synthetic corpus is built as a JSON document and read by the same
-    validator as `secretspeech.load_corpus`, so it keeps every rule of a
-    dataset: ids are unique, every reference names a record of the right
+    A synthetic corpus is built by the `Corpus` constructor, which keeps
+    every rule of a dataset, as it does for what `secretspeech.load_corpus`
+    reads: ids are unique, every reference names a record of the right
     collection, and every span matches the text.  Ids, names and aliases
     are also distinct from one another ignoring case, so that every lookup
     has one answer.
