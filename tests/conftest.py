@@ -13,10 +13,12 @@ How the suite stays fast, with the same checks:
 - It runs on every core, with pytest-xdist (``-n auto --dist loadfile`` in
   pyproject's addopts; ``-n 0`` runs it in one process, for a debugger).
   Each test runs once, on one worker, with the other tests of its file
-  (they share module fixtures and, in places, files written in turn);
-  pytest-cov combines the workers' coverage, subprocesses' included,
-  except for the tools some tests run on the code (the site build, a
-  user's test session, mypy), which run untraced (``helpers.untraced``).
+  (they share module fixtures and, in places, files written in turn).
+- Coverage is measured only with ``--cov`` (CI's second run): tracing
+  every line more than doubles the time on Python 3.11.  pytest-cov then
+  combines the workers' coverage, subprocesses' included, except for the
+  tools some tests run on the code (the site build, a user's test
+  session, mypy), which run untraced (``helpers.untraced``).
 - The site is built once per run: the tests that read it (the ``site``
   fixture below) are all in ``tests/test_site.py``, so one worker builds
   it.  A test elsewhere that took the fixture would build it again.

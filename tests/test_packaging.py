@@ -127,16 +127,19 @@ class TestCoverageGate:
         assert 100 == coverage["report"]["fail_under"]
 
     def test_one_file_alone_is_not_gated(self) -> None:
-        """Pytest measures but never fails on the total."""
+        """Pytest measures only when asked, and never fails on the total."""
         addopts = pyproject()["tool"]["pytest"]["ini_options"]["addopts"]
 
-        assert "--cov" in addopts
+        assert "--cov" not in addopts
         assert "--cov-fail-under=0" in addopts
 
-    def test_ci_reports_after_readme_test_command(self) -> None:
-        """.ci/run runs ``coverage report`` after the test command."""
+    def test_ci_reports_after_a_measured_run(self) -> None:
+        """.ci/run runs README's tests, a run with ``--cov``, the report."""
         script = (ROOT / ".ci" / "run").read_text("utf-8")
+        measured = script.index("coverage_command=")
 
-        assert script.index('bash -c "$test_command"') < script.index(
+        assert script.index('bash -c "$test_command"') < measured
+        assert measured < script.index('bash -c "$coverage_command"')
+        assert script.index('bash -c "$coverage_command"') < script.index(
             "python -m coverage report"
         )
