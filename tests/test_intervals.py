@@ -24,7 +24,13 @@ from secretspeech import _catalog
 from secretspeech._catalog import base_of, read_period
 from secretspeech._intervals import Intervals
 from secretspeech.strategies import corpora, historical_dates
-from test_laws import CRITERIA, LawData, check_laws, criteria
+from test_laws import (
+    CRITERIA,
+    LawData,
+    assert_laws_listed,
+    check_laws,
+    criteria,
+)
 
 
 DATED = ("events", "quotations", "statistics")
@@ -384,7 +390,4 @@ class TestDrawnCorpora:
 
     def test_every_law_is_checked(self) -> None:
         """CORPUS_LAWS holds every law_ function of this module, once."""
-        laws = [f for name, f in globals().items() if name.startswith("law_")]
-
-        assert len(set(CORPUS_LAWS)) == len(CORPUS_LAWS)
-        assert set(laws) == set(CORPUS_LAWS)
+        assert_laws_listed(globals(), CORPUS_LAWS)
