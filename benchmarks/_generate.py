@@ -236,6 +236,16 @@ def _year(year: int) -> dict[str, Any]:
     return _date(str(year), str(year), first, last, "year")
 
 
+def _years(first: int, last: int) -> dict[str, Any]:
+    return _date(
+        f"{first}/{last}",
+        f"{first}–{last}",
+        dt.date(first, 1, 1),
+        dt.date(last, 12, 31),
+        "interval",
+    )
+
+
 _PROBE_FIRST = dt.date(PROBE_YEAR, 1, 1)
 _PROBE_LAST = dt.date(PROBE_YEAR, 12, 31)
 #: The dates of the probe records: three inside the probe year, two that
@@ -244,20 +254,8 @@ _PROBE_DATES = (
     _day(PROBE_YEAR, 3, 15),
     _month(PROBE_YEAR, 6),
     _year(PROBE_YEAR),
-    _date(
-        f"{PROBE_YEAR - 1}/{PROBE_YEAR + 1}",
-        f"{PROBE_YEAR - 1}–{PROBE_YEAR + 1}",
-        dt.date(PROBE_YEAR - 1, 1, 1),
-        dt.date(PROBE_YEAR + 1, 12, 31),
-        "interval",
-    ),
-    _date(
-        f"{PROBE_YEAR - 16}/{PROBE_YEAR + 14}",
-        f"{PROBE_YEAR - 16}–{PROBE_YEAR + 14}",
-        dt.date(PROBE_YEAR - 16, 1, 1),
-        dt.date(PROBE_YEAR + 14, 12, 31),
-        "interval",
-    ),
+    _years(PROBE_YEAR - 1, PROBE_YEAR + 1),
+    _years(PROBE_YEAR - 16, PROBE_YEAR + 14),
 )
 
 
@@ -347,13 +345,7 @@ class _Maker:
                 made = _year(year)
             elif r < 0.98:
                 end = min(year + rng.randint(1, 40), 2020)
-                made = _date(
-                    f"{year}/{end}",
-                    f"{year}–{end}",
-                    dt.date(year, 1, 1),
-                    dt.date(end, 12, 31),
-                    "interval",
-                )
+                made = _years(year, end)
             else:  # an open start: "by 1300" reaches back to the year 1
                 made = _date(
                     f"/{year}",

@@ -57,14 +57,16 @@ def nav_pages(config_file: Path) -> list[str]:
     source = config_file.read_text("utf-8")
     config = yaml.load(source, Loader)  # noqa: S506 -- a SafeLoader
 
-    def walk(item: object) -> Iterator[str]:
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, list):
-            for entry in item:
-                yield from walk(entry)
-        elif isinstance(item, dict):
-            for value in item.values():
-                yield from walk(value)
+    return list(strings_in(config["nav"]))
 
-    return list(walk(config["nav"]))
+
+def strings_in(value: object) -> Iterator[str]:
+    """Yield every string a JSON or YAML value holds, at any depth."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_in(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_in(item)

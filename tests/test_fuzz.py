@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import secretspeech as ss
+from helpers import strings_in
 from secretspeech._load import parse_corpus
 from secretspeech._text import brief
 
@@ -59,18 +60,6 @@ WRONG: dict[str, object] = {
 
 
 Path = tuple[str | int, ...]
-
-
-def strings_in(value: object) -> Iterator[str]:
-    """Yield every string a JSON value holds, at any depth."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings_in(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings_in(item)
 
 
 @functools.cache

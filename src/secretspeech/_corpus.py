@@ -289,15 +289,7 @@ def _check_refs(
     """Refuse an id of *record* that names nothing, or the wrong kind."""
     # Classes hash by identity; typeshed's Hashable misses that.
     for field, allowed in _id_fields(type(record)):  # type: ignore[arg-type]
-        value = getattr(record, field, None)
-        # As `ids_in` reads a field, without a call for each.
-        if field == "relative_to":
-            refs = ids_in(record, field)
-        elif value is None:
-            continue
-        else:
-            refs = (value,) if isinstance(value, str) else value
-        for ref in refs:
+        for ref in ids_in(record, field):
             # The usual case first, with no message to build.
             if owner.get(ref) in allowed or (
                 ref in owner and ANY_COLLECTION in allowed

@@ -50,6 +50,7 @@ from secretspeech._model import (
     Evidence,
     Quantity,
     Source,
+    plain,
     schema_of,
     type_hints,
 )
@@ -814,8 +815,6 @@ _DATE_KEYS = frozenset(
 # The JSON values a date's cache key may hold: no int, so that JSON true
 # and 1, equal in a tuple, are never taken for each other.
 _DATE_VALUE_TYPES = frozenset({str, bool, type(None)})
-# The fields of a date that a document writes as ISO days.
-_DAYS = frozenset({"earliest", "latest"})
 # The types of a span whose key `_Parser.evidence` keeps: start, end,
 # exact, prefix and suffix.
 _SPAN_TYPES = (int, int, str, str, str)
@@ -886,15 +885,13 @@ def _read_member(vocabulary: type[enum.Enum]) -> _Reader:
 @functools.lru_cache(maxsize=64)
 def _read_members(vocabulary: type[enum.Enum]) -> _Reader:
     """Return a reader of an array of *vocabulary*'s values, as members."""
-    members = {m.value: m for m in vocabulary}
+    one = _read_member(vocabulary)
 
-    def read(_parser: _Parser, raw: object, _field: str) -> object:
-        # As `_read_member` reads one; anything else is left for the
+    def read(parser: _Parser, raw: object, field: str) -> object:
+        # Each as `_read_member` reads one; anything else is left for the
         # field's converter, which names the field when it refuses.
         if isinstance(raw, list | tuple):
-            return tuple(
-                [members.get(r, r) if type(r) is str else r for r in raw]
-            )
+            return tuple([one(parser, r, field) for r in raw])
         return raw
 
     return read
@@ -1290,12 +1287,7 @@ class _Parser:
     ) -> None:
         if key not in given:
             return
-        # As `plain` writes these fields: days, a member, flags.
-        expected = getattr(date, key)
-        if key in _DAYS:
-            expected = expected.isoformat()
-        elif key == "precision":
-            expected = expected.value
+        expected = plain(getattr(date, key))
         if given[key] != expected or type(given[key]) is not type(expected):
             raise self.fail(
                 f"{field}: {key} is {brief(given[key])}, but edtf "

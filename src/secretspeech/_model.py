@@ -143,8 +143,7 @@ def _as_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
 
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    # The loader's tuples with no second call.
-    return value if type(value) is tuple else _as_tuple(value)
+    return _as_tuple(value)
 
 
 def _roles(value: Iterable[str]) -> tuple[PersonRole, ...]:
@@ -165,13 +164,16 @@ def _dates_tuple(
 
 
 def _evidence_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    return value if type(value) is tuple else _as_tuple(value)
+    return _as_tuple(value)
 
 
 def _check_tuple(
     inst: object, attribute: attrs.Attribute[Any], value: object, of: str
 ) -> tuple[object, ...]:
     """Check that a converted field is a tuple, naming what it holds."""
+    if type(value) is tuple:
+        # The usual case, and the loader's: no abstract class to ask.
+        return value
     if isinstance(value, str):
         raise InvalidTypeError(
             f"{_name(inst, attribute)} must be a list or tuple of {of}, got "
@@ -262,9 +264,6 @@ def _check_optional_text(
 def _check_texts(
     inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    if type(value) is tuple and not value:
-        # The usual case: no aliases, nothing to check.
-        return
     items = _check_tuple(inst, attribute, value, "strings")
     for item in items:
         _check_text(inst, attribute, item)
@@ -274,16 +273,10 @@ def _check_texts(
 def _check_evidence(
     inst: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    if type(value) is tuple and value:
-        # The usual case in one pass: spans the loader made.
-        for item in value:
-            if type(item) is not Evidence:
-                break
-        else:
-            return
     items = _check_tuple(inst, attribute, value, "Evidence")
     for item in items:
-        if not isinstance(item, Evidence):
+        # The exact type first: the loader's spans, with no subclass to ask.
+        if type(item) is not Evidence and not isinstance(item, Evidence):
             raise InvalidTypeError(
                 f"{_name(inst, attribute)} must hold Evidence, got "
                 f"{shown(item)}"
