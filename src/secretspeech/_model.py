@@ -171,20 +171,17 @@ def _check_tuple(
     inst: object, attribute: attrs.Attribute[Any], value: object, of: str
 ) -> tuple[object, ...]:
     """Check that a converted field is a tuple, naming what it holds."""
-    if type(value) is tuple:
-        # The usual case, and the loader's: no abstract class to ask.
+    if isinstance(value, tuple):
         return value
     if isinstance(value, str):
         raise InvalidTypeError(
             f"{_name(inst, attribute)} must be a list or tuple of {of}, got "
             f"the string {brief(value)}; put it in a list: [{brief(value)}]"
         )
-    if not isinstance(value, tuple):
-        raise InvalidTypeError(
-            f"{_name(inst, attribute)} must be a list or tuple of {of}, got "
-            f"{shown(value)}"
-        )
-    return value
+    raise InvalidTypeError(
+        f"{_name(inst, attribute)} must be a list or tuple of {of}, got "
+        f"{shown(value)}"
+    )
 
 
 def _check_id(
