@@ -12,6 +12,7 @@ benchmark says: a short run (CI) fails on ratios and growth only.
 
 from __future__ import annotations
 
+import gc
 import json
 import types
 from collections.abc import Iterator
@@ -162,6 +163,25 @@ def sizes(scale: types.ModuleType, costs: list[float]) -> list[object]:
         )
         for size, cost in zip((1_000, 10_000), costs, strict=True)
     ]
+
+
+def test_a_load_is_timed_with_the_runs_objects_frozen(
+    bench: types.SimpleNamespace,
+) -> None:
+    """The collector runs during a timed load, but never over the run's own."""
+    seen = []
+
+    def call() -> None:
+        seen.append((gc.isenabled(), gc.get_freeze_count()))
+
+    holding = [[n] for n in range(10_000)]  # the run's objects, tracked
+    assert gc.get_freeze_count() == 0
+
+    assert bench.scale.timed_once(call) >= 0
+    enabled, frozen = seen[0]
+    assert enabled
+    assert frozen >= len(holding)
+    assert gc.get_freeze_count() == 0
 
 
 def test_growth_is_held_in_a_short_run(bench: types.SimpleNamespace) -> None:
