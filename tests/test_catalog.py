@@ -385,6 +385,17 @@ class TestFilterExamples:
         assert expected == set(ids(ss.statistics.filter(counting="deaths")))
         assert expected == set(ids(ss.statistics.filter(counting="Death")))
 
+    @pytest.mark.parametrize("value", ["", "  ", "!!", ["deaths", ""]])
+    def test_counting_without_words(self, value: object) -> None:
+        """A value with no words would match nothing: refused, named."""
+        with pytest.raises(ss.InvalidValueError) as info:
+            ss.statistics.filter(counting=value)
+
+        assert str(info.value).endswith(
+            "has no words to match; give one such as 'deaths'"
+        )
+        assert str(info.value).startswith("counting=")
+
     def test_counting_any_of(self) -> None:
         """Several countings mean any of them."""
         found = ss.statistics.filter(counting=["prisoners", "ways"])

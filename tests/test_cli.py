@@ -141,6 +141,32 @@ class TestCommands:
 
         assert "'soon'" in capsys.readouterr().err
 
+    def test_bad_period_named_as_typed(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A period given alone is named ``period``, never ``--start``."""
+        assert main(["timeline", "1956/1955"]) == 1
+
+        err = capsys.readouterr().err
+        assert err.startswith("secretspeech: period: '1956/1955' ends before")
+        assert "--start" not in err
+
+    def test_period_with_start_or_end(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A period is all of it: with --start or --end, a usage error."""
+        for option in ("--start", "--end"):
+            status, out, err = output(
+                capsys, "timeline", "1956", option, "1950"
+            )
+
+            assert (status, out) == (2, "")
+            assert err.startswith("usage: ")
+            assert err.endswith(
+                "secretspeech: timeline takes a period or --start and --end, "
+                f"not both: 1956 with {option} 1950\n"
+            )
+
     def test_closed_pipe(self) -> None:
         """A reader that stops early (`head`) is not an error."""
         with subprocess.Popen(
@@ -247,6 +273,58 @@ class TestEveryCommand:
         assert [line.split()[0] for line in events.splitlines()] == [
             "secret-speech"
         ]
+
+    @pytest.mark.parametrize(
+        ("command", "option", "value"),
+        [
+            ("quotes", "--by", ""),
+            ("quotes", "--about", " "),
+            ("claims", "--stance", ""),
+            ("stats", "--counting", ""),
+            ("events", "--during", ""),
+            ("events", "--kind", ""),
+        ],
+    )
+    def test_an_empty_filter_is_refused(
+        self,
+        command: str,
+        option: str,
+        value: str,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """An empty criterion is refused as the API refuses it, not dropped."""
+        status, out, err = output(capsys, command, option, value)
+
+        assert (status, out) == (1, "")
+        assert err.startswith(f"secretspeech: {option}")
+
+    @pytest.mark.parametrize("command", ["search", "check"])
+    @pytest.mark.parametrize("limit", ["0", "-2", "two"])
+    def test_a_limit_is_one_or_more(
+        self, command: str, limit: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--limit 0 would show nothing: a usage error, for both commands."""
+        status, out, err = output(
+            capsys, command, "kruschev", "--limit", limit
+        )
+
+        assert (status, out) == (2, "")
+        assert err.endswith(
+            "error: argument --limit: must be a whole number of one or more, "
+            f"got {limit!r}\n"
+        )
+
+    def test_check_without_a_quotation(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Words that are the author's own: no id, and no trailing spaces."""
+        status, out, _ = output(
+            capsys, "check", "Political speeches are usually one-day wonders"
+        )
+
+        assert status == 0
+        assert out.startswith("not a quotation  1.00\n")
+        assert all(line == line.rstrip() for line in out.splitlines())
 
     def test_check_verdicts(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The checker prints the verdict, the quotation and what differs."""
@@ -495,6 +573,36 @@ class TestExport:
         assert output(capsys, *argv, "--force")[0] == 0
         assert path.read_text("utf-8") != "mine"
         assert [p.name for p in tmp_path.iterdir()] == ["t.json"]
+
+    @pytest.mark.parametrize(
+        "case",
+        [("parquet", "pyarrow", "parquet"), ("graphml", "networkx", "graph")],
+        ids=["parquet", "graphml"],
+    )
+    def test_a_missing_library(
+        self,
+        case: tuple[str, str, str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """Without the extra's library: one line naming it, status 1."""
+        fmt, missing, extra = case
+        for name in list(sys.modules):
+            if name == missing or name.startswith(f"{missing}."):
+                monkeypatch.setitem(sys.modules, name, None)  # type: ignore[arg-type]
+        monkeypatch.setitem(sys.modules, missing, None)  # type: ignore[arg-type]
+        path = tmp_path if fmt == "parquet" else tmp_path / "g.graphml"
+
+        status, out, err = output(
+            capsys, "export", "--format", fmt, "--output", str(path)
+        )
+
+        assert (status, out) == (1, "")
+        assert err.startswith("secretspeech: to_")
+        assert err.endswith(f'pip install "secretspeech[{extra}]"\n')
+        assert err.count("\n") == 1
+        assert list(tmp_path.iterdir()) == []
 
     def test_an_unknown_format(
         self, capsys: pytest.CaptureFixture[str]

@@ -15,7 +15,8 @@ builds and check, both ways, that
 
 and they run every ``$ secretspeech …`` example of the page's console
 blocks, checking its output as doctest does (``...`` elides, whitespace
-runs compare equal) and ``$ echo $?`` against the exit status.
+runs compare equal) and ``$ echo $?`` against the exit status; and the
+same for the command-line examples of every other page of the docs.
 """
 
 from __future__ import annotations
@@ -184,7 +185,7 @@ def runs(text: str) -> list[tuple[str, str, int]]:
     pairs = examples(text)
     found = []
     for (command, output), (after, status) in zip(
-        pairs, [*pairs[1:], ("", "")], strict=True
+        pairs, [*pairs[1:], ("", "")][: len(pairs)], strict=True
     ):
         if command != "echo $?":
             found.append(
@@ -265,9 +266,31 @@ class TestEveryArgumentIsDocumented:
         assert runs(TEXT)
 
 
+def elsewhere() -> list[tuple[str, str, str, int]]:
+    """Return each command-line example of the other pages: (page, run)."""
+    docs = PAGE.parent.parent
+    return [
+        (page.relative_to(docs).as_posix(), *example)
+        for page in sorted(docs.rglob("*.md"))
+        if page != PAGE
+        for example in runs(page.read_text("utf-8"))
+        if example[0].split()[:1] == [PROGRAM]
+        or example[0].split()[:3] == ["python", "-m", PROGRAM]
+    ]
+
+
+def test_other_pages_have_examples() -> None:
+    """The install page's check is among them, so the test sees the pages."""
+    assert "install.md" in {page for page, *_ in elsewhere()}
+
+
 @pytest.mark.parametrize(
     ("command", "expected", "status"),
-    [pytest.param(*example, id=example[0]) for example in runs(TEXT)],
+    [pytest.param(*example, id=example[0]) for example in runs(TEXT)]
+    + [
+        pytest.param(*example, id=f"{page}: {example[0]}")
+        for page, *example in elsewhere()
+    ],
 )
 def test_example_output(
     command: str,

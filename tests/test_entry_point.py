@@ -310,4 +310,8 @@ def test_strategies_without_hypothesis_say_what_to_install(
     )
 
     assert result.returncode == 1
-    assert "pip install 'secretspeech[hypothesis]'" in result.stderr
+    assert (
+        "secretspeech.exceptions.MissingDependencyError: secretspeech."
+        "strategies needs Hypothesis; install it with pip install "
+        "'secretspeech[hypothesis]'"
+    ) in result.stderr

@@ -1031,16 +1031,18 @@ def test_importing_secretspeech_imports_no_library() -> None:
 def test_without_networkx(
     function: str, call: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Without networkx: ModuleNotFoundError, saying what to install."""
+    """Without networkx: MissingDependencyError, saying what to install."""
     monkeypatch.setitem(sys.modules, "networkx", None)  # type: ignore[arg-type]
 
     with pytest.raises(
-        ModuleNotFoundError,
+        ss.MissingDependencyError,
         match=rf'^{function}\(\) needs networkx.*pip install "secretspeech\[graph\]"',
     ) as info:
         call()
 
     assert "networkx" == info.value.name
+    assert isinstance(info.value, ModuleNotFoundError)
+    assert isinstance(info.value.__cause__, ModuleNotFoundError)
     assert not Path("never.graphml").exists()
 
 
@@ -1057,5 +1059,7 @@ def test_networkx_missing_a_library_of_its_own(
 
     monkeypatch.setattr(builtins, "__import__", fail)
 
-    with pytest.raises(ModuleNotFoundError, match="scipy"):
+    with pytest.raises(ModuleNotFoundError, match="scipy") as info:
         to_graph(CORPUS)
+
+    assert not isinstance(info.value, ss.SecretSpeechError)

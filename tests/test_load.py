@@ -160,6 +160,39 @@ class TestValidation:
 
         assert "unknown field(s) 'population'" in broken(mutate)
 
+    @pytest.mark.parametrize(
+        ("removed", "said"),
+        [
+            (["name"], "missing field 'name'"),
+            (["name", "kind"], "missing fields 'name' and 'kind'"),
+        ],
+    )
+    def test_missing_field(self, removed: list[str], said: str) -> None:
+        """A required field left out is named as a field, not an argument."""
+
+        def mutate(d: dict[str, Any]) -> None:
+            for name in removed:
+                del d["events"][0][name]
+
+        msg = broken(mutate)
+
+        assert msg.endswith(f"events[0] ('october-revolution'): {said}")
+        assert "__init__" not in msg
+
+    def test_an_export_for_a_corpus_file(self) -> None:
+        """as_dict output given as a corpus file: says what it is."""
+        document = ss.as_dict(ss.corpus())
+
+        with pytest.raises(ss.InvalidCorpusError) as info:
+            parse(document, bundled_text())
+
+        assert str(info.value).endswith(
+            "article: unknown field(s) 'text': a corpus file keeps the "
+            "article's text in a file of its own; this looks like as_dict() "
+            "output (secretspeech export --format json), which from_dict() "
+            "reads"
+        )
+
     def test_date_bounds_order(self) -> None:
         """A date whose earliest bound is after its latest is refused."""
 

@@ -52,6 +52,15 @@ class TestEvidence:
         with pytest.raises(ss.InvalidValueError, match="characters long"):
             ss.Evidence(start=0, end=3, exact="speech")
 
+    def test_one_character_is_singular(self) -> None:
+        """A message counts one character as one, not as "1 characters"."""
+        with pytest.raises(ss.InvalidValueError) as info:
+            ss.Evidence(start=0, end=9, exact="X")
+
+        assert str(info.value) == (
+            "Evidence 'X' is 1 character long but its offsets 0:9 span 9"
+        )
+
     def test_negative_start(self) -> None:
         """Offsets are non-negative ints."""
         with pytest.raises(ss.InvalidValueError, match="start"):

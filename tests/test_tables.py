@@ -873,18 +873,20 @@ def test_importing_secretspeech_imports_neither_library() -> None:
 def test_a_missing_library_names_the_extra(
     missing: str, call: Any, extra: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Without the library: ModuleNotFoundError, saying what to install."""
+    """Without the library: MissingDependencyError, saying what to install."""
     for name in list(sys.modules):
         if name == missing or name.startswith(f"{missing}."):
             monkeypatch.setitem(sys.modules, name, None)  # type: ignore[arg-type]
     monkeypatch.setitem(sys.modules, missing, None)  # type: ignore[arg-type]
 
     with pytest.raises(
-        ModuleNotFoundError, match=rf'pip install "secretspeech\[{extra}\]"'
+        ss.MissingDependencyError,
+        match=rf'pip install "secretspeech\[{extra}\]"',
     ) as info:
         call()
 
     assert missing == info.value.name
+    assert isinstance(info.value, ModuleNotFoundError)
 
 
 def test_a_library_missing_a_library_of_its_own_says_so(
@@ -901,3 +903,4 @@ def test_a_library_missing_a_library_of_its_own_says_so(
         to_frame(ss.events)
 
     assert "secretspeech" not in str(info.value)
+    assert not isinstance(info.value, ss.SecretSpeechError)

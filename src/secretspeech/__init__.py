@@ -22,6 +22,7 @@ from secretspeech.exceptions import (
     InvalidCorpusError,
     InvalidTypeError,
     InvalidValueError,
+    MissingDependencyError,
     NotFoundError,
     SecretSpeechError,
 )
@@ -117,6 +118,7 @@ __all__ = [
     "InvalidCorpusError",
     "InvalidTypeError",
     "InvalidValueError",
+    "MissingDependencyError",
     "NotFoundError",
     "Note",
     "Order",

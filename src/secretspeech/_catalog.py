@@ -230,7 +230,15 @@ class _Words(_Criterion):
                     f"{argument} takes a str such as 'deaths', got "
                     f"{describe(v)}"
                 )
-            found.append(singular(normalize(v)))
+            words = singular(normalize(v))
+            if not words:
+                # As a blank name is refused: it would match nothing, and
+                # a filter that finds nothing should mean none is there.
+                raise InvalidValueError(
+                    f"{argument}{brief(v)} has no words to match; give one "
+                    "such as 'deaths'"
+                )
+            found.append(words)
         return found
 
 
@@ -1631,7 +1639,8 @@ class Collection(Sequence[R], Generic[R]):
             InvalidTypeError: If a criterion is unknown for this type of
                 record or a value has the wrong type.
             InvalidValueError: If a value is of the right type but not
-                allowed, such as ``kind="picnic"``.
+                allowed, such as ``kind="picnic"`` or ``counting=""`` (no
+                words to match).
             NotFoundError: If a name matches no record.
 
         >>> import secretspeech as ss

@@ -138,6 +138,18 @@ def _period(value: str | None) -> str | int | None:
     return value
 
 
+def _positive(value: str) -> int:
+    """Read a --limit: a whole number of one or more (argparse's type)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        msg = f"must be a whole number of one or more, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return number
+
+
 def _data(values: Sequence[Any]) -> list[dict[str, Any]]:
     return [ss.as_dict(v) for v in values]
 
@@ -344,7 +356,8 @@ def check(corpus: ss.Corpus, words: str, limit: int | None) -> Answer:
             if m.quotation and (m.quotation.speaker)
             else ""
         )
-        lines.append(_fit(f"{m.verdict.value}  {m.score:.2f}  {said}{who}"))
+        head = f"{m.verdict.value}  {m.score:.2f}  {said}{who}"
+        lines.append(_fit(head.rstrip()))
         if m.span is not None:
             lines += _wrap(f"“{m.span.exact}”", "    ")
         for printed, given in m.differences:
@@ -472,7 +485,9 @@ def _parser() -> argparse.ArgumentParser:
     show_parser.add_argument("key", help="an id, name or alias")
     search_parser = command("search", "records of any kind, best first")
     search_parser.add_argument("words", help="words to look for")
-    search_parser.add_argument("--limit", type=int, help="the most to show")
+    search_parser.add_argument(
+        "--limit", type=_positive, help="the most to show"
+    )
     timeline_parser = command("timeline", "the dated events, in order")
     timeline_parser.add_argument(
         "period", nargs="?", help="a year or EDTF period: all of it"
@@ -503,14 +518,16 @@ def _parser() -> argparse.ArgumentParser:
     events_parser.add_argument("--during", help="a year or EDTF period")
     check_parser = command("check", "is this quotation in the article?")
     check_parser.add_argument("quote", help="the words, in quotes")
-    check_parser.add_argument("--limit", type=int, default=3)
+    check_parser.add_argument(
+        "--limit", type=_positive, default=3, help="the most to show"
+    )
     export_parser = command("export", "write the data in another format")
     export_parser.add_argument(
         "--format",
         required=True,
         choices=_FORMATS,
         metavar="FORMAT",
-        help=", ".join(_FORMATS),
+        help=", ".join(_FORMATS) + " (parquet and graphml need an extra)",
     )
     export_parser.add_argument(
         "--output",
@@ -526,17 +543,25 @@ def _parser() -> argparse.ArgumentParser:
 
 def _criteria(args: argparse.Namespace, *names: str) -> dict[str, Any]:
     """The filter criteria given as options, periods read as in the API."""
-    found = {n: getattr(args, n) for n in names if getattr(args, n, None)}
+    # An empty value is given too, to be refused as the API refuses it.
+    found = {
+        n: getattr(args, n) for n in names if getattr(args, n) is not None
+    }
     if "during" in found:
         found["during"] = _period(found["during"])
     return found
 
 
 def _timeline(args: argparse.Namespace, corpus: ss.Corpus) -> Answer:
-    # A period given alone is both ends: all of it.
-    start = args.start if args.period is None else args.period
-    end = args.end if args.period is None else args.period
-    return timeline(corpus, start, end, strict=args.strict)
+    if args.period is None:
+        return timeline(corpus, args.start, args.end, strict=args.strict)
+    # A period given alone is both ends: all of it. Read first, so that a
+    # period that is not one is named as typed, not as --start.
+    try:
+        ss.HistoricalDate.coerce(_period(args.period))
+    except ss.SecretSpeechError as e:
+        raise type(e)(f"period: {e}") from None
+    return timeline(corpus, args.period, args.period, strict=args.strict)
 
 
 #: What each command runs, given its arguments and the corpus.
@@ -609,6 +634,21 @@ def _fail(message: str) -> None:
     print(f"secretspeech: {typed}", file=sys.stderr)
 
 
+def _misused(args: argparse.Namespace) -> str | None:
+    """Say how arguments that argparse took go wrong together, if they do."""
+    if (args.corpus is None) != (args.text is None):
+        return "--corpus and --text go together: the records and their text"
+    if args.command == "timeline" and args.period is not None:
+        for option in ("start", "end"):
+            value = getattr(args, option)
+            if value is not None:
+                return (
+                    f"timeline takes a period or --start and --end, not "
+                    f"both: {args.period} with --{option} {value}"
+                )
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """
     Run the command line and return its exit status.
@@ -634,9 +674,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Usage errors (2), and --help and --version (0).
         return e.code if isinstance(e.code, int) else 2
     records, text = args.corpus, args.text
-    if (records is None) != (text is None):
+    wrong = _misused(args)
+    if wrong is not None:
         parser.print_usage(sys.stderr)
-        _fail("--corpus and --text go together: the records and their text")
+        _fail(wrong)
         return 2
     try:
         corpus = (

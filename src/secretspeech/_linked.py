@@ -50,7 +50,11 @@ from secretspeech._model import (
     schema_of,
 )
 from secretspeech._text import brief, shown
-from secretspeech.exceptions import InvalidTypeError, InvalidValueError
+from secretspeech.exceptions import (
+    InvalidTypeError,
+    InvalidValueError,
+    MissingDependencyError,
+)
 
 
 if TYPE_CHECKING:
@@ -981,15 +985,15 @@ def _networkx(function: str) -> Any:  # noqa: ANN401 -- the module, untyped
     Import networkx, which the extra ``graph`` installs.
 
     Raises:
-        ModuleNotFoundError: If it is not installed, saying how to install
-            it.
+        MissingDependencyError: If it is not installed, saying how to
+            install it.
     """
     try:
         import networkx  # noqa: PLC0415 -- only the graph functions need it
     except ModuleNotFoundError as e:
         if e.name != "networkx":
             raise  # networkx is there, but something it needs is not
-        raise ModuleNotFoundError(
+        raise MissingDependencyError(
             f"{function}() needs networkx, which is not installed; install "
             'it with: pip install "secretspeech[graph]"',
             name="networkx",
@@ -1038,7 +1042,7 @@ def to_graph(corpus: Corpus, /) -> networkx.MultiDiGraph:
 
     Raises:
         InvalidTypeError: If *corpus* is not a `Corpus`.
-        ModuleNotFoundError: If networkx is not installed
+        MissingDependencyError: If networkx is not installed
             (``pip install "secretspeech[graph]"``).
 
     >>> import secretspeech as ss
@@ -1225,7 +1229,7 @@ def to_graphml(
         InvalidValueError: If *path* names a pipe or a device, or a string
             of the graph holds a character that XML cannot (a control
             character other than a tab or a line feed, say).
-        ModuleNotFoundError: If networkx is not installed.
+        MissingDependencyError: If networkx is not installed.
 
     >>> import tempfile
     >>> from pathlib import Path

@@ -679,7 +679,7 @@ def from_dict(cls: type[_T], data: Mapping[str, Any], /) -> _T:
     >>> ss.from_dict(ss.Person, {"id": "x"})
     Traceback (most recent call last):
     ...
-    secretspeech.exceptions.InvalidCorpusError: from_dict(Person): Person.__init__() missing 3 required keyword-only arguments: 'name', 'description', and 'evidence'
+    secretspeech.exceptions.InvalidCorpusError: from_dict(Person): missing fields 'name', 'description' and 'evidence'
     """  # noqa: E501 -- a doctest's output is one line
     given: object = cls
     if not (isinstance(given, type) and issubclass(given, MODEL_TYPES)):
@@ -990,6 +990,36 @@ def _slots(cls: type) -> tuple[_Slot, ...]:
     )
 
 
+def _missing_fields(cls: object, fields: Mapping[str, object]) -> list[str]:
+    """
+    Return the fields *cls* cannot be made without that *fields* lacks.
+
+    >>> from secretspeech._model import Person
+    >>> _missing_fields(Person, {"id": "x", "name": "X"})
+    ['description', 'evidence']
+    """
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        return []
+    return [
+        a.alias
+        for a in attrs.fields(cls)
+        if a.init and a.default is attrs.NOTHING and a.alias not in fields
+    ]
+
+
+def _listed(names: list[str]) -> str:
+    """
+    Return *names* quoted, the last after "and".
+
+    >>> _listed(["a"]), _listed(["a", "b", "c"])
+    ("'a'", "'a', 'b' and 'c'")
+    """
+    quoted = [repr(n) for n in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    return f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+
+
 def _unchecked(cls: type[_T], fields: Mapping[str, object]) -> _T:
     """
     Make a *cls* of *fields*, converted but not validated.
@@ -1170,6 +1200,14 @@ class _Parser:
         except SecretSpeechError as e:
             raise self.fail(str(e)) from e
         except (TypeError, ValueError) as e:
+            missing = _missing_fields(cls, fields)
+            if missing:
+                # Python's words name __init__ and its arguments; a file's
+                # reader wants the fields it must add.
+                raise self.fail(
+                    f"missing field{'s' if len(missing) > 1 else ''} "
+                    f"{_listed(missing)}"
+                ) from e
             raise self.fail(f"{e}") from e
 
     def value_of(self, cls: type[_T], fields: Mapping[str, Any]) -> _T:
@@ -1295,6 +1333,14 @@ class _Parser:
             )
 
     def article(self, raw: Mapping[str, Any]) -> Article:
+        if "text" in raw:
+            # What as_dict (and `secretspeech export --format json`) write:
+            # the corpus with its text, which from_dict reads.
+            raise self.fail(
+                "unknown field(s) 'text': a corpus file keeps the article's "
+                "text in a file of its own; this looks like as_dict() output "
+                "(secretspeech export --format json), which from_dict() reads"
+            )
         self.no_extra(
             raw,
             {

@@ -360,6 +360,16 @@ def _check_is_text(text: object, method: str) -> None:
         )
 
 
+def _characters(count: int) -> str:
+    """
+    Say how many characters, singular or plural.
+
+    >>> _characters(1), _characters(0), _characters(12)
+    ('1 character', '0 characters', '12 characters')
+    """
+    return f"{count} character{'' if count == 1 else 's'}"
+
+
 @attrs.frozen(kw_only=True)
 class Evidence:
     """
@@ -398,8 +408,8 @@ class Evidence:
     def __attrs_post_init__(self) -> None:
         if self.end - self.start != len(self.exact):
             raise InvalidValueError(
-                f"Evidence {brief(self.exact)} is {len(self.exact)} "
-                f"characters long but its offsets "
+                f"Evidence {brief(self.exact)} is "
+                f"{_characters(len(self.exact))} long but its offsets "
                 f"{brief(self.start)}:{brief(self.end)} span "
                 f"{brief(self.end - self.start)}"
             )
@@ -454,7 +464,7 @@ class Evidence:
             raise InvalidValueError(
                 f"Evidence.from_offsets(): offsets {brief(start)}:"
                 f"{brief(end)} are not a non-empty span of a text of "
-                f"{len(text)} characters"
+                f"{_characters(len(text))}"
             )
         return cls(
             start=start,

@@ -84,7 +84,11 @@ from secretspeech._export import write_files
 from secretspeech._load import check_paths, on_file
 from secretspeech._model import SCHEMA, plain, type_hints
 from secretspeech._text import brief, shown
-from secretspeech.exceptions import InvalidTypeError, InvalidValueError
+from secretspeech.exceptions import (
+    InvalidTypeError,
+    InvalidValueError,
+    MissingDependencyError,
+)
 
 
 if TYPE_CHECKING:
@@ -462,8 +466,8 @@ def _library(module: str, extra: str, function: str) -> types.ModuleType:
     Import *module*, which the extra *extra* installs.
 
     Raises:
-        ModuleNotFoundError: If it is not installed, saying how to install
-            it.
+        MissingDependencyError: If it is not installed, saying how to
+            install it.
     """
     try:
         return importlib.import_module(module)
@@ -471,7 +475,7 @@ def _library(module: str, extra: str, function: str) -> types.ModuleType:
         top = module.partition(".")[0]
         if e.name not in {module, top}:
             raise  # the library is there, but something it needs is not
-        raise ModuleNotFoundError(
+        raise MissingDependencyError(
             f"{function}() needs {top}, which is not installed; install it "
             f'with: pip install "secretspeech[{extra}]"',
             name=top,
@@ -651,7 +655,7 @@ def to_frame(collection: Collection[Any], /) -> pandas.DataFrame:
         InvalidTypeError: If *collection* is not a `Collection`.
         InvalidValueError: If it holds records of different types, or an
             integer beyond 64 bits.
-        ModuleNotFoundError: If pandas is not installed (``pip install
+        MissingDependencyError: If pandas is not installed (``pip install
             "secretspeech[pandas]"``).
 
     >>> import secretspeech as ss
@@ -680,7 +684,7 @@ def to_frames(corpus: Corpus, /) -> dict[str, pandas.DataFrame]:
     Raises:
         InvalidTypeError: If *corpus* is not a `Corpus`.
         InvalidValueError: If an integer is beyond 64 bits.
-        ModuleNotFoundError: If pandas is not installed.
+        MissingDependencyError: If pandas is not installed.
 
     >>> import secretspeech as ss
     >>> from secretspeech import formats
@@ -760,7 +764,7 @@ def to_parquet(
             path or *overwrite* not a `bool`.
         InvalidValueError: As for `to_csv`.
         CorpusFileError: As for `to_csv`.
-        ModuleNotFoundError: If pyarrow is not installed (``pip install
+        MissingDependencyError: If pyarrow is not installed (``pip install
             "secretspeech[parquet]"``).
 
     >>> import tempfile

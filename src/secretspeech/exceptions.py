@@ -14,7 +14,10 @@ SecretSpeechError`` both work:
   `ValueError`;
 - a corpus file the operating system cannot read or write is a
   `CorpusFileError`, an `OSError` with the ``errno``, ``strerror`` and
-  ``filename`` of the failure.
+  ``filename`` of the failure;
+- an optional library that a function needs (pandas, pyarrow, networkx,
+  Hypothesis) but that is not installed is a `MissingDependencyError`, a
+  `ModuleNotFoundError` whose message says which extra installs it.
 
 Each message names the record type and field, or the function and
 argument, and quotes the value it refuses, shortened.
@@ -36,6 +39,7 @@ __all__ = [
     "InvalidCorpusError",
     "InvalidTypeError",
     "InvalidValueError",
+    "MissingDependencyError",
     "NotFoundError",
     "SecretSpeechError",
 ]
@@ -165,3 +169,24 @@ class CorpusFileError(SecretSpeechError, OSError):
         if self.filename is not None and self.strerror is not None:
             return f"{self.filename}: {self.strerror}"
         return super().__str__()
+
+
+class MissingDependencyError(SecretSpeechError, ModuleNotFoundError):
+    """
+    An optional library that a function needs is not installed.
+
+    The tables need pandas (and pyarrow for Parquet), the graph functions
+    networkx, `secretspeech.strategies` Hypothesis: each is installed by an
+    extra of the package, which the message names. ``name`` is the missing
+    library, as for any `ModuleNotFoundError`, and the import's own error
+    is the ``__cause__``.
+
+    >>> import secretspeech as ss
+    >>> e = ss.MissingDependencyError(
+    ...     'to_graph() needs networkx, which is not installed; install it '
+    ...     'with: pip install "secretspeech[graph]"',
+    ...     name="networkx",
+    ... )
+    >>> isinstance(e, ModuleNotFoundError), e.name
+    (True, 'networkx')
+    """

@@ -84,7 +84,9 @@ try:
     from hypothesis import strategies as st
     from hypothesis.errors import InvalidArgument
 except ModuleNotFoundError as e:  # a subprocess test covers this
-    raise ModuleNotFoundError(
+    from secretspeech.exceptions import MissingDependencyError
+
+    raise MissingDependencyError(
         "secretspeech.strategies needs Hypothesis; install it with "
         "pip install 'secretspeech[hypothesis]'",
         name=e.name,
