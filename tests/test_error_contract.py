@@ -608,8 +608,17 @@ class TestWrongTypes:
         """A collection is indexed by an int or a slice; else a TypeError."""
         with pytest.raises(ss.InvalidTypeError):
             ss.people[index]  # type: ignore[index]
-        with pytest.raises(IndexError):
+        with pytest.raises(IndexError) as info:
             ss.people[10_000]
+
+        assert not isinstance(info.value, ss.SecretSpeechError)
+        assert str(info.value) == (
+            f"index 10000 is out of range for a collection of "
+            f"{len(ss.people)} records"
+        )
+        assert ss.people[-1] is ss.people[len(ss.people) - 1]
+        with pytest.raises(IndexError, match=r"^index -1 is out of range"):
+            ss.people[:0][-1]
 
 
 def re_field(field: str) -> str:

@@ -1320,8 +1320,15 @@ class Collection(Sequence[R], Generic[R]):
                 f"a collection is indexed by an int or a slice, got "
                 f"{describe(index)}"
             ) from None
-        # Past the end: IndexError, as for any sequence.
-        return self._records[position]
+        try:
+            return self._records[position]
+        except IndexError:
+            # As for any sequence, but saying which (a tuple's own message
+            # names a tuple the caller never saw).
+            raise IndexError(
+                f"index {position} is out of range for a collection of "
+                f"{len(self._records)} records"
+            ) from None
 
     def __len__(self) -> int:
         return len(self._records)
