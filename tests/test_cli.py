@@ -167,6 +167,15 @@ class TestCommands:
                 f"not both: 1956 with {option} 1950\n"
             )
 
+    def test_period_in_words(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A period in the article's words is told its EDTF string."""
+        assert main(["events", "--during", "1930s"]) == 1
+
+        assert capsys.readouterr().err.startswith(
+            "secretspeech: --during: '1930s' is not a date in the EDTF subset "
+            "this edition reads (in EDTF: '193X'); the accepted forms are "
+        )
+
     def test_closed_pipe(self) -> None:
         """A reader that stops early (`head`) is not an error."""
         with subprocess.Popen(

@@ -10,9 +10,11 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
+import secretspeech as ss
+from secretspeech import _dates
 from secretspeech._dates import (
     Calendar,
     DateBasis,
@@ -20,6 +22,8 @@ from secretspeech._dates import (
     Order,
     Precision,
     _days_in_month,
+    _edtf_hint,
+    _parse,
 )
 from secretspeech.exceptions import (
     InvalidTypeError,
@@ -883,3 +887,343 @@ class TestBasis:
         """A basis given as a str to the constructor is a type error."""
         with pytest.raises(InvalidTypeError, match="basis"):
             attrs.evolve(hd("1956"), basis="stated")
+
+
+def _bundled_dates() -> list[HistoricalDate]:
+    """Return every date of the bundled records and of the article."""
+    dates = [ss.article.published]
+    for record in ss.corpus().records():
+        for field in attrs.fields(type(record)):
+            value = getattr(record, field.name)
+            values = value if isinstance(value, tuple) else (value,)
+            dates += [d for d in values if isinstance(d, HistoricalDate)]
+    return dates
+
+
+#: The English month names (not `calendar.month_name`, which follows the
+#: locale).
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+#: Ways of writing the range of years START to END, "1946-7" and the like.
+_RANGE_WORDINGS = (
+    "{start}-{end}",
+    "{start}\u2013{end}",
+    "{start} \u2014 {end}",
+    "{start} to {end}",
+    "{start} and {end}",
+    "from {start} to {end}",
+    "between {start} and {end}",
+)
+
+
+class TestEdtfHint:
+    """An English wording of a date is told the EDTF string for it."""
+
+    @pytest.mark.parametrize(
+        ("wording", "edtf"),
+        [
+            ("1930s", "193X"),
+            ("the 1930s", "193X"),
+            ("1930's", "193X"),
+            ("the 1930\u2019s", "193X"),
+            ("  THE 1930S ", "193X"),
+            ("in the 1930s", "193X"),
+            ("the early 1950s", "195X"),
+            ("mid-1950s", "195X"),
+            ("late 1950s", "195X"),
+            ("the 1920s and 1930s", "192X/193X"),
+            ("1920s-1930s", "192X/193X"),
+            ("1920s to 1930s", "192X/193X"),
+            ("the 1920s and '30s", "192X/193X"),
+            ("1946-7", "1946/1947"),
+            ("1952-3", "1952/1953"),
+            ("1952-53", "1952/1953"),
+            ("1946\u20131947", "1946/1947"),
+            ("1946 \u2014 1947", "1946/1947"),
+            ("1946/7", "1946/1947"),
+            ("between 1957 and 1964", "1957/1964"),
+            ("1957 to 1964", "1957/1964"),
+            ("from 1957 to 1964", "1957/1964"),
+            ("1957 and 1964", "1957/1964"),
+            ("by 1939", "/1939"),
+            ("By 1939", "/1939"),
+            ("c. 1930", "1930~"),
+            ("ca. 1930", "1930~"),
+            ("circa 1930", "1930~"),
+            ("about 1930", "1930~"),
+            ("around 1930", "1930~"),
+            ("in 1957", "1957"),
+            ("In 1957", "1957"),
+            (" 1957", "1957"),
+            ("October 1917", "1917-10"),
+            ("Feb 1956", "1956-02"),
+            ("Sept. 1956", "1956-09"),
+            ("24 February 1956", "1956-02-24"),
+            ("24th of February 1956", "1956-02-24"),
+            ("February 24, 1956", "1956-02-24"),
+            ("5 march 1953", "1953-03-05"),
+        ],
+    )
+    def test_wording(self, wording: str, edtf: str) -> None:
+        """Each common wording is told its EDTF, which reads as valid."""
+        assert _edtf_hint(wording) == repr(edtf)
+        hd(edtf)
+
+    @pytest.mark.parametrize(
+        ("wording", "hint"),
+        [
+            ("1900s", "'19XX' for the century or '190X' for the decade"),
+            ("the 2000s", "'20XX' for the century or '200X' for the decade"),
+            (
+                "the 1800s and 1900s",
+                "'18XX/19XX' for the centuries or '180X/190X' for the decades",
+            ),
+            ("the 1890s and 1900s", "'189X/190X'"),
+        ],
+    )
+    def test_round_hundred(self, wording: str, hint: str) -> None:
+        """A round hundred is a century or a decade; the hint gives both."""
+        assert _edtf_hint(wording) == hint
+
+    @pytest.mark.parametrize(
+        "wording",
+        [
+            "31 February 1956",  # no such day
+            "29 February 1900",  # not a leap year in the Gregorian calendar
+            "1964-57",  # ends before it starts
+            "1930s to 1920s",
+            "1999-00",
+            "0000s",  # the year 0000
+            "soon",
+            "Late in the evening of 24 February 1956",
+            "1956-02-3",
+            "1946-07",  # valid EDTF: July 1946
+            "1956",
+            "193X",
+            "/1939",
+        ],
+    )
+    def test_no_hint(self, wording: str) -> None:
+        """No hint for what is no date, an impossible one, or EDTF itself."""
+        assert _edtf_hint(wording) is None
+
+    def test_julian_leap_day(self) -> None:
+        """A suggestion is checked in the calendar of the date."""
+        assert _edtf_hint("29 February 1900", Calendar.JULIAN) == repr(
+            "1900-02-29"
+        )
+
+    def test_bundled_wordings(self) -> None:
+        """Each bundled wording the rules cover gets its record's own EDTF."""
+        covered = set()
+        for date in _bundled_dates():
+            hint = _edtf_hint(date.text, date.calendar)
+            if hint is not None:
+                assert hint == repr(date.edtf), date.text
+                covered.add(date.text)
+                with pytest.raises(InvalidValueError) as e:
+                    hd(date.text, date.calendar)
+                assert f"in EDTF: {date.edtf!r})" in str(e.value)
+
+        assert covered >= {
+            "the 1930s",
+            "the 1920s and 1930s",
+            "1946-7",
+            "1952-3",
+            "By 1939",
+            "October 1917",
+            "March 1953",
+            "between 1957 and 1964",
+            "In 1957",
+            "In 1961",
+            "In 1964",
+            "5 March 1953",
+        }
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda: ss.timeline(start="1930s"),
+            lambda: ss.timeline(end=" the 1930s "),
+            lambda: ss.events.filter(during="1930s"),
+            lambda: HistoricalDate.coerce("1930s"),
+            lambda: HistoricalDate.from_edtf("1930s", text="the 1930s"),
+        ],
+    )
+    def test_in_the_message(self, call: Any) -> None:
+        """Queries and readers of dates give the hint in their message."""
+        with pytest.raises(InvalidValueError) as e:
+            call()
+
+        message = str(e.value)
+        assert "is not a date in the EDTF subset this edition reads " in (
+            message
+        )
+        assert "reads (in EDTF: '193X'); the accepted forms are YYYY," in (
+            message
+        )
+
+    def test_message_without_hint_unchanged(self) -> None:
+        """What is no date wording gets the message it always had."""
+        with pytest.raises(InvalidValueError) as e:
+            HistoricalDate.coerce("31 February 1956")
+
+        assert str(e.value) == (
+            "'31 February 1956' is not a date in the EDTF subset this "
+            f"edition reads; {_dates._ACCEPTED_FORMS}"
+        )
+
+    def test_month_shaped_years(self) -> None:
+        """A month-shaped "1952-53" is worded as years; they are suggested."""
+        with pytest.raises(InvalidValueError) as e:
+            HistoricalDate.coerce("1952-53")
+
+        assert str(e.value) == (
+            "'1952-53' has month 53; months run 01 to 12 "
+            "(as years, in EDTF: '1952/1953')"
+        )
+
+    def test_worked_out_once(self) -> None:
+        """The hint is worked out once; checking it asks for no other."""
+        calls: list[str] = []
+
+        def counted(wording: str, calendar: Calendar) -> str | None:
+            calls.append(wording)
+            return _edtf_hint(wording, calendar)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_dates, "_edtf_hint", counted)
+            with pytest.raises(InvalidValueError, match="'1900s'"):
+                HistoricalDate.coerce("1900s")
+
+        assert calls == ["1900s"]
+
+    @given(edtf_strings())
+    def test_valid_edtf_pays_nothing(self, edtf: str) -> None:
+        """Reading valid EDTF never works out a hint, and none is given."""
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_dates, "_edtf_hint", _never)
+            _parse.__wrapped__(edtf, Calendar.GREGORIAN)
+
+        assert _edtf_hint(edtf) is None
+
+    @given(
+        start=st.integers(1000, 9999),
+        length=st.integers(0, 9),
+        wording=st.sampled_from(_RANGE_WORDINGS),
+        data=st.data(),
+    )
+    def test_year_range(
+        self, start: int, length: int, wording: str, data: st.DataObject
+    ) -> None:
+        """A range of years, its end in full or short, is START/END."""
+        end = min(start + length, 9999)
+        # A short end keeps the start's first digits: "1946-7", "1952-53".
+        short = data.draw(
+            st.sampled_from(
+                [n for n in (1, 2) if str(end)[:-n] == str(start)[:-n]] + [4]
+            )
+        )
+        text = wording.format(start=start, end=str(end)[-short:])
+        # "1946-07" is valid EDTF, a month; it needs no hint.
+        assume(not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", text))
+
+        assert _edtf_hint(text) == repr(f"{start}/{end}")
+        d = hd(f"{start}/{end}")
+        assert (d.earliest, d.latest) == (D(start, 1, 1), D(end, 12, 31))
+
+    @given(
+        start=st.integers(1000, 9999),
+        back=st.integers(1, 9),
+        wording=st.sampled_from(_RANGE_WORDINGS),
+    )
+    def test_year_range_backwards(
+        self, start: int, back: int, wording: str
+    ) -> None:
+        """A range that ends before it starts gets no hint."""
+        assume(start - back >= 1000)
+        text = wording.format(start=start, end=start - back)
+
+        assert _edtf_hint(text) is None
+
+    @given(
+        decade=st.integers(1, 999),
+        wording=st.sampled_from(
+            ("{}0s", "the {}0s", "{}0's", "in the {}0s", " The {}0S ")
+        ),
+    )
+    def test_decade(self, decade: int, wording: str) -> None:
+        """A decade is YYYX; a round hundred also YYXX, the century."""
+        text = wording.format(f"{decade:03d}")
+        hint = _edtf_hint(text)
+
+        edtf = f"{decade:03d}X"
+        d = hd(edtf)
+        assert (d.earliest, d.latest) == (
+            D(decade * 10, 1, 1),
+            D(decade * 10 + 9, 12, 31),
+        )
+        if decade % 10:
+            assert hint == repr(edtf)
+        else:
+            assert hint == (
+                f"{edtf[:2] + 'XX'!r} for the century or {edtf!r} for the "
+                "decade"
+            )
+
+    @given(
+        day=st.dates(min_value=D(1000, 1, 1)),
+        wording=st.sampled_from(
+            (
+                "{day} {month} {year}",
+                "{month} {day}, {year}",
+                "{day}th of {month}, {year}",
+            )
+        ),
+        abbreviated=st.booleans(),
+    )
+    def test_day(self, day: dt.date, wording: str, abbreviated: bool) -> None:
+        """A day written with its month's name is YYYY-MM-DD."""
+        month = _MONTHS[day.month - 1]
+        text = wording.format(
+            day=day.day,
+            month=month[:3] if abbreviated else month,
+            year=day.year,
+        )
+
+        assert _edtf_hint(text) == repr(day.isoformat())
+        assert _edtf_hint(f"{month} {day.year}") == repr(day.isoformat()[:7])
+
+    @given(
+        year=st.integers(1000, 9999),
+        month=st.sampled_from((2, 4, 6, 9, 11)),
+        data=st.data(),
+    )
+    def test_impossible_day(
+        self, year: int, month: int, data: st.DataObject
+    ) -> None:
+        """A day its month does not have gets no hint."""
+        day = data.draw(
+            st.integers(calendar.monthrange(year, month)[1] + 1, 31)
+        )
+
+        assert _edtf_hint(f"{day} {_MONTHS[month - 1]} {year}") is None
+
+
+def _never(wording: str, calendar: Calendar) -> str | None:
+    """Stand in for `_edtf_hint` where it must not be called."""
+    msg = f"a hint was worked out for {wording!r} ({calendar.value})"
+    raise AssertionError(msg)

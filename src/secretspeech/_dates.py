@@ -24,7 +24,9 @@ The accepted EDTF is EDTF level 0 plus these level-1 features:
 Nothing else is accepted: no seasons, no negative or five-digit years, no
 times of day and no level-2 features.
 The canonical spelling is exactly the forms above: no leading ``+``, no
-lower-case ``x`` and no surrounding whitespace.
+lower-case ``x`` and no surrounding whitespace.  The error for a common
+English wording of a date names its EDTF string: "the 1930s" is ``193X``,
+"1946-7" is ``1946/1947`` and "By 1939" is ``/1939``.
 """
 
 from __future__ import annotations
@@ -220,12 +222,203 @@ def _day(year: int, month: int, day: int, calendar: Calendar) -> dt.date:
     return dt.date(year, month, day)
 
 
-def _unrecognised(edtf: str) -> InvalidValueError:
-    """Return the error for a string outside the accepted EDTF subset."""
+def _unrecognised(
+    edtf: str, calendar: Calendar, *, hint: bool
+) -> InvalidValueError:
+    """
+    Return the error for a string outside the accepted EDTF subset.
+
+    With *hint*, an English wording of a date is told its EDTF string.
+    """
     return InvalidValueError(
-        f"{brief(edtf)} is not a date in the EDTF subset this edition reads; "
-        f"{_ACCEPTED_FORMS}"
+        f"{brief(edtf)} is not a date in the EDTF subset this edition reads"
+        f"{_in_edtf(edtf, calendar) if hint else ''}; {_ACCEPTED_FORMS}"
     )
+
+
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+#: A month's name, or its first three letters, or "sept", to its number.
+_MONTH_NUMBERS = {
+    **{name: number for number, name in enumerate(_MONTH_NAMES, 1)},
+    **{name[:3]: number for number, name in enumerate(_MONTH_NAMES, 1)},
+    "sept": 9,
+}
+_MONTH = r"(?P<month>{})\.?".format(
+    "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+)
+_DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>[0-9]{4})"
+
+#: English wordings of one date, each with its EDTF.  They are read from
+#: text that `_wording` has lowered and tidied.
+_DATE_WORDINGS = tuple(
+    (re.compile(pattern), edtf)
+    for pattern, edtf in (
+        # "1930s", "the 1930's", "the early 1950s": the decade
+        (
+            r"(?:the )?(?:(?:early|mid|late) )?(?P<decade>[0-9]{3})0'?s",
+            "{decade}X",
+        ),
+        (_YEAR, "{year}"),
+        # "october 1917", "feb. 1956"
+        (f"{_MONTH},? {_YEAR}", "{year}-{month}"),
+        # "24 february 1956", "24th of february, 1956"
+        (f"{_DAY} (?:of )?{_MONTH},? {_YEAR}", "{year}-{month}-{day}"),
+        # "february 24, 1956"
+        (f"{_MONTH} {_DAY},? {_YEAR}", "{year}-{month}-{day}"),
+    )
+)
+
+#: English wordings of a period, each with its EDTF; a group is one date,
+#: worded as `_DATE_WORDINGS` has it.  The first that fits is used.
+_PERIOD_WORDINGS = tuple(
+    (re.compile(pattern), edtf)
+    for pattern, edtf in (
+        ("between (?P<start>.+) and (?P<end>.+)", "{start}/{end}"),
+        # "1946-7", "1957 to 1964", "the 1920s and 1930s"
+        (
+            "(?:from )?(?P<start>.+?)(?:-|/| to | and )(?P<end>.+)",
+            "{start}/{end}",
+        ),
+        # "by 1939": when it began, the wording does not say
+        ("by (?P<date>.+)", "/{date}"),
+        (r"(?:circa|ca\.?|c\.?|about|around) ?(?P<date>.+)", "{date}~"),
+        ("(?P<date>.+)", "{date}"),
+    )
+)
+
+#: The last digits of a year ("1946-7") or decade ("1920s-'30s") that ends
+#: a period, the rest taken from its start.
+_SHORT_YEAR = re.compile(r"[0-9]{1,3}")
+_SHORT_DECADE = re.compile(r"'?(?P<digit>[0-9])0'?s")
+_WHOLE_YEAR = re.compile(r"[0-9]{4}")
+_WHOLE_DECADE = re.compile(r"[0-9]{3}X")
+
+#: Hyphens, dashes and minus signs; curly quotes and other apostrophes.
+_DASHES = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-")
+)
+_QUOTES = str.maketrans(dict.fromkeys("\u2018\u2019\u02bc`\u00b4\u2032", "'"))
+
+
+def _wording(text: str) -> str:
+    """Lower and tidy *text*: single spaces, plain dashes and quotes."""
+    words = " ".join(text.split()).lower()
+    words = words.translate(_DASHES).translate(_QUOTES)
+    words = re.sub(r" ?- ?", "-", words).replace("mid-", "mid ")
+    return re.sub(r"^(?:in|during) ", "", words)
+
+
+def _date_edtf(words: str, start: str | None = None) -> str | None:
+    """
+    Return the EDTF of one date worded as *words*, or `None`.
+
+    After the *start* of a period, the last digits of a year or decade
+    stand for the whole: "7" after ``1946`` is ``1947``.
+    """
+    if start is not None:
+        if _SHORT_YEAR.fullmatch(words) and _WHOLE_YEAR.fullmatch(start):
+            return start[: 4 - len(words)] + words
+        short = _SHORT_DECADE.fullmatch(words)
+        if short and _WHOLE_DECADE.fullmatch(start):
+            return f"{start[:2]}{short['digit']}X"
+    for pattern, edtf in _DATE_WORDINGS:
+        match = pattern.fullmatch(words)
+        if match is not None:
+            parts = match.groupdict()
+            if parts.get("month"):
+                parts["month"] = f"{_MONTH_NUMBERS[parts['month']]:02d}"
+            if parts.get("day"):
+                parts["day"] = parts["day"].zfill(2)
+            return edtf.format(**parts)
+    return None
+
+
+def _parses(edtf: str, calendar: Calendar) -> bool:
+    """Tell whether *edtf* is a valid date in *calendar*."""
+    try:
+        _parse(edtf, calendar, hint=False)
+    except InvalidValueError:
+        return False
+    return True
+
+
+def _edtf_hint(
+    wording: str, calendar: Calendar = Calendar.GREGORIAN
+) -> str | None:
+    """
+    Say which EDTF string means the English *wording* of a date.
+
+    The wordings are those of `_PERIOD_WORDINGS`, such as "the 1930s",
+    "1946-7", "by 1939" or "24 February 1956", in any case and with
+    surrounding spaces.  A round hundred such as "1900s" is read both as
+    a century and as a decade.  Only valid EDTF is suggested, and only for
+    a *wording* that is not already valid: it is worked out for an error
+    message, never while parsing.
+
+    Returns:
+        str | None: The EDTF, quoted, or `None` if no valid EDTF is known
+        for *wording*.
+
+    >>> from secretspeech._dates import _edtf_hint
+    >>> print(_edtf_hint("the 1930s"), _edtf_hint("1946-7"))
+    '193X' '1946/1947'
+    >>> print(_edtf_hint("By 1939"), _edtf_hint(" February 24, 1956 "))
+    '/1939' '1956-02-24'
+    >>> print(_edtf_hint("1900s"))
+    '19XX' for the century or '190X' for the decade
+    >>> print(_edtf_hint("31 February 1956"), _edtf_hint("1946-07"))
+    None None
+    """
+    if _parses(wording, calendar):
+        return None
+    words = _wording(wording)
+    for pattern, edtf in _PERIOD_WORDINGS:
+        match = pattern.fullmatch(words)
+        if match is None:
+            continue
+        dates: dict[str, str] = {}
+        for name, part in match.groupdict().items():
+            date = _date_edtf(part, dates.get("start"))
+            if date is None:
+                break
+            dates[name] = date
+        else:
+            readings = [edtf.format(**dates)]
+            unit = "centuries" if len(dates) > 1 else "century"
+            if all(re.fullmatch("[0-9]{2}0X", d) for d in dates.values()):
+                # "1900s" is the twentieth century or its first decade.
+                centuries = {k: d[:2] + "XX" for k, d in dates.items()}
+                readings.insert(0, edtf.format(**centuries))
+            valid = [r for r in readings if _parses(r, calendar)]
+            if len(valid) == 2:
+                decade = "decades" if len(dates) > 1 else "decade"
+                return (
+                    f"{brief(valid[0])} for the {unit} or {brief(valid[1])} "
+                    f"for the {decade}"
+                )
+            if valid:
+                return brief(valid[0])
+    return None
+
+
+def _in_edtf(wording: str, calendar: Calendar, lead: str = "in EDTF") -> str:
+    """Return " (in EDTF: ...)" for an English *wording*, or nothing."""
+    hint = _edtf_hint(wording, calendar)
+    return "" if hint is None else f" ({lead}: {hint})"
 
 
 def _where(text: str, edtf: str) -> str:
@@ -233,16 +426,20 @@ def _where(text: str, edtf: str) -> str:
     return brief(edtf) if text == edtf else f"{brief(text)} in {brief(edtf)}"
 
 
-def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
+def _parse_date(
+    text: str, edtf: str, calendar: Calendar, *, hint: bool
+) -> _Parsed:
     """
     Parse one date (not an interval) *text* that is part of *edtf*.
+
+    With *hint*, an error for an English wording of a date tells its EDTF.
 
     Raises:
         InvalidValueError: If *text* is not a valid date in *calendar*.
     """
     match = _DATE_RE.fullmatch(text)
     if match is None:
-        raise _unrecognised(edtf)
+        raise _unrecognised(edtf, calendar, hint=hint)
     precision = Precision.YEAR
     if match["decade"] is not None:
         first_year = int(match["decade"]) * 10
@@ -264,9 +461,13 @@ def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
     if match["month"] is not None:
         month = last_month = int(match["month"])
         if not 1 <= month <= 12:
+            # "1952-53" has the form of a month but is worded as years.
+            years = (
+                _in_edtf(edtf, calendar, "as years, in EDTF") if hint else ""
+            )
             msg = (
                 f"{_where(text, edtf)} has month {month:02d}; months run 01 "
-                "to 12"
+                f"to 12{years}"
             )
             raise InvalidValueError(msg)
         precision = Precision.MONTH
@@ -297,25 +498,29 @@ def _parse_date(text: str, edtf: str, calendar: Calendar) -> _Parsed:
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse(edtf: str, calendar: Calendar) -> _Parsed:
+def _parse(edtf: str, calendar: Calendar, *, hint: bool = True) -> _Parsed:
     """
     Compute the fields that *edtf*, read in *calendar*, determines.
+
+    With *hint* (the default), the error for an English wording of a date
+    says which EDTF string means it; `_edtf_hint` turns it off to check
+    its own suggestions.
 
     Raises:
         InvalidValueError: If *edtf* is outside the subset or impossible.
     """
     if edtf.count("/") > 1:
-        raise _unrecognised(edtf)
+        raise _unrecognised(edtf, calendar, hint=hint)
     start, slash, end = edtf.partition("/")
     if not slash:
-        return _parse_date(edtf, edtf, calendar)
+        return _parse_date(edtf, edtf, calendar, hint=hint)
     if start in _NO_DATE and end in _NO_DATE:
         msg = (
             f"{brief(edtf)} has no date at either end; one end must be a date"
         )
         raise InvalidValueError(msg)
     sides = [
-        _parse_date(side, edtf, calendar)
+        _parse_date(side, edtf, calendar, hint=hint)
         for side in (start, end)
         if side not in _NO_DATE
     ]
