@@ -650,7 +650,10 @@ def plot(results: Sequence[Sizes], dated: frozenset[str], path: Path) -> None:
         "font.size": 9.0,
     }
     with mpl.rc_context(rc):
-        fig = Figure(figsize=(7.1, 4.6), facecolor="#ffffff")
+        # Constrained: the legend sits below the axes, on no line.
+        fig = Figure(
+            figsize=(7.1, 5.0), facecolor="#ffffff", layout="constrained"
+        )
         ax = fig.add_subplot()
         for name in results[-1].costs:
             ax.plot(
@@ -690,10 +693,13 @@ def plot(results: Sequence[Sizes], dated: frozenset[str], path: Path) -> None:
                 label="in proportion to the records",
             )
         )
-        ax.legend(
-            handles=handles, loc="upper left", fontsize=8.5, frameon=False
+        fig.legend(
+            handles=handles,
+            loc="outside lower center",
+            ncols=3,
+            fontsize=8.5,
+            frameon=False,
         )
-        fig.tight_layout()
         # No date and no creator's address: the same data, the same file.
         fig.savefig(
             path,

@@ -156,6 +156,28 @@ class TestExamplesInTheDocs:
         assert runner.tries > 0
 
 
+#: The widest line of aligned columns a session prints: wider, the site
+#: wraps it at a desktop width and the columns no longer line up.
+COLUMNS_WIDTH = 76
+#: Output laid out in columns: a gap of two spaces or more between words.
+_COLUMNS = re.compile(r"\S {2,}\S")
+
+
+@pytest.mark.parametrize("path", PAGES_WITH_EXAMPLES, ids=_id)
+def test_columns_fit(path: Path) -> None:
+    """Output in columns is narrow enough to stay aligned on the site."""
+    parser = doctest.DocTestParser()
+    wide = [
+        line
+        for _, code in doctest_blocks(path)
+        for example in parser.get_examples(code)
+        for line in example.want.splitlines()
+        if _COLUMNS.search(line) and len(line) > COLUMNS_WIDTH
+    ]
+
+    assert wide == []
+
+
 # ------------------------------------------------------------------- the nav
 
 

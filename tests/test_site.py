@@ -321,6 +321,11 @@ def test_the_site_has_its_icon_logo_and_repository_link(site: Path) -> None:
     assert (site / "assets" / "favicon.svg").is_file()
     assert re.search(r'<img src="assets/logo\.svg"', home)
     assert (site / "assets" / "logo.svg").is_file()
+    # An <img> does not take the header's colour: the logo says its own,
+    # white on the red header (currentColor would draw it black).
+    logo = (site / "assets" / "logo.svg").read_text("utf-8")
+    assert "currentColor" not in logo
+    assert set(re.findall(r'fill="([^"]+)"', logo)) == {"#fff"}
     assert f'<a href="{repository}" title="Go to repository"' in home
 
 
