@@ -13,6 +13,7 @@ from __future__ import annotations
 import builtins
 import collections
 import contextlib
+import datetime
 import errno
 import json
 import socket
@@ -181,7 +182,7 @@ def test_a_person_is_a_schema_org_person(graph: rdflib.Graph) -> None:
 
 
 def test_event_dates_at_their_precision(graph: rdflib.Graph) -> None:
-    """A day, a year, a decade, an unknown start, a Julian month."""
+    """A day, a year, a stated interval; no window, decade or Julian month."""
 
     def dates(event_id: str) -> tuple[list[Any], list[Any]]:
         event = DATA[event_id]
@@ -199,18 +200,23 @@ def test_event_dates_at_their_precision(graph: rdflib.Graph) -> None:
     assert ([Literal("1953-03", datatype=XSD.gYearMonth)], []) == dates(
         "stalins-death"
     )
+    # Stated at both ends: how long it lasted.
     assert (
-        [Literal("192X", datatype=EDTF)],
-        [Literal("193X", datatype=EDTF)],
-    ) == dates("khrushchev-praises-stalin")
-    assert (
-        [Literal("1956-02-25", datatype=XSD.date)],
-        [Literal("1956~", datatype=EDTF)],
-    ) == dates("speech-reaches-west")
-    # "By 1939": no start to give, and none made up.
-    assert ([], [Literal("1939", datatype=XSD.gYear)]) == dates(
-        "lateness-criminalised"
-    )
+        [Literal("1946", datatype=XSD.gYear)],
+        [Literal("1947", datatype=XSD.gYear)],
+    ) == dates("famine-1946-7")
+    # ISO 8601 has no decade and no "about": no schema.org date, none made.
+    assert ([], []) == dates("khrushchev-praises-stalin")
+    # Windows the event falls in, not how long it lasted: counted from the
+    # speech ("later in 1956"), inferred, or with no start ("By 1939").
+    for window in (
+        "hungarian-revolution",
+        "polish-demonstrations",
+        "speech-reaches-west",
+        "sputnik",
+        "lateness-criminalised",
+    ):
+        assert ([], []) == dates(window), window
     # A Julian month has no schema.org date, only its full form.
     assert ([], []) == dates("october-revolution")
 
@@ -644,9 +650,39 @@ def test_dates_at_their_precision() -> None:
 
     assert {"year": 1940} == SLIDES["trotsky-killed"]["start_date"]
     assert {"year": 1930} == SLIDES["repression-of-the-1930s"]["start_date"]
-    assert {"year": 1939} == SLIDES["repression-of-the-1930s"]["end_date"]
+    # An end is drawn to its last day: TimelineJS reads a bare year as the
+    # first.
+    assert {"year": 1939, "month": 12, "day": 31} == SLIDES[
+        "repression-of-the-1930s"
+    ]["end_date"]
     assert {"year": 1957} == SLIDES["khrushchev-zigzags"]["start_date"]
-    assert {"year": 1964} == SLIDES["khrushchev-zigzags"]["end_date"]
+    assert {"year": 1964, "month": 12, "day": 31} == SLIDES[
+        "khrushchev-zigzags"
+    ]["end_date"]
+
+
+def test_no_slide_ends_before_it_starts() -> None:
+    """Every end, read as TimelineJS reads it, is on or after its start."""
+
+    def day(side: dict[str, int]) -> datetime.date:
+        # TimelineJS's reading: a missing month or day is the first.
+        return datetime.date(
+            side["year"], side.get("month", 1), side.get("day", 1)
+        )
+
+    for slide in SLIDES.values():
+        if "end_date" in slide:
+            assert day(slide["start_date"]) <= day(slide["end_date"]), slide
+    # Each end is the last day its date allows: 1946-7 runs to the end of
+    # 1947, "soon" to the end of 1956, "the following weeks" to April's.
+    ends = {
+        "famine-1946-7": datetime.date(1947, 12, 31),
+        "speech-reaches-west": datetime.date(1956, 12, 31),
+        "speech-read-out": datetime.date(1956, 4, 30),
+    }
+    for event_id, last in ends.items():
+        assert last == day(SLIDES[event_id]["end_date"]), event_id
+        assert last == CORPUS.events.get(event_id).date.latest
 
 
 def test_an_unknown_start_shows_the_wording() -> None:
@@ -745,7 +781,13 @@ def test_a_bad_period() -> None:
 @pytest.mark.parametrize(
     ("edtf", "fields", "start", "end", "display"),
     [
-        ("19XX", {}, {"year": 1900}, {"year": 1999}, "as 19XX (1900–1999)"),
+        (
+            "19XX",
+            {},
+            {"year": 1900},
+            {"year": 1999, "month": 12, "day": 31},
+            "as 19XX (1900–1999)",
+        ),
         ("1956?", {}, {"year": 1956}, None, "as 1956? (1956?)"),
         ("1956%", {}, {"year": 1956}, None, "as 1956% (about 1956?)"),
         ("1956/..", {}, {"year": 1956}, None, "as 1956/.. (1956 – …)"),

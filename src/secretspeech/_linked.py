@@ -321,13 +321,16 @@ def to_jsonld(corpus: Corpus, /, *, base: str = BASE) -> dict[str, Any]:
     Library of Congress EDTF datatype, the first and last possible day,
     precision, calendar, basis and what a relative date counts from), and,
     for an event's date and a person's birth and death, as schema.org
-    dates at their real precision: ``"1956"``, ``"1956-02"`` or
-    ``"1956-02-25"`` as ``xsd:gYear``, ``xsd:gYearMonth`` or
-    ``xsd:date``, an EDTF literal where ISO 8601 cannot say it (the
-    1920s: ``"192X"``; about 1956: ``"1956~"``), never a day the wording
-    does not give.  An open or unknown end has no schema.org date, and a
-    date of the Julian calendar none at all (schema.org dates are
-    Gregorian); its full form has its Gregorian bounds.
+    dates where they say no more than the article: ``"1956"``,
+    ``"1956-02"`` or ``"1956-02-25"`` as ``xsd:gYear``, ``xsd:gYearMonth``
+    or ``xsd:date``, never a day the wording does not give.  A single
+    date is the ``startDate``; an interval is a ``startDate`` and an
+    ``endDate`` only if the article states both ends ("1946-7"), since
+    any other interval is a window the event falls in ("later in 1956"),
+    not how long it lasted.  What ISO 8601 cannot say (the 1920s, about
+    1956), an open or unknown end, and a date of the Julian calendar
+    (schema.org dates are Gregorian) have no schema.org date: their full
+    form has them, with Gregorian bounds.
 
     Every span (``ss:evidence``, a quotation's ``ss:segments`` and
     ``ss:cue``, a relation's ``ss:link``...) is a W3C Web Annotation
@@ -550,37 +553,50 @@ def _open_sides(edtf: str) -> tuple[bool, bool]:
     return bool(slash) and start in _NO_DATE, bool(slash) and end in _NO_DATE
 
 
-def _sides(edtf: str) -> tuple[str, str]:
-    """Return the start and the end of an EDTF string (one date: twice)."""
-    start, slash, end = edtf.partition("/")
-    return (start, end) if slash else (start, start)
-
-
 def _schema_dates(
     date: HistoricalDate, properties: tuple[str, str | None]
 ) -> dict[str, Any]:
-    """Return a date as the schema.org date properties that fit it."""
+    """
+    Return a date as the schema.org date properties that fit it, if any.
+
+    schema.org's dates are ISO 8601 days, months or years of the Gregorian
+    calendar, and an event's ``startDate`` and ``endDate`` say when it
+    began and ended.  So a date fills them only when it says that much:
+
+    - a single date, as ISO 8601 writes it (no decade, century or
+      qualifier), is the ``startDate`` (or the one date of a property such
+      as ``birthDate``);
+    - an interval the article states with both ends (“1946-7”) is the
+      ``startDate`` and the ``endDate``;
+    - any other interval is a window the event falls in, not how long it
+      lasted (“later in 1956”, counted from the speech; “By 1939”, whose
+      start is unknown): it fills neither.
+
+    What fills nothing is still there in full, under the field's own term.
+    """
     if date.calendar is not Calendar.GREGORIAN:
         # schema.org dates are Gregorian; the full date has the bounds.
         return {}
     first, last = properties
     start, slash, end = date.edtf.partition("/")
-    if last is None:
-        # A property of one date: an interval does not fill it.
-        value = None if slash else _side_literal(start)
+    if not slash:
+        value = _iso_literal(start)
         return {} if value is None else {first: value}
-    found = {first: _side_literal(start), last: _side_literal(end)}
-    return {term: value for term, value in found.items() if value is not None}
+    if last is None or date.basis is not DateBasis.STATED:
+        return {}
+    begins, ends = _iso_literal(start), _iso_literal(end)
+    if begins is None or ends is None:
+        return {}
+    return {first: begins, last: ends}
 
 
-def _side_literal(side: str) -> dict[str, str] | None:
-    """Return one side of an EDTF string as a typed literal, if a date."""
-    if side in _NO_DATE:
-        return None
+def _iso_literal(side: str) -> dict[str, str] | None:
+    """Return one side of an EDTF string as an ISO 8601 literal, if one."""
     match = _SIDE.fullmatch(side)
     if match is None or not match["year"]:
-        # A qualifier, a decade or a century: ISO 8601 has no word for it.
-        return {"@value": side, "@type": _EDTF}
+        # No date, a qualifier, a decade or a century: ISO 8601 has no
+        # word for it, and schema.org takes nothing else.
+        return None
     kind = (
         "date" if match["day"] else "gYearMonth" if match["month"] else "gYear"
     )
@@ -685,12 +701,15 @@ def to_timelinejs(
     ``text`` (``headline``: the event's name; ``text``: HTML) and
     ``group`` (the event's kind).  Events with no date are left out.
 
-    Dates keep their precision: a date object has ``year``, ``month`` and
+    Dates keep their precision: a start has ``year``, ``month`` and
     ``day`` (numbers, as TimelineJS documents them) only as far as the
-    wording fixes them, so a year has only ``year``.  A single date has no
-    ``end_date``, but a decade or a century runs from its first year to its
-    last; an interval runs from its start to its end, each at its own
-    precision, and an open or unknown end is left out, not made up.
+    wording fixes them, so a year has only ``year``, which TimelineJS
+    reads as its first day.  An end is drawn to its last day: a year ends
+    on 31 December, a month on its last day, since TimelineJS would read
+    a missing month or day as the first.  A single date has no
+    ``end_date``, but a decade or a century runs from its first year to
+    the last day of its last; an interval runs from its start to its end,
+    and an open or unknown end is left out, not made up.
     TimelineJS needs a ``start_date``, so an interval whose start is
     unknown ("By 1939": ``/1939``) is placed at its end, with no
     ``end_date``.  A date of the Julian calendar runs over its Gregorian
@@ -725,8 +744,10 @@ def to_timelinejs(
     >>> from secretspeech import formats
     >>> timeline = formats.to_timelinejs(ss.corpus(), start=1961, end=1961)
     >>> slide = timeline["events"][0]
-    >>> slide["start_date"], slide["end_date"], slide["display_date"]
-    ({'year': 1957}, {'year': 1964}, 'In the next years (1957 – 1964)')
+    >>> slide["start_date"], slide["display_date"]
+    ({'year': 1957}, 'In the next years (1957 – 1964)')
+    >>> slide["end_date"]
+    {'year': 1964, 'month': 12, 'day': 31}
     """
     _check_corpus("to_timelinejs", corpus)
     try:
@@ -881,11 +902,16 @@ def _dates(date: HistoricalDate) -> dict[str, Any]:
         first = start_day or end_day
         last = end_day if start_day else None
     else:
-        start, end = _sides(date.edtf)
-        first_side = _timeline_date(start, last=False)
-        last_side = _timeline_date(end, last=True)
-        first = first_side or last_side
-        last = last_side if first_side and last_side != first_side else None
+        start, slash, end = date.edtf.partition("/")
+        first = _timeline_date(start, last=False)
+        if not slash:
+            # One date has no end, but a decade or a century runs on.
+            last = _timeline_date(start, last=True) if "X" in start else None
+        elif first is None:
+            # No start to give: placed at its end, as precise as worded.
+            first, last = _timeline_date(end, last=False), None
+        else:
+            last = _timeline_date(end, last=True)
     slide: dict[str, Any] = {"start_date": first}
     if last is not None:
         slide["end_date"] = last
@@ -894,19 +920,38 @@ def _dates(date: HistoricalDate) -> dict[str, Any]:
 
 
 def _timeline_date(side: str, *, last: bool) -> dict[str, int] | None:
-    """Return one side of an EDTF string as a TimelineJS date object."""
+    """
+    Return one side of an EDTF string as a TimelineJS date object.
+
+    A start keeps its precision: TimelineJS reads a missing month or day
+    as the first, which is where a year or a month starts.  For the same
+    reason an end that is a year, a month, a decade or a century is given
+    its last day, or TimelineJS would end it on its first.
+
+    >>> _timeline_date("1947", last=True), _timeline_date("1947", last=False)
+    ({'year': 1947, 'month': 12, 'day': 31}, {'year': 1947})
+    >>> _timeline_date("1956-02~", last=True)
+    {'year': 1956, 'month': 2, 'day': 29}
+    """
     if side in _NO_DATE:
         return None
     match = _SIDE.fullmatch(side.rstrip(_QUALIFIERS))
     assert match is not None  # noqa: S101 -- HistoricalDate parsed it
     if match["decade"]:
-        return {"year": int(match["decade"]) * 10 + (9 if last else 0)}
-    if match["century"]:
-        return {"year": int(match["century"]) * 100 + (99 if last else 0)}
-    found = {"year": int(match["year"])}
-    for unit in ("month", "day"):
-        if match[unit]:
-            found[unit] = int(match[unit])
+        year = int(match["decade"]) * 10 + (9 if last else 0)
+    elif match["century"]:
+        year = int(match["century"]) * 100 + (99 if last else 0)
+    else:
+        year = int(match["year"])
+    found = {"year": year}
+    if match["month"]:
+        found["month"] = int(match["month"])
+    if match["day"]:
+        found["day"] = int(match["day"])
+    elif last:
+        month = found.setdefault("month", 12)
+        following = datetime.date(year + month // 12, month % 12 + 1, 1)
+        found["day"] = (following - datetime.timedelta(days=1)).day
     return found
 
 
