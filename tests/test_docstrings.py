@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Iterator
 from types import ModuleType
 
@@ -10,10 +11,16 @@ import pytest
 
 import secretspeech
 import secretspeech.exceptions
+import secretspeech.formats
 import secretspeech.strategies
 
 
-MODULES = (secretspeech, secretspeech.exceptions, secretspeech.strategies)
+MODULES = (
+    secretspeech,
+    secretspeech.exceptions,
+    secretspeech.formats,
+    secretspeech.strategies,
+)
 
 
 def documented() -> Iterator[tuple[str, object]]:
@@ -48,6 +55,36 @@ def test_has_an_example(name: str, obj: object) -> None:
 
     assert doc.strip(), f"{name} has no docstring"
     assert ">>>" in doc, f"{name} has no example"
+
+
+# An example line that imports from a private module of the package.
+_PRIVATE_IMPORT = re.compile(
+    r"^\s*>>> (?:from|import) secretspeech\._", re.MULTILINE
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "obj"),
+    [*((m.__name__, m) for m in MODULES), *documented()],
+)
+def test_examples_use_the_public_api(name: str, obj: object) -> None:
+    """
+    A public docstring's example imports what users import.
+
+    The API reference shows these examples; ``secretspeech._dates`` is not
+    where a reader gets `HistoricalDate` from.
+    """
+    doc = inspect.getdoc(obj) or ""
+
+    assert not _PRIVATE_IMPORT.findall(doc), name
+
+
+def test_the_private_import_check_finds_one() -> None:
+    """The check above sees a private import, and only a private one."""
+    assert _PRIVATE_IMPORT.search(">>> from secretspeech._dates import X")
+    assert _PRIVATE_IMPORT.search("  >>> import secretspeech._text as t")
+    assert not _PRIVATE_IMPORT.search(">>> import secretspeech as ss")
+    assert not _PRIVATE_IMPORT.search(">>> from secretspeech import formats")
 
 
 def test_modules_are_documented() -> None:

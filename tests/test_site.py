@@ -19,6 +19,7 @@ import inspect
 import json
 import re
 import zlib
+from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -27,6 +28,7 @@ from xml.etree import ElementTree
 
 import attrs
 import pytest
+from sphinx.errors import ExtensionError
 
 import secretspeech as ss
 from conftest import REPO_CLONE_URL
@@ -447,6 +449,274 @@ def test_signatures_read_as_the_code_does(site: Path) -> None:
     assert "kind: EventKind | str" in html.unescape(
         re.sub(r"<[^>]+>", "", records.read_text("utf-8"))
     )
+
+
+def signatures_of(page: Path) -> list[str]:
+    """Return the text of every signature on an API *page*."""
+    return [
+        html.unescape(re.sub(r"<[^>]+>", "", sig))
+        for sig in re.findall(
+            r'<dt class="sig sig-object py"[^>]*>(.*?)</dt>',
+            page.read_text("utf-8"),
+            re.DOTALL,
+        )
+    ]
+
+
+def test_every_criterion_of_filter_reads_the_same(site: Path) -> None:
+    """
+    ``OneOrMany[X]`` is spelled out everywhere, as Sphinx does for most.
+
+    Sphinx evaluates the alias in some overloads of `Collection.filter`
+    and not in those that mention ``Record``; the reader sees one form.
+    """
+    collection = site / "api" / "collection" / "index.html"
+    filters = [s for s in signatures_of(collection) if "filter(" in s]
+
+    assert len(filters) == 9
+    assert any(
+        "about: Record | str | Sequence[Record | str] | Set[Record | str]" in s
+        for s in filters
+    )
+    for page in api_pages(site):
+        assert not [s for s in signatures_of(page) if "OneOrMany" in s], page
+
+
+def test_defaults_read_as_what_they_are(site: Path) -> None:
+    """No signature shows attrs' ``NOTHING`` for a default it computes."""
+    for page in pages(site):
+        text = html.unescape(re.sub(r"<[^>]+>", "", page.read_text("utf-8")))
+
+        assert "= NOTHING" not in text, page
+    dates = site / "api" / "dates-and-periods" / "index.html"
+
+    assert any(
+        "basis: DateBasis = relative_to and DateBasis.RELATIVE or "
+        "DateBasis.STATED, reason" in s
+        for s in signatures_of(dates)
+    )
+
+
+def load_conf() -> ModuleType:
+    """Import the Sphinx configuration of the API reference."""
+    path = ROOT / "docs" / "sphinx" / "conf.py"
+    spec = importlib.util.spec_from_file_location("sphinx_conf", path)
+    assert spec
+    assert spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_shown_factory_defaults_say_what_the_factory_does() -> None:
+    """Each default the reference shows gives what the code gives."""
+    shown = load_conf()._FACTORY_DEFAULTS
+    dates = [
+        value
+        for record in ss.corpus().records()
+        for value in attrs.asdict(record, recurse=False).values()
+        if isinstance(value, ss.HistoricalDate)
+    ]
+    factory = attrs.fields(ss.HistoricalDate).basis.default
+    public = {name: getattr(ss, name) for name in ss.__all__}
+
+    assert {"secretspeech.HistoricalDate.basis"} == set(shown)
+    assert {d.relative_to is None for d in dates} == {True, False}
+    for date in dates:
+        fields = attrs.asdict(date, recurse=False)
+        expected = factory.factory(date)  # type: ignore[union-attr]
+
+        assert expected == eval(  # noqa: S307 -- our own configuration
+            shown["secretspeech.HistoricalDate.basis"], public, fields
+        ), date
+
+
+def test_factory_defaults_are_shown_or_refused() -> None:
+    """
+    A plain factory's default shows its value; a computed one, as told.
+
+    One computed from the other fields must be said in the configuration,
+    or the build stops.
+    """
+    conf = load_conf()
+
+    @attrs.define
+    class Sample:
+        items: list[int] = attrs.Factory(list)
+        token: object = attrs.Factory(object)
+        size: int = attrs.Factory(
+            lambda self: len(self.items), takes_self=True
+        )
+
+    items, token, size = attrs.fields(Sample)
+    signature = "(*, items: list[int] = NOTHING, token: object = NOTHING)"
+
+    assert "[]" == conf._factory_default("tests.Sample", items)
+    assert "object()" == conf._factory_default("tests.Sample", token)
+    with pytest.raises(ExtensionError, match=r"tests\.Sample\.size"):
+        conf._factory_default("tests.Sample", size)
+    with pytest.raises(ExtensionError, match=r"tests\.Sample\.size"):
+        conf._factory_defaults(
+            None, "class", "tests.Sample", Sample, None, signature, None
+        )
+    conf._FACTORY_DEFAULTS["tests.Sample.size"] = "len(items)"
+    assert (
+        "(*, items: list[int] = [], token: object = object())",
+        None,
+    ) == conf._factory_defaults(
+        None, "class", "tests.Sample", Sample, None, signature, None
+    )
+
+
+def test_private_generic_aliases_are_spelled_out() -> None:
+    """``OneOrMany[X]`` reads ``X | Sequence[X] | Set[X]``, however named."""
+    conf = load_conf()
+    seq, abstract = "~collections.abc.Sequence", "~collections.abc.Set"
+
+    assert (
+        f"(about: R | str | {seq}[R | str] | {abstract}[R | str] = ...)"
+        == conf._readable("(about: OneOrMany[R | str] = ...)")
+    )
+    assert (
+        f"(x: dict[str, int] | {seq}[dict[str, int]] | "
+        f"{abstract}[dict[str, int]], y: int)"
+        == conf._readable(
+            "(x: ~secretspeech._catalog.OneOrMany[dict[str, int]], y: int)"
+        )
+    )
+    assert "(x: Record)" == conf._readable(
+        "(x: TypeAliasForwardRef('secretspeech.Record'))"
+    )
+
+
+class _ClassBodies(HTMLParser):
+    """Read, for each class entry, what its body holds, in order."""
+
+    VOID = frozenset({"br", "hr", "img", "input", "link", "meta", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, set[str]]] = []
+        self.found: dict[str, list[str]] = {}
+        self.name = ""
+        self.body_depth: list[tuple[int, str]] = []  # (depth of dd, class)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, Any]]) -> None:
+        if tag in self.VOID:
+            return
+        attributes = dict(attrs)
+        classes = set((attributes.get("class") or "").split())
+        parent = self.stack[-1] if self.stack else ("", set())
+        if (
+            tag == "dt"
+            and "sig-object" in classes
+            and {"class", "exception"} & parent[1]
+        ):
+            self.name = attributes.get("id") or ""
+        elif (
+            tag == "dd"
+            and {"class", "exception"} & parent[1]
+            and "py" in parent[1]
+        ):
+            self.body_depth.append((len(self.stack) + 1, self.name))
+            self.found[self.name] = []
+        elif self.body_depth and len(self.stack) == self.body_depth[-1][0]:
+            member = tag == "dl" and "py" in classes
+            self.found[self.body_depth[-1][1]].append(
+                "member" if member else "text"
+            )
+        self.stack.append((tag, classes))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID or not self.stack:
+            return
+        if self.body_depth and len(self.stack) == self.body_depth[-1][0]:
+            self.body_depth.pop()
+        self.stack.pop()
+
+
+def class_bodies(page_html: str) -> dict[str, list[str]]:
+    """Return, for each class on a page, the parts of its body in order."""
+    parser = _ClassBodies()
+    parser.feed(page_html)
+    parser.close()
+    return parser.found
+
+
+def test_a_class_says_its_piece_before_its_members(site: Path) -> None:
+    """
+    A class's raises, example and notes come before its attributes.
+
+    Napoleon makes each attribute an entry; what a docstring has after
+    its ``Attributes:`` would otherwise read as part of the last one (the
+    constructor's Raises under ``HistoricalDate.reason``).
+    """
+    found = {}
+    for page in api_pages(site):
+        found.update(class_bodies(page.read_text("utf-8")))
+
+    assert len(found) > 30
+    for name, parts in found.items():
+        members = parts.index("member") if "member" in parts else len(parts)
+
+        assert "text" not in parts[members:], name
+    historical = found["secretspeech.HistoricalDate"]
+    assert historical.index("member") >= 4  # 3 paragraphs, raises, example
+
+
+def test_the_class_body_reader_sees_text_after_members() -> None:
+    """The reader above tells text after a member, the defect it guards."""
+    page = (
+        '<dl class="py class"><dt class="sig sig-object py" id="X">X</dt>'
+        "<dd><p>About X.</p>"
+        '<dl class="py attribute"><dt>a</dt><dd><p>A.</p></dd></dl>'
+        '<dl class="field-list simple"><dt>Raises</dt><dd>E</dd></dl>'
+        "</dd></dl>"
+    )
+
+    assert {"X": ["text", "member", "text"]} == class_bodies(page)
+
+
+def test_exceptions_show_their_public_bases(site: Path) -> None:
+    """Each exception says what it is also: ``Bases: SecretSpeechError, …``."""
+    page = (site / "api" / "errors" / "index.html").read_text("utf-8")
+    for name in exceptions.__all__:
+        cls = getattr(exceptions, name)
+        start = page.index(f'id="secretspeech.{name}"')
+        bases = re.search(r"<p>Bases: (.*?)</p>", page[start:], re.DOTALL)
+        assert bases, name
+        text = html.unescape(re.sub(r"<[^>]+>", "", bases[1]))
+
+        assert ", ".join(b.__name__ for b in cls.__bases__) == text
+        for base in cls.__bases__:
+            if base.__module__.startswith("secretspeech"):
+                assert (
+                    f'href="#secretspeech.{base.__name__}" '
+                    f'title="secretspeech.{base.__name__}"'
+                ) in bases[1]
+
+
+def test_links_and_examples_name_the_public_api(site: Path) -> None:
+    """
+    No link of the reference is titled, nor example written, privately.
+
+    A type in a signature links to where it is documented, titled as users
+    import it (``secretspeech.HistoricalDate``, not
+    ``secretspeech._dates.HistoricalDate``).
+    """
+    private = re.compile(r"secretspeech\.(?:_[a-z]|exceptions\.)")
+    titles = 0
+    for page in api_pages(site):
+        text = page.read_text("utf-8")
+        for title in re.findall(r'<a [^>]*title="([^"]*)"', text):
+            titles += 1
+
+            assert not private.match(title), (page, title)
+    for page, _, code, _ in blocks(site):
+        if is_api(site, page):
+            assert not re.search(r">>> (from|import) secretspeech\._", code)
+
+    assert titles > 500
 
 
 # ------------------------------------------------------------ search

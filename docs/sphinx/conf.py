@@ -9,18 +9,23 @@ site under ``/api/``.  Build it on its own with
 
 from __future__ import annotations
 
+import ast
 import builtins
 import keyword
 import re
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
+import attrs
+from docutils import nodes
+from sphinx.errors import ExtensionError
 from sphinx.ext import napoleon
 
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, TextElement
     from sphinx.application import Sphinx
+    from sphinx.directives import ObjectDescription
     from sphinx.environment import BuildEnvironment
 
 
@@ -142,11 +147,6 @@ def _public_alias(
 
 #: Private aliases that signatures show, and where each is explained.
 _PRIVATE_ALIASES = {
-    "OneOrMany": ("meth", "secretspeech.Collection.filter"),
-    "secretspeech._catalog.OneOrMany": (
-        "meth",
-        "secretspeech.Collection.filter",
-    ),
     "Period": ("meth", "secretspeech.HistoricalDate.coerce"),
     "secretspeech._catalog.Period": (
         "meth",
@@ -205,6 +205,39 @@ def _builtin_any(
     return None
 
 
+def _attributes_last(lines: list[str]) -> None:
+    """
+    Move a class docstring's ``Attributes:`` section to its end, in place.
+
+    Napoleon writes each attribute as an entry of its own, so whatever
+    follows the section (``Raises:`` of the constructor, an example, a
+    note) would read as part of the last attribute.  Moved, it stays with
+    the class's description, and the docstrings themselves keep the order
+    that reads best in ``help()``.
+    """
+    try:
+        start = lines.index("Attributes:")
+    except ValueError:
+        return
+    # The section is its header and the indented (or blank) lines below.
+    end = next(
+        (
+            i
+            for i in range(start + 1, len(lines))
+            if lines[i] and not lines[i][0].isspace()
+        ),
+        len(lines),
+    )
+    if end == len(lines):
+        return
+    section, rest = lines[start:end], lines[:start] + lines[end:]
+    while rest and not rest[-1].strip():
+        rest.pop()
+    while section and not section[-1].strip():
+        section.pop()
+    lines[:] = [*rest, "", *section, ""]
+
+
 def _napoleon_but_not_attributes(  # noqa: PLR0913, PLR0917 -- Sphinx's event
     app: Sphinx,
     what: str,
@@ -220,56 +253,207 @@ def _napoleon_but_not_attributes(  # noqa: PLR0913, PLR0917 -- Sphinx's event
     ``type: description``, so the ``#:`` comment "An upper bound: "as many
     as 29 million"" would become the type "An upper bound".  Our attribute
     and property docstrings have no Google sections, so leave them alone.
+    A class's attributes go last (`_attributes_last`).
     """
-    if what not in {"attribute", "property", "data"}:
-        napoleon._process_docstring(app, what, name, obj, options, lines)  # noqa: SLF001
+    if what in {"attribute", "property", "data"}:
+        return
+    if what in {"class", "exception"}:
+        _attributes_last(lines)
+    napoleon._process_docstring(app, what, name, obj, options, lines)  # noqa: SLF001
 
 
 _ALIAS_REF = re.compile(r"TypeAliasForwardRef\('secretspeech\.(\w+)'\)")
 
-
-# ``X | Sequence[X] | Set[X]``: the private alias ``OneOrMany[X]`` spelled out.
-_ONE_OR_MANY = re.compile(
-    r"(?<=: )(?P<x>[\w.]+(?:\[[^\]]*\])?(?: \| [\w.]+(?:\[[^\]]*\])?)*)"
-    r" \| Sequence\[(?P=x)\] \| (?:Abstract)?Set\[(?P=x)\]"
+#: Private generic aliases that signatures spell out, each as a template
+#: of its argument.  Sphinx evaluates ``OneOrMany[PersonRole | str]`` in an
+#: overload of `Collection.filter` to ``PersonRole | str | Sequence[...] |
+#: Set[...]`` but leaves ``OneOrMany[Record | str]`` as written (``Record``
+#: is kept by name); spelled out, every criterion reads the same.
+_SPELLED_OUT = {
+    "OneOrMany": (
+        "{0} | ~collections.abc.Sequence[{0}] | ~collections.abc.Set[{0}]"
+    ),
+}
+_GENERIC_ALIAS = re.compile(
+    r"~?(?<![\w.])(?:[\w.]+\.)?(?P<name>" + "|".join(_SPELLED_OUT) + r")\["
 )
 
 
-def _readable_signature(
+def _spell_out(text: str) -> str:
+    """Return *text* with each alias of `_SPELLED_OUT` spelled out."""
+    while match := _GENERIC_ALIAS.search(text):
+        depth, end = 1, match.end()
+        while depth:
+            depth += {"[": 1, "]": -1}.get(text[end], 0)
+            end += 1
+        argument = _spell_out(text[match.end() : end - 1])
+        spelled = _SPELLED_OUT[match["name"]].format(argument)
+        text = text[: match.start()] + spelled + text[end:]
+    return text
+
+
+def _readable(signature: str) -> str:
+    """
+    Return a signature as the reference shows it.
+
+    Sphinx keeps ``Record`` as written in overloaded signatures but prints
+    its internal ``TypeAliasForwardRef('secretspeech.Record')`` in others;
+    both say ``Record``.  Private generic aliases are spelled out.
+    """
+    return _spell_out(_ALIAS_REF.sub(r"\1", signature))
+
+
+def _readable_signatures(
+    directive: type[ObjectDescription[Any]],
+) -> type[ObjectDescription[Any]]:
+    """
+    Return *directive*, showing its signatures as `_readable` does.
+
+    Autodoc passes a function's own signature to the
+    ``autodoc-process-signature`` event but not those of its overloads;
+    every signature, overloads included, reaches the directive.
+    """
+
+    class Readable(directive):  # type: ignore[valid-type,misc]
+        def get_signatures(self) -> list[str]:
+            return [_readable(sig) for sig in super().get_signatures()]
+
+    Readable.__name__ = Readable.__qualname__ = directive.__name__
+    return Readable
+
+
+#: What a default computed from the other fields is, as Python that says
+#: what its ``attrs.Factory`` does; signatures show this instead of attrs'
+#: ``NOTHING``.  Sphinx parses defaults with its own unparser, which knows
+#: ``and``/``or`` but not ``x if c else y``.  tests/test_site.py checks
+#: each against the code.
+_FACTORY_DEFAULTS = {
+    "secretspeech.HistoricalDate.basis": (
+        "relative_to and DateBasis.RELATIVE or DateBasis.STATED"
+    ),
+}
+
+
+def _factory_default(owner: str, field: attrs.Attribute[Any]) -> str:
+    """Return the default of *field* (a Factory) of class *owner*, shown."""
+    factory: Any = field.default
+    if factory.takes_self:
+        key = f"{owner}.{field.name}"
+        if key not in _FACTORY_DEFAULTS:
+            msg = (
+                f"{key} has a default computed from the other fields; say "
+                "what it is in _FACTORY_DEFAULTS in docs/sphinx/conf.py"
+            )
+            raise ExtensionError(msg)
+        return _FACTORY_DEFAULTS[key]
+    shown = repr(factory.factory())
+    try:
+        ast.parse(shown, mode="eval")
+    except SyntaxError:
+        # Sphinx parses signatures as Python; the call says it too.
+        shown = f"{factory.factory.__qualname__}()"
+    return shown
+
+
+def _factory_defaults(
     _app: Sphinx,
-    _what: str,
-    _name: str,
-    _obj: object,
+    what: str,
+    name: str,
+    obj: object,
     _options: object,
     signature: str | None,
     return_annotation: str | None,
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, str | None] | None:
     """
-    Show type aliases by their public names in every signature.
+    Show each ``attrs.Factory`` default of a class as what it is.
 
-    Sphinx keeps ``Record`` as written in overloaded signatures but prints
-    its internal ``TypeAliasForwardRef('secretspeech.Record')`` in others.
-    It also spells out ``OneOrMany[X]`` in some overloads of
-    `Collection.filter` and not in others; all say ``OneOrMany`` (which
-    links to `Collection.filter`, where it is explained).
+    attrs gives such a parameter the default ``NOTHING`` (the factory runs
+    in ``__init__``), which is what `inspect.signature` reports.
     """
+    if (
+        what not in {"class", "exception"}
+        or signature is None
+        or not (isinstance(obj, type) and attrs.has(obj))
+    ):
+        return None
+    factory: Any = attrs.Factory  # a class, though typed as a function
+    for field in attrs.fields(obj):
+        if field.init and isinstance(field.default, factory):
+            shown = _factory_default(name, field).replace("\\", r"\\")
+            signature = re.sub(
+                rf"(?<![\w.])({re.escape(field.alias)}(?::[^=]+?)?) = "
+                r"NOTHING(?=[,)])",
+                rf"\1 = {shown}",
+                signature,
+            )
+    if re.search(r"= NOTHING\b", signature):
+        msg = f"{name} shows a default of attrs.NOTHING: {signature}"
+        raise ExtensionError(msg)
+    return signature, return_annotation
 
-    def tidy(text: str | None) -> str | None:
-        if text is None:
-            return None
-        return _ONE_OR_MANY.sub(
-            r"OneOrMany[\g<x>]", _ALIAS_REF.sub(r"\1", text)
-        )
 
-    return tidy(signature), tidy(return_annotation)
+def _alias_names(env: BuildEnvironment) -> dict[str, str]:
+    """
+    Return each object's other names and the one it is documented under.
+
+    Autodoc registers ``secretspeech._dates.HistoricalDate`` (where the
+    class is defined) as an alias of ``secretspeech.HistoricalDate``.
+    """
+    objects: dict[str, Any] = env.domains["py"].objects
+    documented = {
+        (entry.docname, entry.node_id): name
+        for name, entry in objects.items()
+        if not entry.aliased
+    }
+    return {
+        name: documented[entry.docname, entry.node_id]
+        for name, entry in objects.items()
+        if entry.aliased and (entry.docname, entry.node_id) in documented
+    }
+
+
+def _public_titles(
+    app: Sphinx, doctree: nodes.document, _docname: str
+) -> None:
+    """
+    Title every link with the documented name of its target.
+
+    A signature names a type where it is defined, so its link would show
+    ``secretspeech._dates.HistoricalDate`` on hover; users import it as
+    ``secretspeech.HistoricalDate``.
+    """
+    aliases = _alias_names(app.env)
+    for reference in doctree.findall(nodes.reference):
+        title = reference.get("reftitle")
+        if title in aliases:
+            reference["reftitle"] = aliases[title]
 
 
 def setup(app: Sphinx) -> None:
-    """Connect the reference resolvers and the napoleon filter."""
-    app.connect("autodoc-process-signature", _readable_signature)
+    """Connect the reference resolvers, signature and docstring filters."""
+    # Imported here, once Sphinx has set up its translations: imported with
+    # this file, the domain's index titles stay lazy strings, which the JSON
+    # builder cannot write.
+    from sphinx.domains.python import (  # noqa: PLC0415
+        PyClasslike,
+        PyFunction,
+        PyMethod,
+    )
+
+    app.connect("autodoc-process-signature", _factory_defaults)
     app.connect("missing-reference", _public_alias)
     app.connect("missing-reference", _builtin_any)
     app.connect("missing-reference", _private_alias)
+    app.connect("doctree-resolved", _public_titles)
+    for name, directive in (
+        ("function", PyFunction),
+        ("method", PyMethod),
+        ("class", PyClasslike),
+        ("exception", PyClasslike),
+    ):
+        app.add_directive_to_domain(
+            "py", name, _readable_signatures(directive), override=True
+        )
     for listener in list(app.events.listeners["autodoc-process-docstring"]):
         if listener.handler is napoleon._process_docstring:  # noqa: SLF001
             app.disconnect(listener.id)

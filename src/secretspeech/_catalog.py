@@ -1598,8 +1598,8 @@ class Collection(Sequence[R], Generic[R]):
         Each criterion that refers to records takes a record, its id or
         its name (looked up as in `lookup`), or a list, tuple, set or
         `Collection` of them, meaning any of them (the signatures write
-        this ``X | Sequence[X] | Set[X]``, or ``OneOrMany[X]`` for short).
-        ``kind=`` and ``role=``
+        this ``X | Sequence[X] | Set[X]``; type checkers name it
+        ``OneOrMany[X]``).  ``kind=`` and ``role=``
         take the enum member or its value, in any case. ``during=`` takes a
         period (an `int` year, an EDTF string such as ``"1956-02"``,
         ``"1950/1959"`` or ``"195X"``, a `datetime.date` or a

@@ -61,8 +61,8 @@ class Precision(enum.Enum, metaclass=Vocabulary):
     A single date has the precision of its form; an interval is always
     `INTERVAL`.
 
-    >>> from secretspeech._dates import HistoricalDate, Precision
-    >>> HistoricalDate.from_edtf("195X", text="the 1950s").precision
+    >>> import secretspeech as ss
+    >>> ss.HistoricalDate.from_edtf("195X", text="the 1950s").precision
     <Precision.DECADE: 'decade'>
     """
 
@@ -82,12 +82,12 @@ class Calendar(enum.Enum, metaclass=Vocabulary):
     EDTF string. Like the other vocabularies, it reads its values and
     names in any case, and refuses anything else listing the choices.
 
-    >>> from secretspeech._dates import Calendar
-    >>> Calendar("julian")
+    >>> import secretspeech as ss
+    >>> ss.Calendar("julian")
     <Calendar.JULIAN: 'julian'>
-    >>> Calendar("Julian") is Calendar("JULIAN") is Calendar.JULIAN
+    >>> ss.Calendar("Julian") is ss.Calendar("JULIAN") is ss.Calendar.JULIAN
     True
-    >>> Calendar("Revised")
+    >>> ss.Calendar("Revised")
     Traceback (most recent call last):
     ...
     secretspeech.exceptions.InvalidValueError: 'Revised' is not a Calendar; ...
@@ -128,10 +128,10 @@ class Order(enum.Enum, metaclass=Vocabulary):
     `UNKNOWN` means the possible days of the two dates overlap, so the text
     does not settle the order.
 
-    >>> from secretspeech._dates import HistoricalDate, Order
-    >>> speech = HistoricalDate.from_edtf("1956-02-25", text="25 February")
-    >>> year = HistoricalDate.from_edtf("1956", text="1956")
-    >>> speech.order(year) is Order.UNKNOWN
+    >>> import secretspeech as ss
+    >>> speech = ss.HistoricalDate.from_edtf("1956-02-25", text="25 February")
+    >>> year = ss.HistoricalDate.from_edtf("1956", text="1956")
+    >>> speech.order(year) is ss.Order.UNKNOWN
     True
     """
 
@@ -679,8 +679,8 @@ class HistoricalDate:
 
         InvalidTypeError: If a field has the wrong type.
 
-    >>> from secretspeech._dates import HistoricalDate
-    >>> famine = HistoricalDate.from_edtf("1946/1947", text="1946-7")
+    >>> import secretspeech as ss
+    >>> famine = ss.HistoricalDate.from_edtf("1946/1947", text="1946-7")
     >>> famine.earliest, famine.latest
     (datetime.date(1946, 1, 1), datetime.date(1947, 12, 31))
     >>> str(famine)
@@ -810,14 +810,14 @@ class HistoricalDate:
             InvalidTypeError: If *edtf* is not a `str` or *calendar* not a
                 `Calendar`.
 
-        >>> from secretspeech._dates import Calendar, HistoricalDate
-        >>> revolution = HistoricalDate.from_edtf(
-        ...     "1917-10", text="October 1917", calendar=Calendar.JULIAN
+        >>> import secretspeech as ss
+        >>> revolution = ss.HistoricalDate.from_edtf(
+        ...     "1917-10", text="October 1917", calendar=ss.Calendar.JULIAN
         ... )
         >>> revolution.earliest, revolution.latest
         (datetime.date(1917, 10, 14), datetime.date(1917, 11, 13))
         >>> bad = "1956-02-30"
-        >>> HistoricalDate.from_edtf(bad, text=bad)  # doctest: +ELLIPSIS
+        >>> ss.HistoricalDate.from_edtf(bad, text=bad)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
         secretspeech.exceptions.InvalidValueError: '1956-02-30' has day 30, ...
@@ -922,9 +922,9 @@ class HistoricalDate:
         Raises:
             InvalidTypeError: If *other* is not a `HistoricalDate`.
 
-        >>> from secretspeech._dates import HistoricalDate
-        >>> famine = HistoricalDate.from_edtf("1946/1947", text="1946-7")
-        >>> famine.overlaps(HistoricalDate.coerce(1946))
+        >>> import secretspeech as ss
+        >>> famine = ss.HistoricalDate.from_edtf("1946/1947", text="1946-7")
+        >>> famine.overlaps(ss.HistoricalDate.coerce(1946))
         True
         """
         _require_date(other, "overlaps")
@@ -945,9 +945,9 @@ class HistoricalDate:
         Raises:
             InvalidTypeError: If *other* is not a `HistoricalDate`.
 
-        >>> from secretspeech._dates import HistoricalDate
-        >>> fifties = HistoricalDate.coerce("195X")
-        >>> fifties.contains(HistoricalDate.coerce("1956-02-25"))
+        >>> import secretspeech as ss
+        >>> fifties = ss.HistoricalDate.coerce("195X")
+        >>> fifties.contains(ss.HistoricalDate.coerce("1956-02-25"))
         True
         """
         _require_date(other, "contains")
@@ -969,10 +969,11 @@ class HistoricalDate:
         Raises:
             InvalidTypeError: If *other* is not a `HistoricalDate`.
 
-        >>> from secretspeech._dates import HistoricalDate
-        >>> HistoricalDate.coerce(1953).before(HistoricalDate.coerce(1956))
+        >>> import secretspeech as ss
+        >>> coerce = ss.HistoricalDate.coerce
+        >>> coerce(1953).before(coerce(1956))
         True
-        >>> HistoricalDate.coerce("195X").before(HistoricalDate.coerce(1956))
+        >>> coerce("195X").before(coerce(1956))
         False
         """
         _require_date(other, "before")
@@ -994,8 +995,9 @@ class HistoricalDate:
         Raises:
             InvalidTypeError: If *other* is not a `HistoricalDate`.
 
-        >>> from secretspeech._dates import HistoricalDate
-        >>> HistoricalDate.coerce(1956).after(HistoricalDate.coerce("../1939"))
+        >>> import secretspeech as ss
+        >>> by_1939 = ss.HistoricalDate.coerce("../1939")
+        >>> ss.HistoricalDate.coerce(1956).after(by_1939)
         True
         """
         _require_date(other, "after")
@@ -1016,11 +1018,11 @@ class HistoricalDate:
         Raises:
             InvalidTypeError: If *other* is not a `HistoricalDate`.
 
-        >>> from secretspeech._dates import HistoricalDate
-        >>> speech = HistoricalDate.coerce("1956-02-25")
-        >>> speech.order(HistoricalDate.coerce("1956-10"))
+        >>> import secretspeech as ss
+        >>> speech = ss.HistoricalDate.coerce("1956-02-25")
+        >>> speech.order(ss.HistoricalDate.coerce("1956-10"))
         <Order.BEFORE: 'before'>
-        >>> speech.order(HistoricalDate.coerce("1956-02"))
+        >>> speech.order(ss.HistoricalDate.coerce("1956-02"))
         <Order.UNKNOWN: 'unknown'>
         """
         _require_date(other, "order")
@@ -1042,11 +1044,11 @@ class HistoricalDate:
         (``/1939``) sorts at the end of 1939, not at the year 1.  If
         ``a.before(b)``, then ``a.sort_key < b.sort_key``.
 
-        >>> from secretspeech._dates import HistoricalDate
-        >>> dates = [HistoricalDate.coerce(s) for s in ("1956", "../1939")]
+        >>> import secretspeech as ss
+        >>> dates = [ss.HistoricalDate.coerce(s) for s in ("1956", "../1939")]
         >>> [d.edtf for d in sorted(dates, key=lambda d: d.sort_key)]
         ['../1939', '1956']
-        >>> HistoricalDate.coerce("../1939").sort_key
+        >>> ss.HistoricalDate.coerce("../1939").sort_key
         (datetime.date(1939, 12, 31), datetime.date(1939, 12, 31))
         """
         if self.edtf.partition("/")[0] in _NO_DATE and "/" in self.edtf:
@@ -1061,12 +1063,12 @@ class HistoricalDate:
         Either way the bound on that side is the first or last day a date
         can have.
 
-        >>> from secretspeech._dates import HistoricalDate
-        >>> HistoricalDate.coerce("1956/..").is_open
+        >>> import secretspeech as ss
+        >>> ss.HistoricalDate.coerce("1956/..").is_open
         True
-        >>> HistoricalDate.coerce("/1939").is_open
+        >>> ss.HistoricalDate.coerce("/1939").is_open
         True
-        >>> HistoricalDate.coerce("1946/1947").is_open
+        >>> ss.HistoricalDate.coerce("1946/1947").is_open
         False
         """
         start, slash, end = self.edtf.partition("/")

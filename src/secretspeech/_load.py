@@ -328,8 +328,8 @@ def load_corpus(  # noqa: PLR0913 -- each limit is an argument
             encoding Python knows, or a limit is less than 1.
 
     >>> import secretspeech as ss
-    >>> from secretspeech._load import load_corpus
-    >>> load_corpus("missing.json", "missing.txt")
+    >>> import secretspeech as ss
+    >>> ss.load_corpus("missing.json", "missing.txt")
     Traceback (most recent call last):
     ...
     secretspeech.exceptions.CorpusFileError: missing.json: No such file ...
