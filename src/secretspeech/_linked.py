@@ -165,6 +165,9 @@ _VALUE_TYPES: Mapping[type, str] = {
     Quantity: "QuantitativeValue",
     Source: "CreativeWork",
 }
+#: The JSON-LD context of the W3C Web Annotation model, which every
+#: annotation must name (Web Annotation Data Model, 3.1).
+_ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 #: The Web Annotation motivation of each collection's evidence.
 _MOTIVATIONS: Mapping[str, str] = {
     "people": "identifying",
@@ -630,9 +633,13 @@ def to_annotations(
     relation; ``assessing``, for a note, the article against the public
     record.
 
-    Every annotation carries its ``@context`` written out in full (the
-    terms of the W3C context that it uses, and the ``schema`` and ``ss``
-    prefixes of the body types), so none is fetched to read it.
+    Every annotation's ``@context`` is the W3C one,
+    ``"http://www.w3.org/ns/anno.jsonld"``, as the model requires
+    (annotation tools know an annotation by it), then every term the
+    annotation uses written out in full (those of the W3C context, and
+    the ``schema`` and ``ss`` prefixes of the body types): a JSON-LD
+    processor that cannot fetch the W3C context reads the same triples
+    without it.
 
     Args:
         corpus: The corpus whose evidence to write.
@@ -670,7 +677,7 @@ def to_annotations(
         for i, span in enumerate(record.evidence):
             annotations.append(
                 {
-                    "@context": _annotation_context(),
+                    "@context": [_ANNOTATION_CONTEXT, _annotation_context()],
                     "id": f"{base}{record.id}/evidence/{i}",
                     "type": "Annotation",
                     "motivation": _MOTIVATIONS[schema.name],
