@@ -89,6 +89,12 @@ def json_schema() -> dict[str, Any]:
     (a span must match the text, an id must name a record) are beyond
     JSON Schema: `load_corpus` checks them.
 
+    The document keeps the article's text in a file of its own. What
+    `as_dict` gives of a corpus (and ``secretspeech export --format
+    json`` writes) is the same document with the text in
+    ``article.text``, which this schema refuses: validate it with the
+    text taken out.
+
     Returns:
         A new dict, ready for ``json.dump`` or a JSON Schema validator.
 
