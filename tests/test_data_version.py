@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.11.30"
 DATA_DIGEST = (
-    "0170e09154906b44a577c38226ca4f31cd875cb3dfb24d95789ce812507a4e5a"
+    "67c69e875053122bcd826d6c91be6d31bf33fdfa5a6b3194274fd345b8766e52"
 )
 
 #: The data files, in the order they are digested.

@@ -86,6 +86,18 @@ def all_sources() -> list[Source]:
     return list(dict.fromkeys(s for n in ss.notes for s in n.sources))
 
 
+#: Pronouns that stand for something named before them.
+POINTING_BACK = frozenset(
+    {"he", "she", "it", "they", "this", "these", "those"}
+    | {"him", "her", "them", "his", "its", "their"}
+)
+
+
+def overlaps(spans: tuple[ss.Evidence, ...], start: int, end: int) -> bool:
+    """Tell whether any of *spans* shares a character with *start*:*end*."""
+    return any(e.start < end and start < e.end for e in spans)
+
+
 def in_text(words: str) -> bool:
     """Tell whether *words* occur, word for word, in the article."""
     return words in ss.article.text
@@ -154,6 +166,76 @@ class TestRelations:
         for r in ss.relations:
             assert f"## `{r.id}`" in page
             assert f"Linking words: “{r.link.exact}”" in page
+
+    def test_evidence_keeps_the_names_of_the_ends(self) -> None:
+        """
+        A sentence the evidence draws on keeps the ends' names inside it.
+
+        Where a sentence that a relation's evidence takes words from names
+        one of its ends (its name or an alias, word for word), the evidence
+        holds that name: it does not stop short of "the “cult of
+        personality”".
+        """
+        for r in ss.relations:
+            for end in (r.source, r.target):
+                record = ss.get(end)
+                names = [
+                    name
+                    for name in (
+                        getattr(record, "name", None),
+                        *getattr(record, "aliases", ()),
+                    )
+                    if name
+                ]
+                for sentence in ss.article.sentences:
+                    if not overlaps(r.evidence, sentence.start, sentence.end):
+                        continue
+                    for name in names:
+                        pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
+                        for m in re.finditer(pattern, sentence.exact):
+                            start = sentence.start + m.start()
+                            end_at = sentence.start + m.end()
+                            assert any(
+                                e.start <= start and end_at <= e.end
+                                for e in r.evidence
+                            ), (r.id, end, name)
+
+    def test_words_pointing_back_have_what_they_point_to(self) -> None:
+        """
+        A link that points back holds the sentence it points back to.
+
+        A pronoun in a relation's link, or opening the span that holds it
+        ("he argued", "This much was agreed", "He revealed that", "it soon
+        got out"), stands for something named before its sentence.  The
+        evidence holds words from before that sentence, where the end it
+        stands for is named (as a further span, or the same one run back),
+        so that no end is borrowed from a neighbouring sentence unsaid.
+        """
+        for r in ss.relations:
+            span = next(
+                e
+                for e in r.evidence
+                if e.start <= r.link.start and r.link.end <= e.end
+            )
+            opening = re.match(r"\W*(\w+)", span.exact)
+            assert opening is not None, r.id
+            words = [(span.start + opening.start(1), opening.group(1))]
+            words += [
+                (r.link.start + m.start(), m.group())
+                for m in re.finditer(r"\w+", r.link.exact)
+            ]
+            for offset, word in words:
+                if word.lower() not in POINTING_BACK:
+                    continue
+                sentence = next(
+                    s
+                    for s in ss.article.sentences
+                    if s.start <= offset < s.end
+                )
+                assert any(e.start < sentence.start for e in r.evidence), (
+                    r.id,
+                    word,
+                )
 
 
 class TestWhoActed:
