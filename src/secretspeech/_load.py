@@ -994,16 +994,24 @@ def _missing_fields(cls: object, fields: Mapping[str, object]) -> list[str]:
     """
     Return the fields *cls* cannot be made without that *fields* lacks.
 
+    None if *fields* also holds one that *cls* does not take: that is the
+    first thing to say, and Python's own message says it.
+
     >>> from secretspeech._model import Person
     >>> _missing_fields(Person, {"id": "x", "name": "X"})
     ['description', 'evidence']
+    >>> _missing_fields(Person, {"id": "x", "size": 1})
+    []
     """
     if not (isinstance(cls, type) and attrs.has(cls)):
         return []
+    taken = [a for a in attrs.fields(cls) if a.init]
+    if not fields.keys() <= {a.alias for a in taken}:
+        return []
     return [
         a.alias
-        for a in attrs.fields(cls)
-        if a.init and a.default is attrs.NOTHING and a.alias not in fields
+        for a in taken
+        if a.default is attrs.NOTHING and a.alias not in fields
     ]
 
 
