@@ -475,6 +475,292 @@ class TestDifferences:
         assert match.span.exact.startswith("Stalin")
 
 
+class TestWordsLeftOut:
+    """
+    Words given from both sides of words left out are read together.
+
+    Where the words given align in several ways, the one with the best
+    score is kept unless a close one finds more of them, and holds more
+    of them in runs of three words or more: words the article prints, in
+    order, are not reported as added.
+    """
+
+    LINEN = ss.quotations.get("dirty-linen")
+
+    def test_both_segments_of_an_interrupted_quotation(self) -> None:
+        """
+        "We should not" is the first segment's, not words added.
+
+        The second segment alone scores 14/17, with "We should not"
+        added; both score 20/25, with the words between left out.
+        """
+        matches = check("We should not wash our dirty linen before their eyes")
+
+        assert [("close", "dirty-linen")] == summary(matches)
+        (match,) = matches
+        assert (("give ammunition to the enemy", ""),) == match.differences
+        assert 20 / 25 == pytest.approx(match.score)
+        assert match.span is not None
+        assert self.LINEN.segments[0].start == match.span.start
+        assert match.span.exact.endswith(
+            "wash our dirty linen before their eyes"
+        )
+
+    def test_when_the_second_segment_alone_is_not_close(self) -> None:
+        """
+        Six of nine words is too few to be close; all nine are found.
+
+        Read alone, the second segment's words score best and are not
+        close; the match was the run "wash … their" with "We should not"
+        added.
+        """
+        (match,) = check("We should not wash our dirty linen before their")
+
+        assert ("close", "dirty-linen") == summary((match,))[0]
+        assert (("give ammunition to the enemy", ""),) == match.differences
+        assert 18 / 23 == pytest.approx(match.score)
+
+    def test_a_word_on_both_sides_of_the_gap(self) -> None:
+        """
+        "will" is printed before the words left out and at their end.
+
+        `difflib` matches "What will" with the first segment; read with
+        the second, "will perish because" holds three words, not two
+        words added.
+        """
+        (match,) = check("You are blind kittens. What will perish because")
+
+        assert ("close", "blind-kittens") == summary((match,))[0]
+        assert (("will happen without me The country", ""),) == (
+            match.differences
+        )
+        assert 16 / 22 == pytest.approx(match.score)
+        assert match.span is not None
+        assert match.span.exact.endswith("“The country will perish because")
+
+    def test_words_left_out_in_several_places(self) -> None:
+        """
+        "against Stalin" is the quotation's, though "comrade" is left out.
+
+        Read as added, they leave eight words found, six of them in a
+        run; all ten are found, seven of them in runs of three or more.
+        """
+        (match,) = check(
+            "against Stalin. Stalin–our desire. "
+            "Stalin–the light advanced humanity."
+        )
+
+        assert ("close", "miserable-nonentities") == summary((match,))[0]
+        assert all("" == given for _, given in match.differences)
+        assert ("comrade", "") == match.differences[0]
+        assert 20 / 27 == pytest.approx(match.score)
+
+    @staticmethod
+    def toy(printed: str, text: str) -> QuoteMatch:
+        """Check *text* against an article that quotes *printed*."""
+        article = f"A toy. “{printed}.” The end."
+        start = article.index(printed)
+        words_printed = ss.Evidence.from_offsets(
+            article, start, start + len(printed)
+        )
+        quotation = ss.Quotation(
+            id="toy",
+            segments=[words_printed],
+            kind="quoted term",
+            evidence=[words_printed],
+        )
+        (match,) = check_quote(text, article, [quotation])
+        return match
+
+    def test_every_word_found_in_runs_of_three(self) -> None:
+        """
+        Every word given, in two runs of three, rather than a word added.
+
+        Five words found and one added score 10/11; all six, with two
+        words left out, 12/14.
+        """
+        match = self.toy(
+            "alpha beta beta alpha beta beta alpha alpha beta",
+            "alpha beta beta beta alpha alpha",
+        )
+
+        assert (("alpha beta", ""),) == match.differences
+        assert 12 / 14 == pytest.approx(match.score)
+        assert match.span is not None
+        assert "alpha beta beta alpha beta beta alpha alpha" == (
+            match.span.exact
+        )
+
+    def test_when_the_window_is_aligned_again(self) -> None:
+        """
+        Of a window's two alignments, the one kept is chosen the same way.
+
+        The first finds six words, with two added (12/14); aligned again
+        around them, the window gives seven, with one changed and one
+        left out (14/17).
+        """
+        match = self.toy(
+            "alpha alpha alpha beta beta beta alpha alpha alpha alpha beta "
+            "beta beta beta",
+            "beta alpha beta beta alpha alpha alpha alpha",
+        )
+
+        assert (("alpha", "beta"), ("beta", "")) == match.differences
+        assert 14 / 17 == pytest.approx(match.score)
+
+    def test_the_same_words_in_longer_runs(self) -> None:
+        """
+        The same words found, with more left out, do not displace a score.
+
+        All six words are found with one word left out (12/13), or in
+        two runs of three with six left out (12/18).
+        """
+        match = self.toy(
+            "alpha alpha beta beta beta alpha alpha beta alpha beta beta "
+            "alpha beta alpha alpha",
+            "beta beta beta alpha beta alpha",
+        )
+
+        assert (("alpha", ""),) == match.differences
+        assert 12 / 13 == pytest.approx(match.score)
+
+    def test_the_most_held_of_the_readings_that_beat_the_score(
+        self,
+    ) -> None:
+        """
+        Of the close readings that find and hold more, the one that holds most.
+
+        One finds six words, with one changed and one left out (12/15);
+        another all seven, in runs of four and three, with seven left out
+        (14/21).
+        """
+        match = self.toy(
+            "beta alpha beta beta beta beta alpha alpha beta beta alpha "
+            "alpha beta alpha",
+            "beta alpha beta beta alpha beta alpha",
+        )
+
+        assert (("beta beta alpha alpha beta beta alpha", ""),) == (
+            match.differences
+        )
+        assert 14 / 21 == pytest.approx(match.score)
+
+    def test_a_near_miss_keeps_the_best_score(self) -> None:
+        """
+        Only a close reading displaces the best score.
+
+        No reading is close: the best scores 10/13, and one that finds
+        and holds more words given 2/3.
+        """
+        match = self.toy(
+            "beta gamma beta gamma alpha gamma alpha alpha gamma gamma beta "
+            "beta gamma beta",
+            "alpha beta gamma beta beta beta gamma alpha",
+        )
+
+        assert NOT_IN_ARTICLE == match.verdict
+        assert 10 / 13 == pytest.approx(match.score)
+
+    def test_the_gap_as_early_as_it_can_be(self) -> None:
+        """
+        Of the places the words left out can be read, the first.
+
+        “comrade Stalin. Stalin–our hope. Stalin–our desire.” given
+        without one "Stalin–our hope." leaves out that sentence, not
+        "hope. Stalin–our".
+        """
+        (match,) = check(
+            "[who] raised their treacherous hands against comrade Stalin. "
+            "Stalin–our desire. Stalin–the light of"
+        )
+
+        assert ("close", "miserable-nonentities") == summary((match,))[0]
+        assert (("Stalin our hope", ""),) == match.differences
+
+    def test_only_words_left_out_are_moved(self) -> None:
+        """
+        A word changed stays where it is, beside the same word repeated.
+
+        "zyxq" stands for the first "Stalin" of "Stalin. Stalin–our
+        hope"; the words on either side of it are not read further along.
+        """
+        (match,) = check(
+            "against comrade zyxq Stalin–our hope. Stalin–our desire"
+        )
+
+        assert (("Stalin", "zyxq"),) == match.differences
+        assert 16 / 18 == pytest.approx(match.score)
+
+    def test_an_insertion_left_out_stays_left_out(self) -> None:
+        """
+        Only an insertion between two runs: they read as one, exactly.
+
+        "or" given could also be the bracketed "[or]", with the printed
+        "or" before it left out; the words are exact as printed.
+        """
+        match = self.toy(
+            "alpha beta or [or] gamma delta", "alpha beta or gamma delta"
+        )
+
+        assert EXACT == match.verdict
+        assert match.span is not None
+        assert "alpha beta or [or] gamma delta" == match.span.exact
+
+    @pytest.mark.parametrize(
+        ("text", "left_out"),
+        [
+            ("But the enemy he was not the", "was worried about"),
+            (
+                "Union appeared to be growing more rational suggested",
+                "more powerful and",
+            ),
+        ],
+    )
+    def test_the_authors_words(self, text: str, left_out: str) -> None:
+        """The running text is read the same way."""
+        matches = check(text)
+
+        assert [("not a quotation", None)] == summary(matches)
+        assert ((left_out, ""),) == matches[0].differences
+
+
+class TestPlacingGaps:
+    """`_quotes._placed` moves a gap, never past the words around it."""
+
+    @staticmethod
+    def stream(text: str) -> _quotes._Words:
+        """The words of *text* as one quotation's."""
+        tokens = _quotes._tokens(text)
+        return _quotes._words(tokens, [0] * len(tokens), [True] * len(tokens))
+
+    @pytest.mark.parametrize(
+        ("printed", "placed"),
+        [
+            (
+                "alpha beta alpha beta gamma delta",
+                [(0, 0, 1), (3, 1, 3)],
+            ),
+            (
+                "alpha beta gamma delta gamma delta",
+                [(0, 0, 3), (5, 3, 1)],
+            ),
+        ],
+        ids=["left", "right"],
+    )
+    def test_each_block_keeps_a_word(
+        self, printed: str, placed: list[tuple[int, int, int]]
+    ) -> None:
+        """
+        "alpha beta" and "gamma delta" around a gap of two words.
+
+        The gap could move two words along, emptying a block; it moves
+        one, and the other block holds three words.
+        """
+        blocks = [(0, 0, 2), (4, 2, 2)]
+
+        assert placed == _quotes._placed(blocks, self.stream(printed))
+
+
 class TestRanking:
     """Best score first, quotations before the author's words, then order."""
 
@@ -835,6 +1121,12 @@ QUOTES = st.sampled_from([("", ""), ("“", "”"), ('"', '"'), ("‘", "’")])
 CASES = st.sampled_from([str, str.upper, str.lower, str.capitalize])
 
 
+#: The quotations of two segments or more.
+INTERRUPTED = [q for q in QUOTATIONS if len(q.segments) >= 2]
+#: The fewest words of a run that hold it where it is (`_quotes._holds`).
+LEAST = _quotes.LEAST_WORDS
+
+
 def is_subsequence(part: list[str], whole: tuple[str, ...]) -> bool:
     """Tell whether *part* occurs in *whole* in order, maybe spread out."""
     rest = iter(whole)
@@ -918,6 +1210,61 @@ class TestMatchingProperties:
         assert new == given_word
         size = len(found)
         assert 2 * (size - 1) / (2 * size) == pytest.approx(matches[0].score)
+
+    @given(data=st.data(), separator=SEPARATORS, case=CASES)
+    def test_words_of_the_first_and_last_segments(
+        self, data: st.DataObject, separator: str, case: type[str]
+    ) -> None:
+        """
+        Runs of the first and last segments, the words between left out.
+
+        Each run has three words or more (one or two words found further
+        on are read as words changed where they stand).  Where leaving
+        the words out keeps the score close, the quotation is matched
+        across the segments, first of all the matches: the span runs from
+        the first word given to the last, no word given is reported
+        added or changed, the words left out are the differences (but
+        for editorial insertions), and the score is that of this
+        reading.
+        """
+        quotation = data.draw(st.sampled_from(INTERRUPTED))
+        head_words, tail_words = (
+            _quotes._tokens(segment.exact, segment.start)
+            for segment in (quotation.segments[0], quotation.segments[-1])
+        )
+        every = [
+            t
+            for s in quotation.segments
+            for t in _quotes._tokens(s.exact, s.start)
+        ]
+        start = data.draw(st.integers(0, len(head_words) - LEAST))
+        stop = data.draw(st.integers(start + LEAST, len(head_words)))
+        tail_start = data.draw(st.integers(0, len(tail_words) - LEAST))
+        tail_stop = data.draw(st.integers(tail_start + LEAST, len(tail_words)))
+        head = head_words[start:stop]
+        tail = tail_words[tail_start:tail_stop]
+        between = every[stop : len(every) - len(tail_words) + tail_start]
+        left_out = [key for key, _, _, optional in between if not optional]
+        size = len(head) + len(tail)
+        score = 2 * size / (2 * size + len(left_out))
+        assume(score >= _quotes.CLOSE_SCORE)
+        text = case(separator.join(t[0] for t in head + tail))
+
+        matches = check(text, limit=None)
+
+        assert quotation == matches[0].quotation
+        match = matches[0]
+        assert match.span is not None
+        assert (head[0][1], tail[-1][2]) == (
+            match.span.start,
+            match.span.end,
+        )
+        assert all("" == given for _, given in match.differences)
+        assert sorted(left_out) == sorted(
+            words(" ".join(printed for printed, _ in match.differences))
+        )
+        assert (EXACT if not left_out else CLOSE) == match.verdict
+        assert (score if left_out else 1.0) == pytest.approx(match.score)
 
     @given(st.text(alphabet="αβγδεζηθ ,.;“”", min_size=1, max_size=60))
     def test_words_of_another_alphabet_are_not_in_the_article(

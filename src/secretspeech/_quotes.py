@@ -22,8 +22,8 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeAlias
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple, Protocol, TypeAlias, TypeVar
 
 import attrs
 
@@ -469,6 +469,11 @@ class _Found:
 
     Attributes:
         score: The Dice coefficient of the two runs of words.
+        held: How many words given the alignment holds: those of its
+            pieces of words matched word for word, one after the other,
+            that are long enough to tell (`_holds`).
+        close: Whether the alignment is close enough to report
+            (`_is_close`).
         first: The index of the first printed word of the run.
         last: The index just past its last printed word.
         matched: The indexes of the printed words matched.
@@ -481,12 +486,80 @@ class _Found:
     """
 
     score: float
+    held: int
+    close: bool
     first: int
     last: int
     matched: tuple[int, ...]
     skipped: tuple[int, int]
     differences: tuple[tuple[str, str], ...]
     contiguous: bool
+
+    @property
+    def hits(self) -> int:
+        """Return how many words given are matched."""
+        return len(self.matched)
+
+
+class _Reading(Protocol):
+    """One reading of the words given: an alignment, or a run of blocks."""
+
+    @property
+    def score(self) -> float: ...
+
+    @property
+    def hits(self) -> int: ...
+
+    @property
+    def held(self) -> int: ...
+
+    @property
+    def close(self) -> bool: ...
+
+
+_R = TypeVar("_R", bound=_Reading)
+
+
+def _choose(readings: Iterable[_R]) -> _R:
+    """
+    Choose the reading of the words given that accounts for them best.
+
+    The one with the best score (the first of equal ones), unless close
+    readings find more of the words given than it does and hold more of
+    them (`_Found.held`): then, of those, the one that holds the most,
+    then the one with the best score.
+
+    The score alone prefers fewer words found among fewer printed ones:
+    "We should not wash our dirty linen before their eyes" scores 0.82
+    against the second segment of “We should not,” … “give ammunition
+    to the enemy [or] wash our dirty linen before their eyes.”, finding
+    seven words, with the first segment's "We should not" read as words
+    added; and 0.8 against both, finding and holding all ten, with "give
+    ammunition to the enemy" left out.  Words the quotation prints, in
+    order, are not reported as added to it.  But a word or two found
+    further on hold nothing (`_holds`): "Stalin was a Marxist" stays
+    "Stalin" for "he" in “he was a Marxist” rather than the quotation's
+    "Stalin" with five words left out, and the article's "Stalin's
+    paranoia also grew. “You are blind kittens" does not make "Stalin
+    said: you are blind kittens" the author's words.  Nor do the same
+    words found in longer runs, with more words left out between them.
+    """
+    best: _R | None = None
+    close: list[_R] = []
+    for reading in readings:
+        if best is None or reading.score > best.score:
+            best = reading
+        if reading.close:
+            close.append(reading)
+    assert best is not None  # noqa: S101 -- there is a reading at least
+    better = [
+        reading
+        for reading in close
+        if reading.hits > best.hits and reading.held > best.held
+    ]
+    if better:
+        return max(better, key=lambda reading: (reading.held, reading.score))
+    return best
 
 
 def _printed(stream: _Words, article: str, indexes: Iterable[int]) -> str:
@@ -540,17 +613,20 @@ def _align(
     matcher = difflib.SequenceMatcher(
         None, stream.keys[lo:hi], given.keys, autojunk=False
     )
-    blocks = [
-        (lo + b.a, b.b, b.size)
-        for b in matcher.get_matching_blocks()
-        if b.size
-    ]
+    blocks = _placed(
+        [
+            (lo + b.a, b.b, b.size)
+            for b in matcher.get_matching_blocks()
+            if b.size
+        ],
+        stream,
+    )
     # Every window starts at a word given.
     assert blocks  # noqa: S101 -- a window is never empty of words given
     size = len(given.keys)
-    score, chain, first, last = _best_chain(
-        blocks, stream, size, contiguous=contiguous
-    )
+    run = _choose(_chains(blocks, stream, size, contiguous=contiguous))
+    chain = blocks[run.start : run.stop]
+    first, last = run.first, run.last
     differences: list[tuple[str, str]] = []
 
     def differ(a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> None:
@@ -569,7 +645,9 @@ def _align(
     a, b, n = chain[-1]
     differ(a + n, last, b + n, size)
     return _Found(
-        score=score,
+        score=run.score,
+        held=run.held,
+        close=run.close,
         first=first,
         last=last,
         matched=tuple(k for a, _, n in chain for k in range(a, a + n)),
@@ -579,48 +657,141 @@ def _align(
     )
 
 
+def _placed(blocks: list[_Block], stream: _Words) -> list[_Block]:
+    """
+    Move each gap of printed words left out to where the words hold most.
+
+    Where words given one after the other match printed words on both
+    sides of a gap, and the word matched just before the gap is also its
+    last word (or the one just after it, its first), the gap can be read
+    a word further along with the same words matched: "what will [happen
+    … the country] will perish" is also "what [will happen … the
+    country] will perish".  `difflib` takes the longest block first,
+    wherever that leaves the gap; the place kept is the one whose two
+    blocks hold the most words given (`_holds`), and of those the first:
+    "comrade Stalin. [Stalin–our hope.] Stalin–our desire", not "comrade
+    Stalin. Stalin–our [hope. Stalin–our] desire".
+    """
+    placed = list(blocks)
+    same = stream.keys
+    for k in range(len(placed) - 1):
+        a, b, n = placed[k]
+        c, d, m = placed[k + 1]
+        if b + n != d or _joined(placed[k], placed[k + 1], stream):
+            continue
+        # How far the gap can move and keep the same words matched: to
+        # the left while the last word before it is also its last word,
+        # to the right while the first word after it is also its first.
+        left = 0
+        while left < n - 1 and same[a + n - 1 - left] == same[c - 1 - left]:
+            left += 1
+        right = 0
+        while right < m - 1 and same[a + n + right] == same[c + right]:
+            right += 1
+        # `max` keeps the first of the shifts that hold the most.
+        shift = max(
+            range(-left, right + 1),
+            key=lambda s: _holds(n + s) + _holds(m - s),
+        )
+        placed[k] = (a, b, n + shift)
+        placed[k + 1] = (c + shift, d + shift, m - shift)
+    return placed
+
+
 def _joined(before: _Block, after: _Block, stream: _Words) -> bool:
     """Tell whether nothing but an insertion left out lies between."""
     a, b, n = before
     return b + n == after[1] and all(stream.optional[a + n : after[0]])
 
 
-def _best_chain(
-    blocks: list[_Block], stream: _Words, size: int, *, contiguous: bool
-) -> tuple[float, list[_Block], int, int]:
+class _Chain(NamedTuple):
     """
-    Choose the run of consecutive matching blocks with the best score.
+    A run of consecutive matching blocks, as `_chains` reads it.
+
+    Attributes:
+        score: The Dice coefficient of the words given and the printed
+            words from *first* to *last*.
+        hits: How many words given it matches.
+        held: How many of them it holds (as `_Found.held`).
+        close: Whether it is close enough to report (`_is_close`).
+        start: The index of its first block.
+        stop: The index just past its last block.
+        first: The index of its first printed word (a word paired with
+            one given included).
+        last: The index just past its last printed word (likewise).
+    """
+
+    score: float
+    hits: int
+    held: int
+    close: bool
+    start: int
+    stop: int
+    first: int
+    last: int
+
+
+def _chains(
+    blocks: list[_Block], stream: _Words, size: int, *, contiguous: bool
+) -> Iterator[_Chain]:
+    """
+    Read every run of consecutive matching blocks, for `_choose`.
 
     With *contiguous*, only runs of blocks with nothing between them but
     insertions left out, and no word given paired with one beyond.
-
-    Returns:
-        The score, the blocks, and the first and just past the last
-        printed word of the run (a word paired with one given included).
     """
-    best = (-1.0, 0, 0, 0, 0)
+    says_each = [
+        any(key not in FUNCTION_WORDS for key in stream.keys[a : a + n])
+        for a, _, n in blocks
+    ]
     for i, (a0, b0, _) in enumerate(blocks):
-        matched = omitted = 0
+        matched = omitted = held = piece = 0
+        says = False
         for j in range(i, len(blocks)):
             a, b, n = blocks[j]
             if j > i:
                 pa, pb, pn = blocks[j - 1]
-                if contiguous and not _joined(
-                    blocks[j - 1], blocks[j], stream
-                ):
+                joined = _joined(blocks[j - 1], blocks[j], stream)
+                if contiguous and not joined:
                     break
                 if pb + pn == b:
                     omitted += sum(stream.optional[pa + pn : a])
+                if not joined:
+                    held += _holds(piece)
+                    piece = 0
+            piece += n
             matched += n
+            says = says or says_each[j]
             first, last = a0, a + n
             if not contiguous:
                 first -= _pairable(stream, b0, a0 - 1, a0)
                 last += _pairable(stream, size - b - n, last, last - 1)
             score = 2 * matched / (size + last - first - omitted)
-            if score > best[0]:
-                best = (score, i, j, first, last)
-    score, i, j, first, last = best
-    return score, blocks[i : j + 1], first, last
+            yield _Chain(
+                score=score,
+                hits=matched,
+                held=held + _holds(piece),
+                close=_is_close(
+                    score, matched, size, says=says, contiguous=contiguous
+                ),
+                start=i,
+                stop=j + 1,
+                first=first,
+                last=last,
+            )
+
+
+def _holds(size: int) -> int:
+    """
+    Return how many words given a piece of *size* words holds.
+
+    A piece is words given matched word for word, one after the other.
+    It holds them all if there are at least `LEAST_WORDS`, even function
+    words ("We should not"); else none: one or two words are found in
+    many places, and a word found further on tells less than the same
+    word read as a word changed where it stands.
+    """
+    return size if size >= LEAST_WORDS else 0
 
 
 def _search(
@@ -635,10 +806,10 @@ def _search(
     are given.  Each window is aligned (`_align`), then aligned again on
     a window fitted around what it matched, which `difflib`'s greedy
     choice of the longest block first may have missed; the better of the
-    two is kept.  With *contiguous*, each window also gives its best run
-    of words given word for word (`_close` says what it takes).  The cost
-    grows with the length of the stream times the words given, not with
-    their product.
+    two (`_choose`) is kept.  With *contiguous*, each window also gives
+    its best run of words given word for word (`_is_close` says what it
+    takes).  The cost grows with the length of the stream times the
+    words given, not with their product.
     """
     size = len(given.keys)
     total = len(stream.keys)
@@ -672,7 +843,7 @@ def _search(
                 min(total, tail + first.skipped[1]),
             ),
         )
-        found.append(fitted if fitted.score > first.score else first)
+        found.append(_choose((first, fitted)))
         if contiguous:
             found.append(
                 _align(given, stream, article, (at, end), contiguous=True)
@@ -699,24 +870,23 @@ def _counts(keys: Iterable[str]) -> bool:
     )
 
 
-def _close(found: _Found, size: int, keys: Sequence[str]) -> bool:
+def _is_close(
+    score: float, matched: int, size: int, *, says: bool, contiguous: bool
+) -> bool:
     """
     Tell whether an alignment is close enough to report.
 
-    Either `CLOSE_COVERAGE` of the words given are found, or (for a
-    contiguous run) at least `LEAST_WORDS` words are given word for word,
-    one of them not a function word, and only words before or after
-    them are added ("You are blind kittens, said Stalin"); and the score
-    is at least `CLOSE_SCORE`.
+    Either `CLOSE_COVERAGE` of the *size* words given are *matched*, or
+    (for a *contiguous* run) at least `LEAST_WORDS` words are given word
+    for word, one of them not a function word (*says*), and only words
+    before or after them are added ("You are blind kittens, said
+    Stalin"); and the *score* is at least `CLOSE_SCORE`.
     """
-    matched = [keys[k] for k in found.matched]
-    if found.contiguous:
-        enough = len(matched) >= LEAST_WORDS and any(
-            k not in FUNCTION_WORDS for k in matched
-        )
+    if contiguous:
+        enough = matched >= LEAST_WORDS and says
     else:
-        enough = len(matched) >= _least_found(size)
-    return enough and found.score >= CLOSE_SCORE
+        enough = matched >= _least_found(size)
+    return enough and score >= CLOSE_SCORE
 
 
 def check_quote(
@@ -750,7 +920,14 @@ def check_quote(
       both) is at least 0.6, and either 70% of the words given are found,
       in order, or three words or more (one of them not a function word)
       are found word for word, with only other words added before or
-      after them ("You are blind kittens, said Stalin").
+      after them ("You are blind kittens, said Stalin").  Of the ways
+      to align the words given with a place, the one with the best score
+      is kept, unless a close one finds more of the words given, and
+      more of them in runs of three words or more, word for word: words
+      given from several segments of an interrupted quotation, with the
+      words between them left out, are matched across the segments, and
+      the words left out are the differences, not the words of one
+      segment added to another.
     - `QuoteVerdict.NOT_A_QUOTATION`: close to or the same as the running
       text, by the first rule, where the words found outside quote marks
       would be enough on their own: the author's words, or a passage
@@ -850,27 +1027,23 @@ def _quoted_matches(
     Returns:
         The matches, and the best score of the places not close enough.
     """
-    size = len(given.keys)
     matches = []
     missed = 0.0
     for quotation, stream in index.quotations:
-        best: _Found | None = None
+        aligned: list[_Found] = []
+        runs: list[_Found] = []
         for found in _search(given, stream, article, contiguous=True):
             if not _counts(stream.keys[k] for k in found.matched):
                 continue
-            if not _close(found, size, stream.keys):
+            if not found.close:
                 if not found.contiguous:
                     missed = max(missed, found.score)
-            elif best is None or _rank(found) > _rank(best):
-                best = found
-        if best is not None:
+            else:
+                (runs if found.contiguous else aligned).append(found)
+        if aligned or runs:
+            best = _choose(aligned or runs)
             matches.append(_match(best, article, stream, quotation))
     return matches, missed
-
-
-def _rank(found: _Found) -> tuple[bool, float]:
-    """Rank a quotation's places: all the words aligned first, by score."""
-    return not found.contiguous, found.score
 
 
 def _running_matches(
@@ -887,7 +1060,6 @@ def _running_matches(
     Returns:
         The matches, and the best score of the places not close enough.
     """
-    size = len(given.keys)
     running = index.article
     places: list[_Found] = []
     missed = 0.0
@@ -895,15 +1067,21 @@ def _running_matches(
         outside = [k for k in found.matched if not running.quoted[k]]
         if not _counts(running.keys[k] for k in outside):
             continue
-        if not _close(found, size, running.keys):
+        if not found.close:
             missed = max(missed, found.score)
         else:
             places.append(found)
-    places.sort(key=lambda f: (-f.score, f.first))
+    # The best place first, as one window's alignments are chosen, then
+    # the best of those that do not overlap it, and so on; of equals,
+    # the first in the article.
+    places.sort(key=lambda f: f.first)
     taken: list[_Found] = []
-    for found in places:
-        if all(found.last <= t.first or t.last <= found.first for t in taken):
-            taken.append(found)
+    while places:
+        found = _choose(places)
+        taken.append(found)
+        places = [
+            p for p in places if p.last <= found.first or found.last <= p.first
+        ]
     return [_match(f, article, running, None) for f in taken], missed
 
 
