@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import secretspeech as ss
 from secretspeech import _dates
 from secretspeech._dates import (
+    MONTH_NAMES,
     Calendar,
     DateBasis,
     HistoricalDate,
@@ -900,23 +901,6 @@ def _bundled_dates() -> list[HistoricalDate]:
     return dates
 
 
-#: The English month names (not `calendar.month_name`, which follows the
-#: locale).
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 #: Ways of writing the range of years START to END, "1946-7" and the like.
 _RANGE_WORDINGS = (
     "{start}-{end}",
@@ -1197,7 +1181,7 @@ class TestEdtfHint:
     )
     def test_day(self, day: dt.date, wording: str, abbreviated: bool) -> None:
         """A day written with its month's name is YYYY-MM-DD."""
-        month = _MONTHS[day.month - 1]
+        month = MONTH_NAMES[day.month - 1]
         text = wording.format(
             day=day.day,
             month=month[:3] if abbreviated else month,
@@ -1220,7 +1204,7 @@ class TestEdtfHint:
             st.integers(calendar.monthrange(year, month)[1] + 1, 31)
         )
 
-        assert _edtf_hint(f"{day} {_MONTHS[month - 1]} {year}") is None
+        assert _edtf_hint(f"{day} {MONTH_NAMES[month - 1]} {year}") is None
 
 
 def _never(wording: str, calendar: Calendar) -> str | None:

@@ -236,24 +236,26 @@ def _unrecognised(
     )
 
 
-_MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+#: The months' names in English, January first: how `_edtf_hint` reads a
+#: month in words, and how the exports write one.
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 #: A month's name, or its first three letters, or "sept", to its number.
 _MONTH_NUMBERS = {
-    **{name: number for number, name in enumerate(_MONTH_NAMES, 1)},
-    **{name[:3]: number for number, name in enumerate(_MONTH_NAMES, 1)},
+    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, 1)},
+    **{name[:3].lower(): n for n, name in enumerate(MONTH_NAMES, 1)},
     "sept": 9,
 }
 _MONTH = r"(?P<month>{})\.?".format(

@@ -32,7 +32,12 @@ import attrs
 from secretspeech._catalog import Period
 from secretspeech._checks import check_flag, ids_in, period
 from secretspeech._corpus import Corpus
-from secretspeech._dates import Calendar, DateBasis, HistoricalDate
+from secretspeech._dates import (
+    MONTH_NAMES,
+    Calendar,
+    DateBasis,
+    HistoricalDate,
+)
 from secretspeech._export import write_files
 from secretspeech._load import check_paths
 from secretspeech._model import (
@@ -962,22 +967,6 @@ def _timeline_date(side: str, *, last: bool) -> dict[str, int] | None:
     return found
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def _render(edtf: str) -> str:
     """
     Say an EDTF string in words: ``"25 February 1956 – about 1956"``.
@@ -1008,7 +997,7 @@ def _render_side(side: str) -> str:
     else:
         said = match["year"]
         if match["month"]:
-            said = f"{_MONTHS[int(match['month']) - 1]} {said}"
+            said = f"{MONTH_NAMES[int(match['month']) - 1]} {said}"
         if match["day"]:
             said = f"{int(match['day'])} {said}"
     if qualifier in {"~", "%"}:
