@@ -10,10 +10,11 @@ class calls those, through the module functions ``ss.check_quote`` and
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import secretspeech as ss
@@ -57,6 +58,17 @@ def summary(
 def quoted_words(quotation: ss.Quotation) -> list[str]:
     """Return the normalised words of a quotation's segments, in order."""
     return [w for s in quotation.segments for w in words(s.exact)]
+
+
+def toy_corpus(printed: str) -> tuple[str, ss.Quotation]:
+    """Return an article that quotes *printed*, and its one quotation."""
+    article = f"Intro. “{printed}” End."
+    start = article.index(printed)
+    span = ss.Evidence.from_offsets(article, start, start + len(printed))
+    quotation = ss.Quotation(
+        id="toy", segments=[span], kind="quoted term", evidence=[span]
+    )
+    return article, quotation
 
 
 # -- check_quote -----------------------------------------------------------------
@@ -761,6 +773,100 @@ class TestPlacingGaps:
         assert placed == _quotes._placed(blocks, self.stream(printed))
 
 
+class TestTheSameWordBeyond:
+    """
+    A word given beyond the words matched that is the printed word there.
+
+    A single word given before or after the words matched is read as a
+    word changed for the printed word next to them; where it is that
+    word, it is matched.  `difflib` aligns a window of the printed words,
+    whose edge may fall just before or after it.  Read as a difference,
+    the word was paired with itself, which `QuoteMatch` refuses:
+    `check_quote` raised.
+    """
+
+    def test_after_the_words_matched(self) -> None:
+        """
+        The last "gamma" given is the "gamma" printed after "alpha".
+
+        Nine words of eleven are found among twelve printed (18/23), not
+        eight with a "gamma" changed for "gamma" (16/23).
+        """
+        article, quotation = toy_corpus(
+            "gamma alpha beta alpha alpha gamma gamma beta alpha gamma beta "
+            "alpha beta gamma beta gamma alpha alpha gamma gamma beta alpha "
+            "beta gamma gamma gamma beta gamma alpha beta alpha beta alpha "
+            "beta beta beta gamma beta beta."
+        )
+
+        (match,) = check_quote(
+            "beta alpha gamma beta alpha alpha gamma alpha beta alpha gamma",
+            article,
+            [quotation],
+        )
+
+        assert CLOSE == match.verdict
+        assert (("beta gamma beta", "alpha"), ("", "beta")) == (
+            match.differences
+        )
+        assert 18 / 23 == pytest.approx(match.score)
+        assert match.span is not None
+        assert (
+            "beta alpha gamma beta alpha beta gamma beta gamma alpha alpha "
+            "gamma" == match.span.exact
+        )
+
+    def test_before_the_words_matched(self) -> None:
+        """
+        The first "alpha" given is the "alpha" printed before "beta".
+
+        All ten words are found among fourteen printed (20/24), not nine
+        with an "alpha" changed for "alpha" (18/24).
+        """
+        article, quotation = toy_corpus(
+            "alpha beta beta beta alpha beta alpha alpha beta beta beta "
+            "alpha alpha beta alpha alpha alpha beta beta alpha."
+        )
+
+        (match,) = check_quote(
+            "alpha beta alpha alpha alpha alpha beta alpha alpha beta",
+            article,
+            [quotation],
+        )
+
+        assert CLOSE == match.verdict
+        assert (("beta beta beta", ""), ("alpha", "")) == match.differences
+        assert 20 / 24 == pytest.approx(match.score)
+        assert match.span is not None
+        assert (
+            "alpha beta alpha alpha beta beta beta alpha alpha beta alpha "
+            "alpha alpha beta" == match.span.exact
+        )
+
+    @pytest.mark.parametrize(
+        "window", [(0, 2), (1, 3)], ids=["after", "before"]
+    )
+    def test_a_window_that_stops_short_of_it(
+        self, window: tuple[int, int]
+    ) -> None:
+        """
+        "alpha beta gamma" aligned on two of its words: all three match.
+
+        The third word is matched with the two next to it: one run of
+        three, which holds them (`_quotes._Found.held`), exactly.
+        """
+        article, quotation = toy_corpus("alpha beta gamma.")
+        stream = _quotes._index(article, (quotation,)).quotations[0][1]
+
+        found = _quotes._align(
+            _quotes._Given.read("alpha beta gamma"), stream, article, window
+        )
+
+        assert (0, 1, 2) == found.matched
+        assert () == found.differences
+        assert (1.0, 3, 3) == (found.score, found.hits, found.held)
+
+
 class TestRanking:
     """Best score first, quotations before the author's words, then order."""
 
@@ -1295,6 +1401,150 @@ class TestMatchingProperties:
                 assert TEXT[m.span.start : m.span.end] == m.span.exact
         if len(matches) > 1 or matches[0].verdict != NOT_IN_ARTICLE:
             assert NOT_IN_ARTICLE not in [m.verdict for m in matches]
+
+
+#: Vocabularies of two and three words: each word given is printed in many
+#: places, so the words given align in many ways, and some at the edge of a
+#: window that `difflib` aligns.
+VOCABULARIES = st.sampled_from([("alpha", "beta"), ("alpha", "beta", "gamma")])
+
+
+class Toy(NamedTuple):
+    """
+    An article quoting words of a small vocabulary, and a text to check.
+
+    Attributes:
+        article: The article.
+        quotation: Its one quotation.
+        text: The words to check.
+        window: Which of the quotation's words that are also given a
+            window of them starts at (counted round), and how many words
+            it holds at most.
+        contiguous: Whether to align in runs with nothing between.
+    """
+
+    article: str
+    quotation: ss.Quotation
+    text: str
+    window: tuple[int, int] = (0, 40)
+    contiguous: bool = False
+
+
+@st.composite
+def toys(draw: st.DrawFn) -> Toy:
+    """
+    Draw an article quoting words of a small vocabulary, and a text.
+
+    The text is words of the vocabulary, or a run of the quotation with
+    words changed, added or left out.
+    """
+    vocabulary = draw(VOCABULARIES)
+    word = st.sampled_from(vocabulary)
+    printed = draw(st.lists(word, min_size=5, max_size=40))
+    article, quotation = toy_corpus(" ".join(printed) + ".")
+    if draw(st.booleans()):
+        given_words = draw(st.lists(word, min_size=1, max_size=15))
+    else:
+        start = draw(st.integers(0, len(printed) - 1))
+        stop = draw(st.integers(start + 1, min(len(printed), start + 15)))
+        given_words = printed[start:stop]
+        edits = st.tuples(st.sampled_from("cal"), st.integers(0, 14), word)
+        for edit, at, new in draw(st.lists(edits, max_size=3)):
+            if edit == "c":
+                given_words[at % len(given_words)] = new
+            elif edit == "a":
+                given_words.insert(at % (len(given_words) + 1), new)
+            elif len(given_words) > 1:
+                del given_words[at % len(given_words)]
+        given_words = given_words[:15]
+    text = draw(CASES)(draw(SEPARATORS).join(given_words))
+    window = draw(st.tuples(st.integers(0, 39), st.integers(1, 40)))
+    return Toy(article, quotation, text, window, draw(st.booleans()))
+
+
+#: A quotation on which the property below found texts that failed: the
+#: first "beta" given is the "beta" printed before the window aligned.
+FOUND = toy_corpus(
+    "alpha beta beta beta beta alpha beta alpha alpha beta alpha beta alpha."
+)
+
+
+class TestSmallVocabularies:
+    """What holds for every text checked, with few words to tell apart."""
+
+    @given(toy=toys())
+    @example(toy=Toy(*FOUND, "beta alpha alpha beta beta alpha beta alpha"))
+    @example(toy=Toy(*FOUND, "BETA ALPHA ALPHA BETA BETA ALPHA BETA ALPHA"))
+    def test_every_match_holds(self, toy: Toy) -> None:
+        """
+        Every match is one that `QuoteMatch` takes, and check_quote says so.
+
+        Its score is from 0 to 1, its span is the article's, within the
+        quotation, and each of its differences pairs different words.
+        An alignment of the words on a window of the quotation, as
+        check_quote's are made, holds too (`check_an_alignment`).
+        """
+        matches = check_quote(
+            toy.text, toy.article, [toy.quotation], limit=None
+        )
+
+        assert matches
+        for match in matches:
+            assert 0 <= match.score <= 1
+            for printed, said in match.differences:
+                assert words(printed) != words(said)
+            span = match.span
+            if span is not None:
+                assert 0 <= span.start < span.end <= len(toy.article)
+                assert toy.article[span.start : span.end] == span.exact
+            if match.quotation is not None:
+                assert span is not None
+                segment = match.quotation.segments[0]
+                assert segment.start <= span.start < span.end <= segment.end
+        self.check_an_alignment(toy)
+
+    @staticmethod
+    def check_an_alignment(toy: Toy) -> None:
+        """
+        An alignment on any window accounts for each word once.
+
+        Each word given is matched or in the differences, and so is each
+        printed word from the first to the last; the score is the Dice
+        coefficient of those counts; and no difference pairs a word with
+        itself, though the window ends next to it.  Checked with each
+        match, on the same words: drawing them costs more than this.
+        """
+        stream = _quotes._index(toy.article, (toy.quotation,)).quotations[0][1]
+        given_words = _quotes._Given.read(toy.text)
+        keys = given_words.keys
+        # A window starts at a word given, as `_quotes._search`'s do.
+        starts = [k for k, key in enumerate(stream.keys) if key in keys]
+        if not starts:
+            return
+        lo = starts[toy.window[0] % len(starts)]
+        hi = min(len(stream.keys), lo + toy.window[1])
+
+        found = _quotes._align(
+            given_words,
+            stream,
+            toy.article,
+            (lo, hi),
+            contiguous=toy.contiguous,
+        )
+
+        added = [w for _, said in found.differences for w in words(said)]
+        left_out = [
+            w for printed, _ in found.differences for w in words(printed)
+        ]
+        size, printed_words = len(keys), found.last - found.first
+        assert size == found.hits + len(added)
+        assert printed_words == found.hits + len(left_out)
+        assert 2 * found.hits / (size + printed_words) == pytest.approx(
+            found.score
+        )
+        assert is_subsequence([stream.keys[k] for k in found.matched], keys)
+        for printed, said in found.differences:
+            assert words(printed) != words(said)
 
 
 # -- score_extraction ------------------------------------------------------------

@@ -581,6 +581,7 @@ def _pairable(
     a substitution for the printed word next to them ("without us" for
     "without me"), if there is one in the same stretch (the quotation, or
     the sentence of the running text); more words there are additions.
+    If it is the same word, it is matched, not changed (`_chains`).
     """
     return int(
         unmatched == 1
@@ -624,8 +625,16 @@ def _align(
     # Every window starts at a word given.
     assert blocks  # noqa: S101 -- a window is never empty of words given
     size = len(given.keys)
-    run = _choose(_chains(blocks, stream, size, contiguous=contiguous))
+    run = _choose(_chains(blocks, stream, given.keys, contiguous=contiguous))
     chain = blocks[run.start : run.stop]
+    # A word given beyond either end that is the printed word there is
+    # matched with it, as part of the block next to it.
+    if run.head:
+        a, b, n = chain[0]
+        chain[0] = (a - 1, b - 1, n + 1)
+    if run.tail:
+        a, b, n = chain[-1]
+        chain[-1] = (a, b, n + 1)
     first, last = run.first, run.last
     differences: list[tuple[str, str]] = []
 
@@ -719,6 +728,9 @@ class _Chain(NamedTuple):
         first: The index of its first printed word (a word paired with
             one given included).
         last: The index just past its last printed word (likewise).
+        head: Whether the word paired before its first block is the
+            word given there, and so matched with the block.
+        tail: Whether the word paired after its last block is, likewise.
     """
 
     score: float
@@ -729,23 +741,38 @@ class _Chain(NamedTuple):
     stop: int
     first: int
     last: int
+    head: bool
+    tail: bool
 
 
 def _chains(
-    blocks: list[_Block], stream: _Words, size: int, *, contiguous: bool
+    blocks: list[_Block],
+    stream: _Words,
+    given: Sequence[str],
+    *,
+    contiguous: bool,
 ) -> Iterator[_Chain]:
     """
     Read every run of consecutive matching blocks, for `_choose`.
 
-    With *contiguous*, only runs of blocks with nothing between them but
+    A word given paired with the printed word beyond either end
+    (`_pairable`) is matched with it if it is the same word: that printed
+    word may lie just outside the window `difflib` aligned, which
+    `_search` fits to the words a first alignment matched.  With
+    *contiguous*, only runs of blocks with nothing between them but
     insertions left out, and no word given paired with one beyond.
     """
+    size = len(given)
+    keys = stream.keys
     says_each = [
-        any(key not in FUNCTION_WORDS for key in stream.keys[a : a + n])
+        any(key not in FUNCTION_WORDS for key in keys[a : a + n])
         for a, _, n in blocks
     ]
     for i, (a0, b0, _) in enumerate(blocks):
-        matched = omitted = held = piece = 0
+        before = 0 if contiguous else _pairable(stream, b0, a0 - 1, a0)
+        head = bool(before) and keys[a0 - 1] == given[0]
+        matched = piece = int(head)
+        omitted = held = 0
         says = False
         for j in range(i, len(blocks)):
             a, b, n = blocks[j]
@@ -762,22 +789,28 @@ def _chains(
             piece += n
             matched += n
             says = says or says_each[j]
-            first, last = a0, a + n
-            if not contiguous:
-                first -= _pairable(stream, b0, a0 - 1, a0)
-                last += _pairable(stream, size - b - n, last, last - 1)
-            score = 2 * matched / (size + last - first - omitted)
+            first, last = a0 - before, a + n
+            after = (
+                0
+                if contiguous
+                else _pairable(stream, size - b - n, last, last - 1)
+            )
+            tail = bool(after) and keys[last] == given[-1]
+            hits = matched + tail
+            score = 2 * hits / (size + last + after - first - omitted)
             yield _Chain(
                 score=score,
-                hits=matched,
-                held=held + _holds(piece),
+                hits=hits,
+                held=held + _holds(piece + tail),
                 close=_is_close(
-                    score, matched, size, says=says, contiguous=contiguous
+                    score, hits, size, says=says, contiguous=contiguous
                 ),
                 start=i,
                 stop=j + 1,
                 first=first,
-                last=last,
+                last=last + after,
+                head=head,
+                tail=tail,
             )
 
 
