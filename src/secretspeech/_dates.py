@@ -265,49 +265,44 @@ _DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>[0-9]{4})"
 
 #: English wordings of one date, each with its EDTF.  They are read from
-#: text that `_wording` has lowered and tidied.
-_DATE_WORDINGS = tuple(
-    (re.compile(pattern), edtf)
-    for pattern, edtf in (
-        # "1930s", "the 1930's", "the early 1950s": the decade
-        (
-            r"(?:the )?(?:(?:early|mid|late) )?(?P<decade>[0-9]{3})0'?s",
-            "{decade}X",
-        ),
-        (_YEAR, "{year}"),
-        # "october 1917", "feb. 1956"
-        (f"{_MONTH},? {_YEAR}", "{year}-{month}"),
-        # "24 february 1956", "24th of february, 1956"
-        (f"{_DAY} (?:of )?{_MONTH},? {_YEAR}", "{year}-{month}-{day}"),
-        # "february 24, 1956"
-        (f"{_MONTH} {_DAY},? {_YEAR}", "{year}-{month}-{day}"),
-    )
+#: text that `_wording` has lowered and tidied.  Patterns, not compiled:
+#: only an error reads them, and `re` compiles each the first time.
+_DATE_WORDINGS = (
+    # "1930s", "the 1930's", "the early 1950s": the decade
+    (
+        r"(?:the )?(?:(?:early|mid|late) )?(?P<decade>[0-9]{3})0'?s",
+        "{decade}X",
+    ),
+    (_YEAR, "{year}"),
+    # "october 1917", "feb. 1956"
+    (f"{_MONTH},? {_YEAR}", "{year}-{month}"),
+    # "24 february 1956", "24th of february, 1956"
+    (f"{_DAY} (?:of )?{_MONTH},? {_YEAR}", "{year}-{month}-{day}"),
+    # "february 24, 1956"
+    (f"{_MONTH} {_DAY},? {_YEAR}", "{year}-{month}-{day}"),
 )
 
 #: English wordings of a period, each with its EDTF; a group is one date,
 #: worded as `_DATE_WORDINGS` has it.  The first that fits is used.
-_PERIOD_WORDINGS = tuple(
-    (re.compile(pattern), edtf)
-    for pattern, edtf in (
-        ("between (?P<start>.+) and (?P<end>.+)", "{start}/{end}"),
-        # "1946-7", "1957 to 1964", "the 1920s and 1930s"
-        (
-            "(?:from )?(?P<start>.+?)(?:-|/| to | and )(?P<end>.+)",
-            "{start}/{end}",
-        ),
-        # "by 1939": when it began, the wording does not say
-        ("by (?P<date>.+)", "/{date}"),
-        (r"(?:circa|ca\.?|c\.?|about|around) ?(?P<date>.+)", "{date}~"),
-        ("(?P<date>.+)", "{date}"),
-    )
+_PERIOD_WORDINGS = (
+    ("between (?P<start>.+) and (?P<end>.+)", "{start}/{end}"),
+    # "1946-7", "1957 to 1964", "the 1920s and 1930s"
+    (
+        "(?:from )?(?P<start>.+?)(?:-|/| to | and )(?P<end>.+)",
+        "{start}/{end}",
+    ),
+    # "by 1939": when it began, the wording does not say
+    ("by (?P<date>.+)", "/{date}"),
+    (r"(?:circa|ca\.?|c\.?|about|around) ?(?P<date>.+)", "{date}~"),
+    ("(?P<date>.+)", "{date}"),
 )
 
 #: The last digits of a year ("1946-7") or decade ("1920s-'30s") that ends
 #: a period, the rest taken from its start.
-_SHORT_YEAR = re.compile(r"[0-9]{1,3}")
-_SHORT_DECADE = re.compile(r"'?(?P<digit>[0-9])0'?s")
-_WHOLE_YEAR = re.compile(r"[0-9]{4}")
-_WHOLE_DECADE = re.compile(r"[0-9]{3}X")
+_SHORT_YEAR = r"[0-9]{1,3}"
+_SHORT_DECADE = r"'?(?P<digit>[0-9])0'?s"
+_WHOLE_YEAR = r"[0-9]{4}"
+_WHOLE_DECADE = r"[0-9]{3}X"
 
 #: Hyphens, dashes and minus signs; curly quotes and other apostrophes.
 _DASHES = str.maketrans(
@@ -332,13 +327,15 @@ def _date_edtf(words: str, start: str | None = None) -> str | None:
     stand for the whole: "7" after ``1946`` is ``1947``.
     """
     if start is not None:
-        if _SHORT_YEAR.fullmatch(words) and _WHOLE_YEAR.fullmatch(start):
+        if re.fullmatch(_SHORT_YEAR, words) and re.fullmatch(
+            _WHOLE_YEAR, start
+        ):
             return start[: 4 - len(words)] + words
-        short = _SHORT_DECADE.fullmatch(words)
-        if short and _WHOLE_DECADE.fullmatch(start):
+        short = re.fullmatch(_SHORT_DECADE, words)
+        if short and re.fullmatch(_WHOLE_DECADE, start):
             return f"{start[:2]}{short['digit']}X"
     for pattern, edtf in _DATE_WORDINGS:
-        match = pattern.fullmatch(words)
+        match = re.fullmatch(pattern, words)
         if match is not None:
             parts = match.groupdict()
             if parts.get("month"):
@@ -389,7 +386,7 @@ def _edtf_hint(
         return None
     words = _wording(wording)
     for pattern, edtf in _PERIOD_WORDINGS:
-        match = pattern.fullmatch(words)
+        match = re.fullmatch(pattern, words)
         if match is None:
             continue
         dates: dict[str, str] = {}
