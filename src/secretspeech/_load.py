@@ -1002,6 +1002,11 @@ def _missing_fields(cls: object, fields: Mapping[str, object]) -> list[str]:
     ['description', 'evidence']
     >>> _missing_fields(Person, {"id": "x", "size": 1})
     []
+
+    A maker that is not an attrs class (a function) declares no fields:
+
+    >>> _missing_fields(Person.__init__, {})
+    []
     """
     if not (isinstance(cls, type) and attrs.has(cls)):
         return []
