@@ -37,6 +37,7 @@ from secretspeech._dates import (
     Calendar,
     DateBasis,
     HistoricalDate,
+    _days_in_month,
 )
 from secretspeech._export import write_files
 from secretspeech._load import check_paths
@@ -962,8 +963,7 @@ def _timeline_date(side: str, *, last: bool) -> dict[str, int] | None:
         found["day"] = int(match["day"])
     elif last:
         month = found.setdefault("month", 12)
-        following = datetime.date(year + month // 12, month % 12 + 1, 1)
-        found["day"] = (following - datetime.timedelta(days=1)).day
+        found["day"] = _days_in_month(year, month, Calendar.GREGORIAN)
     return found
 
 

@@ -79,6 +79,8 @@ from typing import (
     cast,
 )
 
+import attrs
+
 
 try:
     from hypothesis import strategies as st
@@ -1032,15 +1034,9 @@ def _sources(source: Origin) -> SearchStrategy[Source]:
     return _choose(source, real, _source_values(), "sources")
 
 
-# The optional fields of a synthetic source.
-_SOURCE_OPTIONS = (
-    "author",
-    "periodical",
-    "publisher",
-    "date",
-    "pages",
-    "read_at",
-    "note",
+# The optional fields of a synthetic source: those the model lets be None.
+_SOURCE_OPTIONS = tuple(
+    f.name for f in attrs.fields(Source) if f.default is None
 )
 
 
