@@ -28,9 +28,9 @@ import secretspeech as ss
 #: ``sha256sum article.txt corpus.json | sha256sum`` in ``_data/`` (see
 #: `data_digest`).  Change them together, in the same commit as the data:
 #: ``python -m pytest tests/test_data_version.py`` prints both.
-DATA_VERSION = "2026.11.30"
+DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "67c69e875053122bcd826d6c91be6d31bf33fdfa5a6b3194274fd345b8766e52"
+    "2cbfcf77284b7478fa42505b66eabffaae3078e419ca1a51b09c960fd35450aa"
 )
 
 #: The data files, in the order they are digested.

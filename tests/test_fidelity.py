@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import tomllib
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
@@ -24,8 +26,10 @@ from secretspeech._model import Source
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Hosts that are never cited, nor given as where a work was read: mirrors
-#: of Wikipedia or of reference books, spam, piracy and "read online free"
-#: sites, and the like.  A bare IP address is refused as well.
+#: of Wikipedia or of reference books, copies of GeoCities pages, spam,
+#: piracy and "read online free" sites, and the like.  A bare IP address,
+#: an address with a port, a host with a trailing dot and an archived copy
+#: of a refused address are refused as well.
 REFUSED_HOSTS = frozenset(
     {
         # Mirrors of Wikipedia, Britannica and reference books.
@@ -42,7 +46,16 @@ REFUSED_HOSTS = frozenset(
         "infospaze.com",
         "geostacks.com",
         "en-academic.com",
+        "enacademic.com",
+        "wikiclassic.com",
         "britannica.org",
+        # Copies of GeoCities pages.
+        "geocities.ws",
+        "geocities.datacellar.net",
+        "geocities.cmolabs.net",
+        "oocities.org",
+        "oocities.com",
+        "reocities.com",
         # Piracy, "read online free" and document-copy sites.
         "studmed.ru",
         "thenovelorange.com",
@@ -69,16 +82,70 @@ REFUSED_HOSTS = frozenset(
 )
 
 
+#: The hosts of web archives, whose addresses hold another address.
+ARCHIVE_HOSTS = frozenset({"web.archive.org"})
+
+
 def refused(address: str) -> bool:
     """Tell whether *address* is on a host we never cite."""
-    host = (urlsplit(address).hostname or "").lower()
+    parts = urlsplit(address)
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port
+    except ValueError:
+        return True
+    if port is not None or host.endswith("."):
+        return True
     try:
         ipaddress.ip_address(host)
     except ValueError:
         pass
     else:
         return True
+    if host in ARCHIVE_HOSTS:
+        archived = re.search(r"https?:/+\S+", parts.path)
+        if archived:
+            return refused(re.sub(r"^(https?:)/+", r"\1//", archived[0]))
     return any(host == h or host.endswith("." + h) for h in REFUSED_HOSTS)
+
+
+#: Parts of an address that show a page is a photo gallery's slide, which
+#: illustrates a work rather than being one.
+GALLERY_PATHS = ("/slide/", "/photogallery/", "/photos-")
+
+#: Sites that reprint an encyclopedia, and the work a copy there is cited
+#: as: the encyclopedia, never the site.
+REPRINTS = {
+    "factmonster.com": "The Columbia Electronic Encyclopedia",
+    "infoplease.com": "The Columbia Electronic Encyclopedia",
+}
+
+#: A four-digit year, as a book's date gives its edition.
+YEAR = re.compile(r"\b(1[5-9]|20)[0-9]{2}\b")
+
+
+def host_of(address: str | None) -> str:
+    """Return the host of *address* without ``www.``; "" for `None`."""
+    host = (urlsplit(address or "").hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def site_name(host: str) -> str:
+    """Return the name a host's site goes by: its label before the suffix."""
+    labels = host.split(".")
+    return labels[-2] if len(labels) > 1 else labels[0]
+
+
+def squeezed(name: str) -> str:
+    """Return *name* lower-cased with all but letters and digits dropped."""
+    return re.sub(r"[^0-9a-z]", "", name.lower())
+
+
+def source_table() -> list[dict[str, Any]]:
+    """Return the sources as ``data/sources.toml`` lists them, with ids."""
+    with (ROOT / "data" / "sources.toml").open("rb") as toml:
+        sources: list[dict[str, Any]] = tomllib.load(toml)["sources"]
+    return sources
 
 
 def all_sources() -> list[Source]:
@@ -443,11 +510,94 @@ class TestNotes:
         assert refused("http://192.0.2.1/page")
         assert not refused("https://en.wikipedia.org/wiki/Secret_Speech")
 
+    def test_refusal_list_sees_through_odd_addresses(self) -> None:
+        """GeoCities copies, odd ports and dots and archived mirrors fail."""
+        assert refused("https://geocities.datacellar.net/Athens/a.htm")
+        assert refused("http://www.geocities.ws/rf_mikael/howmany.html")
+        assert refused("http://the-uncensored-wiki.com:20061/r/a.html")
+        assert refused("https://example.org:8080/page")
+        assert refused("http://web.archive.org./web/2015/http://example.org")
+        assert refused(
+            "http://web.archive.org/web/2012/http://piglix.com/piglix/x"
+        )
+        assert refused("https://web.archive.org/web/2012/http:/piglix.com/x")
+        assert not refused(
+            "http://web.archive.org/web/20150916052602/"
+            "http://pers-www.wlv.ac.uk/~le1958"
+        )
+
     def test_read_at_is_an_address(self) -> None:
         """*read_at* is a web address, nothing else."""
         for s in all_sources():
             if s.read_at is not None:
                 assert urlsplit(s.read_at).scheme in {"http", "https"}, s
+
+    def test_no_site_nobody_cites_is_a_publisher(self) -> None:
+        """No source is credited to a site on the refusal list."""
+        names = {squeezed(site_name(h)) for h in REFUSED_HOSTS}
+        for s in all_sources():
+            for credit in (s.author, s.periodical, s.publisher):
+                assert squeezed(credit or "") not in names, (s.title, credit)
+
+    def test_web_pages_give_their_address(self) -> None:
+        """A web page that is no publication is cited with its address."""
+        for s in all_sources():
+            if s.kind is ss.SourceKind.OTHER_WEB:
+                assert s.read_at is not None, s.title
+                assert s.publisher or s.note, s.title
+
+    def test_no_gallery_slide_is_a_source(self) -> None:
+        """A photo gallery's slide illustrates a work; it is not one."""
+        for s in all_sources():
+            path = urlsplit(s.read_at or "").path
+            assert not any(p in path for p in GALLERY_PATHS), s.read_at
+
+    def test_reprints_cite_the_encyclopedia(self) -> None:
+        """A copy on a reprinting site is cited as the encyclopedia."""
+        for s in all_sources():
+            work = REPRINTS.get(host_of(s.read_at))
+            if work is not None:
+                assert (s.periodical or "").startswith(work), s.title
+                assert s.publisher, s.title
+
+    def test_wikidata_items_are_wikidata(self) -> None:
+        """A Wikidata item is cited as Wikidata, never as Wikipedia."""
+        item = re.compile(r"\(Q[1-9][0-9]*\)$")
+        for s in all_sources():
+            host = host_of(s.read_at)
+            if item.search(s.title) or host.endswith("wikidata.org"):
+                assert s.periodical == "Wikidata", s.title
+                assert s.publisher == "Wikimedia Foundation", s.title
+                assert s.kind is ss.SourceKind.REFERENCE_WORK, s.title
+        for row in source_table():
+            if row["id"].startswith("wikidata-"):
+                assert row.get("periodical") == "Wikidata", row["id"]
+
+    def test_wikipedia_is_read_at_its_article(self) -> None:
+        """Every English Wikipedia article gives its address as read_at."""
+        for s in all_sources():
+            if s.periodical == "Wikipedia":
+                parts = urlsplit(s.read_at or "")
+                assert parts.scheme == "https", s.title
+                assert parts.hostname == "en.wikipedia.org", s.title
+                assert parts.path.startswith("/wiki/"), s.title
+        for row in source_table():
+            if row["id"].startswith("wikipedia-"):
+                assert row.get("periodical") == "Wikipedia", row["id"]
+
+    def test_books_give_publisher_and_year(self) -> None:
+        """A scholarly book names its publisher and its edition's year."""
+        for s in all_sources():
+            if s.kind is ss.SourceKind.SCHOLARLY and s.periodical is None:
+                assert s.publisher, s.title
+                if s.author is not None:
+                    assert YEAR.search(s.date or ""), s.title
+
+    def test_anthologies_are_not_archives(self) -> None:
+        """An edited anthology is not cited as a primary-document archive."""
+        for s in all_sources():
+            if s.kind is ss.SourceKind.ARCHIVE:
+                assert not (s.author or "").endswith("(ed.)"), s.title
 
     def test_other_web_only_is_unverified(self) -> None:
         """A note resting only on other web pages says so in its verdict."""

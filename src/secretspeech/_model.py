@@ -870,13 +870,15 @@ class SourceKind(_Vocabulary):
     <SourceKind.REFERENCE_WORK: 'reference work'>
     """
 
-    #: An encyclopedia, dictionary or similar work of reference.
+    #: An encyclopedia, dictionary, database such as Wikidata, anthology of
+    #: speeches or similar work of reference.
     REFERENCE_WORK = "reference work"
     #: A book or article by historians, or a university publication.
     SCHOLARLY = "scholarly"
     #: A newspaper, magazine or news agency.
     PRESS = "press"
-    #: Published primary documents: decrees, transcripts, collections.
+    #: Published primary documents: decrees, transcripts, memoirs, editions
+    #: of a speech, documentary collections and digital archives.
     ARCHIVE = "archive"
     #: A publication of a government, party or the article's publisher.
     OFFICIAL = "official"
