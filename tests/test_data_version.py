@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "2cbfcf77284b7478fa42505b66eabffaae3078e419ca1a51b09c960fd35450aa"
+    "cacd6b0acf4c427d2dbaa118ce5d832041555e902b8eea16104cec5c4bb4b1fe"
 )
 
 #: The data files, in the order they are digested.
