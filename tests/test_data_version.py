@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "cacd6b0acf4c427d2dbaa118ce5d832041555e902b8eea16104cec5c4bb4b1fe"
+    "747585ba0fa5ae6de8283cd34b955c084ef9ef3a4a81cce40b054ee7a4949548"
 )
 
 #: The data files, in the order they are digested.
