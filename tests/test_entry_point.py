@@ -16,7 +16,10 @@ from hypothesis.errors import NoSuchExample, ResolutionFailed
 
 import secretspeech as ss
 from helpers import untraced
-from secretspeech._hypothesis_plugin import _hypothesis_setup_hook
+from secretspeech._hypothesis_plugin import (
+    _collections,
+    _hypothesis_setup_hook,
+)
 
 
 if TYPE_CHECKING:
@@ -40,6 +43,18 @@ REGISTERED = [
     ss.Corpus,
     ss.Collection,
 ]
+
+# The types whose every draw is a whole corpus.  A corpus costs as much to
+# draw as a hundred records, and what corpora() draws is checked at full
+# strength where it is tested (tests/test_strategies.py, and the laws of
+# tests/test_laws.py): here, a few draws check that st.from_type reaches it.
+DRAWN_WHOLE = [ss.Corpus, ss.Collection]
+WIRING_EXAMPLES = 10
+
+
+def _name(cls: type) -> str:
+    return cls.__name__
+
 
 # A user's test module: it never imports secretspeech.strategies.
 USER_TESTS = """
@@ -185,11 +200,26 @@ def test_importing_strategies_first(
     assert "Note" == fresh_imports.stdout.splitlines()[1]
 
 
-@pytest.mark.parametrize("cls", REGISTERED, ids=lambda c: c.__name__)
+@pytest.mark.parametrize(
+    "cls", [c for c in REGISTERED if c not in DRAWN_WHOLE], ids=_name
+)
 @given(data=st.data())
 def test_every_type_registered(cls: type, data: st.DataObject) -> None:
     """st.from_type draws an instance of every registered type."""
     assert isinstance(data.draw(st.from_type(cls)), cls)
+
+
+@pytest.mark.parametrize("cls", DRAWN_WHOLE, ids=_name)
+@settings(max_examples=WIRING_EXAMPLES)
+@given(data=st.data())
+def test_corpus_types_registered(cls: type, data: st.DataObject) -> None:
+    """st.from_type draws a Corpus, or a Collection, from corpora()."""
+    assert isinstance(data.draw(st.from_type(cls)), cls)
+
+
+def test_corpus_shrinks_to_the_bundled_one() -> None:
+    """st.from_type(Corpus) uses corpora(), which shrinks to ss.corpus()."""
+    assert ss.corpus() is find(st.from_type(ss.Corpus), lambda _: True)
 
 
 @given(st.from_type(ss.Record))  # type: ignore[arg-type]
@@ -266,11 +296,15 @@ class TestCollection:
     )
     def test_other_types_unchanged(self, thing: type) -> None:
         """Types that Collection is a subclass of never draw a Collection."""
+        # The function registered for Collection declines them, so that
+        # Hypothesis leaves them to its own strategies...
+        assert _collections(thing) is NotImplemented
+        # ... which never draw one, in as many tries as any test makes.
         with pytest.raises(NoSuchExample):
             find(
                 st.from_type(thing),
                 lambda value: isinstance(value, ss.Collection),
-                settings=settings(max_examples=200),
+                settings=settings(max_examples=settings().max_examples),
             )
 
 

@@ -66,7 +66,11 @@ CRITERIA: dict[str, dict[str, object]] = {
 def occurrences(text: str, span: ss.Evidence) -> int:
     """Count where the quote, with its prefix and suffix, is in *text*."""
     quote = span.prefix + span.exact + span.suffix
-    return sum(text.startswith(quote, i) for i in range(len(text)))
+    count, at = 0, text.find(quote)
+    while at != -1:  # overlapping ones too: the next try starts one on
+        count += 1
+        at = text.find(quote, at + 1)
+    return count
 
 
 def is_subsequence(found: Sequence[object], of: Sequence[object]) -> bool:
