@@ -32,6 +32,7 @@ can tell what a picture shows.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import itertools
 from collections import defaultdict
@@ -330,6 +331,9 @@ def render(fig: Figure) -> bytes:
 _TEXT_TO_PATH = TextToPath()
 
 
+# Wrapping measures the same lines again and again, and each drawing of
+# the pictures measures what the last one did.
+@functools.lru_cache(maxsize=4096)
 def measure(
     text: str, size: float, style: str = "normal", weight: str = "normal"
 ) -> float:
