@@ -94,6 +94,8 @@ SLOWEST_FIRST = (
     "tests/test_tables.py",
     "tests/test_laws.py",
     "tests/test_round_trip.py",
+    # mypy, with no cache yet in a clean checkout, as in CI.
+    "tests/test_typing.py",
     "tests/test_figures.py",
 )
 
