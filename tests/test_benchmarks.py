@@ -271,3 +271,14 @@ def test_an_open_target_is_shown_but_not_held_by_a_short_run(
     assert scale.held(found, short=True) == []
     assert scale.held(found, short=False) == first
     assert "open, not held by --short: issue 15" in first[0].line()
+
+
+def test_a_target_shows_three_figures_without_an_exponent(
+    bench: types.SimpleNamespace,
+) -> None:
+    """A thousand µs prints as 1,050, not 1.05e+03; a ratio as 1.37x."""
+    slow = bench.scale.Target("search", 1050.4, 100, " µs", ratio=False)
+    ratio = bench.scale.Target("growth", 1.3712, 1.5, "x", ratio=True)
+
+    assert "search: 1,050 µs (target <= 100 µs" in slow.line()
+    assert "growth: 1.37x (target <= 1.5x" in ratio.line()
