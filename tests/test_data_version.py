@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "747585ba0fa5ae6de8283cd34b955c084ef9ef3a4a81cce40b054ee7a4949548"
+    "f4b1deb3fe8eed2f391d72a630988bc865d0f22c9b93636d0529386739eb67f4"
 )
 
 #: The data files, in the order they are digested.

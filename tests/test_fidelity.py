@@ -596,6 +596,14 @@ class TestNotes:
             if row["id"].startswith("wikipedia-"):
                 assert row.get("periodical") == "Wikipedia", row["id"]
 
+    def test_wikipedia_read_in_a_copy_has_no_address(self) -> None:
+        """A Wikipedia article read in a copy or an old revision has no read_at."""
+        for s in all_sources():
+            if s.periodical == "Wikipedia" and s.read_at is not None:
+                note = s.note or ""
+                assert not re.search(r"\bcop(y|ies)\b", note), s.title
+                assert "earlier revision" not in note, s.title
+
     def test_books_give_publisher_and_year(self) -> None:
         """A scholarly book names its publisher and its edition's year."""
         for s in all_sources():
