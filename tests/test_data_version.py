@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "f4b1deb3fe8eed2f391d72a630988bc865d0f22c9b93636d0529386739eb67f4"
+    "f88ac8c3cd6f56b938dd5a00e4c36a661c97b49bcf86dd6de42b56be076947bf"
 )
 
 #: The data files, in the order they are digested.

@@ -604,6 +604,24 @@ class TestNotes:
                 assert not re.search(r"\bcop(y|ies)\b", note), s.title
                 assert "earlier revision" not in note, s.title
 
+    def test_copies_say_they_are_unauthorised(self) -> None:
+        """A source read off the record says so; none is disguised."""
+        disguises = (
+            "personal web page",
+            "a text copy",
+            "an online copy",
+            "an online text copy",
+            "a scanned copy",
+            "mirror site",
+            "copies of the Digital Archive",
+            "a copy of the Britannica",
+        )
+        for s in all_sources():
+            note = s.note or ""
+            assert not any(d in note for d in disguises), s.title
+            if s.read_at is None:
+                assert note, s.title
+
     def test_books_give_publisher_and_year(self) -> None:
         """A scholarly book names its publisher and its edition's year."""
         for s in all_sources():
