@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "f88ac8c3cd6f56b938dd5a00e4c36a661c97b49bcf86dd6de42b56be076947bf"
+    "796a02283485d6d158b7ef5542a652079ad769e98acf6c8f4049db001265a7a1"
 )
 
 #: The data files, in the order they are digested.
