@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "796a02283485d6d158b7ef5542a652079ad769e98acf6c8f4049db001265a7a1"
+    "c1134b447d16d27438780b1235525b24cb2016cfc2f950feb33826a23a64f99c"
 )
 
 #: The data files, in the order they are digested.
