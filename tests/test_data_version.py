@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "c1134b447d16d27438780b1235525b24cb2016cfc2f950feb33826a23a64f99c"
+    "d999c43dd3a9309b57b68e44b357279bd4be547a7a5fb94d826164b48d24ce96"
 )
 
 #: The data files, in the order they are digested.

@@ -622,6 +622,21 @@ class TestNotes:
             if s.read_at is None:
                 assert note, s.title
 
+    def test_one_encyclopedia_is_cited_one_way(self) -> None:
+        """Every entry of The Columbia Electronic Encyclopedia is cited alike."""
+        forms = {
+            (s.periodical, s.publisher, s.date is not None)
+            for s in all_sources()
+            if (s.periodical or "").startswith("The Columbia")
+        }
+        assert forms == {
+            (
+                "The Columbia Electronic Encyclopedia, 6th ed.",
+                "Columbia University Press",
+                True,
+            )
+        }
+
     def test_books_give_publisher_and_year(self) -> None:
         """A scholarly book names its publisher and its edition's year."""
         for s in all_sources():
