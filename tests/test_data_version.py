@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "d999c43dd3a9309b57b68e44b357279bd4be547a7a5fb94d826164b48d24ce96"
+    "ec0ae1cdaf5cf02d54717ba76161ba86d2507ee24eaa4fdf8e39ac6a6a725f53"
 )
 
 #: The data files, in the order they are digested.
