@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "ec0ae1cdaf5cf02d54717ba76161ba86d2507ee24eaa4fdf8e39ac6a6a725f53"
+    "30e76c80fd135e10609ffaa4006e65f55bf7747f01a19d78733303d8569270f4"
 )
 
 #: The data files, in the order they are digested.

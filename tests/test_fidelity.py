@@ -637,6 +637,11 @@ class TestNotes:
             )
         }
 
+    def test_dates_are_as_printed(self) -> None:
+        """A source's date is as printed, not rebuilt as an ISO date."""
+        for s in all_sources():
+            assert not re.match(r"\d{4}-\d{2}", s.date or ""), s.title
+
     def test_books_give_publisher_and_year(self) -> None:
         """A scholarly book names its publisher and its edition's year."""
         for s in all_sources():
