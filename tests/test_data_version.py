@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "30e76c80fd135e10609ffaa4006e65f55bf7747f01a19d78733303d8569270f4"
+    "f103cc0f9b0f5785fb53e40e32bf72242f402a95795ae56381bf8ae25a328234"
 )
 
 #: The data files, in the order they are digested.

@@ -642,6 +642,12 @@ class TestNotes:
         for s in all_sources():
             assert not re.match(r"\d{4}-\d{2}", s.date or ""), s.title
 
+    def test_home_pages_are_other_web(self) -> None:
+        """A personal or staff home page is other web, not scholarship."""
+        for s in all_sources():
+            if "home page" in s.title.lower():
+                assert s.kind is ss.SourceKind.OTHER_WEB, s.title
+
     def test_books_give_publisher_and_year(self) -> None:
         """A scholarly book names its publisher and its edition's year."""
         for s in all_sources():
