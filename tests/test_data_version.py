@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "f103cc0f9b0f5785fb53e40e32bf72242f402a95795ae56381bf8ae25a328234"
+    "421e99f19e098d6db03e28cd22cca1d7c7bbd522c68b905bd922880db1a537df"
 )
 
 #: The data files, in the order they are digested.
