@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "421e99f19e098d6db03e28cd22cca1d7c7bbd522c68b905bd922880db1a537df"
+    "ec8077e75b35f3ab27102e4459251a52dd09dbf784b16f62ffed7de5953ab93c"
 )
 
 #: The data files, in the order they are digested.
