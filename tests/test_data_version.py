@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "ec8077e75b35f3ab27102e4459251a52dd09dbf784b16f62ffed7de5953ab93c"
+    "c2bccd15984e9ad1a25a588dd3b5a67f3cfc9746d0b750ffca3ad461011c11ee"
 )
 
 #: The data files, in the order they are digested.
