@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "c2bccd15984e9ad1a25a588dd3b5a67f3cfc9746d0b750ffca3ad461011c11ee"
+    "d27c9bf32e5f702a43bba4c047ee62c4a322e14ee95adcd333a83775274f6e61"
 )
 
 #: The data files, in the order they are digested.
