@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "d27c9bf32e5f702a43bba4c047ee62c4a322e14ee95adcd333a83775274f6e61"
+    "506ada5df79f45cb5079f1e5cbc8202f2ec383c7d754af0f0092075bdefb294e"
 )
 
 #: The data files, in the order they are digested.
