@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "506ada5df79f45cb5079f1e5cbc8202f2ec383c7d754af0f0092075bdefb294e"
+    "857059530a2ae3345fe0a1d9a8c37d129433430c9884e52031f5130b4251f88d"
 )
 
 #: The data files, in the order they are digested.
