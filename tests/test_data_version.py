@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "857059530a2ae3345fe0a1d9a8c37d129433430c9884e52031f5130b4251f88d"
+    "df1cebe07f2ad5101d18dd13546612b1c9cf935225cb774f11a459ff074ec29b"
 )
 
 #: The data files, in the order they are digested.
