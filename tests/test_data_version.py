@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "df1cebe07f2ad5101d18dd13546612b1c9cf935225cb774f11a459ff074ec29b"
+    "e9998bdf75932e08af8df04ec43c6f9fa2f707d4b3cec8cf328c8f0e4fa7c3ef"
 )
 
 #: The data files, in the order they are digested.
