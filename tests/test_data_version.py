@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.01"
 DATA_DIGEST = (
-    "e9998bdf75932e08af8df04ec43c6f9fa2f707d4b3cec8cf328c8f0e4fa7c3ef"
+    "ae9285e18bb8a2cdf0430f7e431ab8ff65e13a0ef86e6f559dc72ab70b8617ff"
 )
 
 #: The data files, in the order they are digested.
