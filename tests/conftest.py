@@ -17,7 +17,9 @@ How the suite stays fast, with the same checks:
   The files that take longest are handed out first (``SLOWEST_FIRST``
   below), so that the workers end together, not one waiting for the
   other to finish a long file it took last; and a worker ends without a
-  last collection of its garbage (``pytest_unconfigure``).
+  last collection of its garbage (``pytest_unconfigure``).  Only the
+  plugins the suite uses are loaded (pyproject's addopts), so pytest does
+  not rewrite the asserts of all of Hypothesis in every process.
 - Coverage is measured only with ``--cov`` (CI's second run): tracing
   every line more than doubles the time on Python 3.11.  pytest-cov then
   combines the workers' coverage, subprocesses' included, except for the

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import secretspeech as ss
@@ -74,6 +74,8 @@ class TestNormalize:
         assert "" == normalize(" “’s” ")
 
     @given(st.text())
+    @example("A:A:0")  # two leading articles
+    @example("ᾈ")  # folding case expands it to two letters
     def test_idempotent(self, text: str) -> None:
         """Normalising a key again changes nothing."""
         key = normalize(text)
@@ -81,6 +83,9 @@ class TestNormalize:
         assert key == normalize(key)
 
     @given(st.text())
+    @example("ı")  # a dotless i, whose capital is "I"
+    @example("ᾀ")  # an iota below, whose capital writes it beside
+    @example("ŉ")  # folds to an apostrophe and an n
     def test_case_insensitive(self, text: str) -> None:
         """Upper- and lower-casing the input gives the same key."""
         assert normalize(text.lower()) == normalize(text.upper().lower())

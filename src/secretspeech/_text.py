@@ -117,14 +117,18 @@ def words(text: str, /) -> tuple[str, ...]:
         folded = text.encode("ascii").translate(_ASCII).decode("ascii")
         tokens = folded.split()
     else:
-        decomposed = unicodedata.normalize(
-            "NFKD", text.translate(_APOSTROPHES)
+        # Unicode's caseless matching: case is folded before decomposing,
+        # as folding expands some letters ("ᾀ" is "ἀι"), and after, as
+        # decomposing makes some capitals ("ℌ" is "H"); and a dotless "ı"
+        # is an "i", as its capital "I" is.
+        decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(
+            _APOSTROPHES
         )
         # Ask about each different character once, not each character.
         marks = {
             ord(c): None for c in set(decomposed) if unicodedata.combining(c)
         }
-        folded = decomposed.translate(marks).casefold()
+        folded = decomposed.translate(marks).casefold().replace("ı", "i")
         tokens = _TOKEN_RE.findall(folded)
     if "'" not in folded and "_" not in folded:
         return tuple(tokens)
@@ -142,11 +146,11 @@ def normalize(text: str, /) -> str:
     """
     Return the key under which *text* is looked up.
 
-    It is the `words` of *text* joined by single spaces, less a leading
-    article ("the", "a", "an") when other words follow, so the key ignores
-    case, accents, surrounding whitespace and punctuation, the kind of
-    apostrophe, possessives, a leading article and the difference between a
-    hyphen and a space.
+    It is the `words` of *text* joined by single spaces, less the leading
+    articles ("the", "a", "an") while other words follow, so the key
+    ignores case, accents, surrounding whitespace and punctuation, the kind
+    of apostrophe, possessives, leading articles and the difference between
+    a hyphen and a space; and a key is its own key.
 
     Args:
         text: A name, alias, id or query.
@@ -175,7 +179,9 @@ def joined(found: tuple[str, ...], /) -> str:
     >>> joined(("the", "great", "terror")), joined(("the",))
     ('great terror', 'the')
     """
-    if len(found) > 1 and found[0] in _ARTICLES:
+    # Every leading article, so that a key normalises to itself: "A A 0"
+    # is "0", as "A 0" is.
+    while len(found) > 1 and found[0] in _ARTICLES:
         found = found[1:]
     return " ".join(found)
 
