@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 import secretspeech as ss
 from secretspeech._model import Criterion
-from secretspeech._text import normalize
+from secretspeech._text import normalize, singular
 from secretspeech.strategies import corpora, historical_dates
 
 
@@ -249,7 +249,13 @@ def words_query(
     draw: st.DrawFn, collection: ss.Collection[Any], criterion: Criterion
 ) -> tuple[object, Bounds]:
     """Draw what a record says, in another case or number, or a new word."""
-    said = [str(read(r, criterion.fields[0])[0]) for r in collection]
+    # What filter accepts: a text that holds a word (":" matches nothing,
+    # and is refused).
+    said = [
+        text
+        for r in collection
+        if singular(normalize(text := str(read(r, criterion.fields[0])[0])))
+    ]
     words = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1)
     if said:
         words |= st.sampled_from(said).flatmap(

@@ -91,8 +91,10 @@ def words(text: str, /) -> tuple[str, ...]:
     """
     Split *text* into normalised words.
 
-    Accents are removed (NFKD, then combining marks dropped), case is
-    folded, curly and straight apostrophes are the same, a possessive
+    Case is folded and accents are removed (case folded, NFKD, combining
+    marks dropped, case folded again, as Unicode's caseless matching does,
+    and a dotless "ı" made an "i"), curly and straight apostrophes are the
+    same, a possessive
     ``'s`` (or the apostrophe of ``s'``) is dropped from each word, other
     apostrophes are removed, and every other character that is not a letter
     or a digit separates words: hyphens, dashes, quotes, brackets and
@@ -202,15 +204,19 @@ def singular(phrase: str, /) -> str:
     >>> from secretspeech._text import singular
     >>> [singular(p) for p in ("deaths", "death warrants", "ways", "classes")]
     ['death', 'death warrant', 'way', 'class']
-    >>> singular("people punished")
-    'people punished'
+    >>> singular("people punished"), singular("s")
+    ('people punished', 's')
     """
     head, _, last = phrase.rpartition(" ")
     if last.endswith("ies") and len(last) > 4:
         last = last[:-3] + "y"
     elif last.endswith(("sses", "xes", "ches", "shes")):
         last = last[:-2]
-    elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
+    elif (
+        last.endswith("s")
+        and last != "s"
+        and not last.endswith(("ss", "us", "is"))
+    ):
         last = last[:-1]
     return f"{head} {last}" if head else last
 
