@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import secretspeech as ss
 from record_kinds import KINDS, spans_of
 from secretspeech._model import Criterion
-from secretspeech._text import words
+from secretspeech._text import normalize, singular
 from secretspeech.strategies import (
     corpora,
     evidence,
@@ -102,11 +102,12 @@ def criteria(
             value = draw(historical_dates() | st.integers(1, 9999))
             chosen["strict"] = draw(st.booleans())
         elif isinstance(domain, tuple) and domain[0] == "words":
-            # A text with no words matches nothing, and filter refuses it.
+            # A text with no words matches nothing, and filter refuses it:
+            # the words are what filter reads of it.
             texts = [
                 text
                 for r in getattr(corpus, name)
-                if words(text := getattr(r, domain[1]))
+                if singular(normalize(text := getattr(r, domain[1])))
             ]
             if not texts:
                 continue

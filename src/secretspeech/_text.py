@@ -94,11 +94,10 @@ def words(text: str, /) -> tuple[str, ...]:
     Case is folded and accents are removed (case folded, NFKD, combining
     marks dropped, case folded again, as Unicode's caseless matching does,
     and a dotless "ı" made an "i"), curly and straight apostrophes are the
-    same, a possessive
-    ``'s`` (or the apostrophe of ``s'``) is dropped from each word, other
-    apostrophes are removed, and every other character that is not a letter
-    or a digit separates words: hyphens, dashes, quotes, brackets and
-    punctuation.
+    same, a possessive ``'s`` (or the apostrophe of ``s'``) is dropped from
+    each word, other apostrophes are removed, and every other character
+    that is not a letter or a digit separates words: hyphens, dashes,
+    quotes, brackets and punctuation.
 
     Args:
         text: Any text.
