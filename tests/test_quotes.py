@@ -1806,7 +1806,10 @@ class TestScoreExtractionArguments:
             (
                 [(None, None, [(1, 2), None])],
                 ss.InvalidTypeError,
-                "prediction 0: the content must be an Evidence",
+                (
+                    "prediction 0: span 1 of the content must be an "
+                    "Evidence or a (start, end) pair of ints, got None"
+                ),
             ),
             (
                 [(None, None, (5, 5))],
@@ -1852,6 +1855,17 @@ class TestScoreExtractionArguments:
         """Each prediction and each of its spans is checked."""
         with pytest.raises(error, match=re.escape(message)):
             score_extraction(predictions, TEXT, QUOTATIONS)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("span", [None, "he", (1.0, 2.0)])
+    def test_a_span_of_the_content_is_not_offered_none(
+        self, span: object
+    ) -> None:
+        """A span in a list of content spans may not be None, nor offered."""
+        with pytest.raises(ss.InvalidTypeError) as info:
+            score([(None, None, [(1, 2), span])])
+
+        assert "or None" not in str(info.value)
+        assert "span 1 of the content" in str(info.value)
 
     def test_an_evidence_beyond_the_article(self) -> None:
         """An `Evidence` of a longer text is outside this one."""

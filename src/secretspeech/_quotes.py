@@ -1355,14 +1355,26 @@ def _is_span(value: object) -> bool:
 
 
 def _offsets(
-    value: object, article: str, index: int, part: str
+    value: object,
+    article: str,
+    index: int,
+    part: str,
+    item: int | None = None,
 ) -> tuple[int, int]:
-    """Read one span of a prediction as offsets, checked against *article*."""
+    """
+    Read one span of a prediction as offsets, checked against *article*.
+
+    *item* is the place of the span in a part given as several spans.
+    """
     where = f"score_extraction(): prediction {index}"
     if not _is_span(value):
+        # A whole part may be None (nothing found); a span in a list may not.
         raise InvalidTypeError(
             f"{where}: the {part} must be an Evidence, a (start, end) pair "
             f"of ints or None, got {describe(value)}"
+            if item is None
+            else f"{where}: span {item} of the {part} must be an Evidence "
+            f"or a (start, end) pair of ints, got {describe(value)}"
         )
     if isinstance(value, Evidence):
         start, end = value.start, value.end
@@ -1408,7 +1420,12 @@ def _read_prediction(
                     "must be a span, a tuple or list of spans, or None, got "
                     f"{describe(value)}"
                 )
-            spans.append([_offsets(v, article, index, part) for v in value])
+            spans.append(
+                [
+                    _offsets(v, article, index, part, item)
+                    for item, v in enumerate(value)
+                ]
+            )
         else:
             spans.append([_offsets(value, article, index, part)])
     return tuple(spans)
