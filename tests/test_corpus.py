@@ -728,3 +728,62 @@ class TestTheArticlesAnchor:
             "article: published.relative_to names 'nowhere', which is not a "
             "record"
         )
+
+
+@attrs.frozen(kw_only=True)
+class _PersonRemembered(ss.Person):
+    """A person with a date field of its own."""
+
+    remembered: ss.HistoricalDate | None = None
+
+
+class TestALifeDatedFromARecord:
+    """
+    A person's birth or death dated from a record refers to that record.
+
+    Every date of a record may be relative (`CollectionSchema.id_fields`
+    gives ``relative_to`` to each type with a date field), not only the
+    ``date`` of an event, quotation or statistic.
+    """
+
+    def died(self, anchor: str) -> ss.Corpus:
+        """Return the bundled corpus, Stalin's death dated from *anchor*."""
+        died = ss.HistoricalDate.from_edtf(
+            "1953-03", text="three years earlier", relative_to=anchor
+        )
+        stalin = attrs.evolve(C.get("joseph-stalin"), died=died)
+        people = [stalin if p.id == stalin.id else p for p in C.people]
+        return attrs.evolve(C, people=people)
+
+    def test_a_record(self) -> None:
+        """The anchor is among the person's references, both ways."""
+        corpus = self.died("secret-speech")
+        stalin = corpus.people.get("joseph-stalin")
+
+        assert ["secret-speech"] == ids(corpus.refs(stalin, "relative_to"))
+        assert "secret-speech" in ids(corpus.refs(stalin))
+        assert stalin in corpus.involving("secret-speech")
+
+    def test_nothing(self) -> None:
+        """An anchor that names nothing is refused, naming the field."""
+        with pytest.raises(ss.InvalidCorpusError) as caught:
+            self.died("nowhere")
+
+        assert str(caught.value) == (
+            "people ('joseph-stalin'): relative_to names 'nowhere', which is "
+            "not a record"
+        )
+
+    def test_a_date_field_of_our_own(self) -> None:
+        """A date in a field of a subclass is read the same way."""
+        remembered = ss.HistoricalDate.from_edtf(
+            "1961", text="in 1961", relative_to="nowhere"
+        )
+        stalin = _PersonRemembered(
+            **attrs.asdict(C.get("joseph-stalin"), recurse=False),
+            remembered=remembered,
+        )
+        people = [stalin if p.id == stalin.id else p for p in C.people]
+
+        with pytest.raises(ss.InvalidCorpusError, match="'nowhere'"):
+            attrs.evolve(C, people=people)

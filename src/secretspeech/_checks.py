@@ -26,6 +26,7 @@ from secretspeech._model import (
     Record,
     Relation,
     Statistic,
+    date_fields,
     schema_of,
 )
 from secretspeech._text import brief, shown
@@ -170,13 +171,18 @@ def ids_in(record: Record, field: str) -> tuple[str, ...]:
     ('attack-on-stalin-1961',)
     """
     if field == "relative_to":
-        also: tuple[HistoricalDate, ...] = getattr(record, "also_dated", ())
-        dates = (getattr(record, "date", None), *also)
+        # Every date of the record: an event's also_dated, a person's born
+        # and died, a date field of a subclass's own.
+        dates: list[HistoricalDate] = []
+        for name in date_fields(type(record)):
+            value = getattr(record, name)
+            if isinstance(value, HistoricalDate):
+                dates.append(value)
+            elif value is not None:
+                dates.extend(value)
         return tuple(
             dict.fromkeys(
-                d.relative_to
-                for d in dates
-                if d is not None and d.relative_to is not None
+                d.relative_to for d in dates if d.relative_to is not None
             )
         )
     value = getattr(record, field)

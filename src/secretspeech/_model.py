@@ -1950,7 +1950,7 @@ class CollectionSchema:
             for f in declared
             if _REFERS_TO in f.metadata
         }
-        if any(_holds(hints[f.name], HistoricalDate) for f in declared):
+        if date_fields(self.record_type):
             refs["relative_to"] = (ANY_COLLECTION,)
         names = {c for f in declared for c in f.metadata.get(_CRITERIA, ())}
         criteria = {}
@@ -2028,6 +2028,30 @@ def type_hints(cls: type) -> Mapping[str, Any]:
 @functools.lru_cache(maxsize=256)
 def _type_hints(cls: type) -> Mapping[str, Any]:
     return types.MappingProxyType(typing.get_type_hints(cls))
+
+
+def date_fields(record_type: type) -> tuple[str, ...]:
+    """
+    Return the fields of a record type that hold dates, in field order.
+
+    The ``relative_to`` of each of their dates is an id the record holds:
+    what the schema's ``relative_to`` stands for.
+
+    >>> from secretspeech._model import Event, Person, date_fields
+    >>> date_fields(Event), date_fields(Person)
+    (('date', 'also_dated'), ('born', 'died'))
+    """
+    return _date_fields(record_type)
+
+
+@functools.lru_cache(maxsize=256)
+def _date_fields(record_type: type) -> tuple[str, ...]:
+    hints = type_hints(record_type)
+    return tuple(
+        f.name
+        for f in attrs.fields(record_type)
+        if _holds(hints[f.name], HistoricalDate)
+    )
 
 
 #: The collections of a corpus, in the order of the data and of lookups
