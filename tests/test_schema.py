@@ -71,6 +71,19 @@ def test_the_filter_docstring_names_every_criterion() -> None:
             assert f"``{name}=``" in entry, (schema.name, name)
 
 
+def test_the_refs_docstring_names_every_id_field() -> None:
+    """The docstring of `Corpus.refs` lists each id field of each type."""
+    doc = inspect.getdoc(ss.Corpus.refs) or ""
+    for schema in ss.SCHEMA:
+        line = next(
+            line for line in doc.splitlines() if f"- {schema.name}:" in line
+        )
+        start = doc.index(line)
+        entry = doc[start : doc.find("\n- ", start + 1)]
+        for name in schema.id_fields:
+            assert f"``{name}``" in entry, (schema.name, name)
+
+
 def test_criteria_are_classified_by_field_type() -> None:
     """What a criterion takes follows from the fields that declare it."""
     events = ss.SCHEMA[3].criteria

@@ -872,11 +872,11 @@ class Corpus:
         it.
 
         A record refers to another through any field that holds ids: an
-        event's participants, groups and places; a quotation's speaker,
-        addressees, occasion and subjects; a statistic's places and what
-        it is about; a claim's holder, parent and subjects; a relation's
-        source and target; a note's subjects; a
-        group's members; the place a place lies within; and a date's
+        event's participants, groups, places and subjects; a quotation's
+        speaker, addressees, occasion and subjects; a statistic's places
+        and what it is about; a claim's holder, parent and subjects; a
+        relation's source and target; a note's subjects; a group's
+        members; the place a place lies within; and a date's
         ``relative_to``, the record a relative date was counted from. The
         `Article` (or ``"article"``) gives the notes about the article and
         the records dated from it (“Fifty years ago next week”).
@@ -1140,16 +1140,25 @@ class Corpus:
         note may be about the article) gives the `Article`.
 
         The id fields of each record type are those its
-        `CollectionSchema.id_fields` lists: groups ``members``; places
-        ``within``; events ``participants``, ``groups``, ``places``;
-        quotations ``speaker``, ``addressees``, ``occasion``,
-        ``subjects``; statistics ``places``, ``about``; claims ``by``,
-        ``parent``, ``subjects``; relations ``source``, ``target``; notes
-        ``about``; and, for events, quotations and statistics,
-        ``relative_to``: the records their relative dates were counted
-        from. For the fields that can only name people, groups, places,
-        events or claims the return type says so; the others may name any
-        record, or the article (which has the ``id`` ``"article"`` too).
+        `CollectionSchema.id_fields` lists:
+
+        - people: ``relative_to``;
+        - groups: ``members``;
+        - places: ``within``;
+        - events: ``participants``, ``groups``, ``places``, ``subjects``,
+          ``relative_to``;
+        - quotations: ``speaker``, ``addressees``, ``occasion``,
+          ``subjects``, ``relative_to``;
+        - statistics: ``places``, ``about``, ``relative_to``;
+        - claims: ``by``, ``parent``, ``subjects``;
+        - relations: ``source``, ``target``;
+        - notes: ``about``.
+
+        ``relative_to`` gives the records that the record's relative dates
+        were counted from (a person's ``born`` and ``died`` too). For the
+        fields that can only name people, groups, places, events or claims
+        the return type says so; the others may name any record, or the
+        article (which has the ``id`` ``"article"`` too).
 
         Args:
             record: A record, or its id or name.
