@@ -181,6 +181,28 @@ class TestLookup:
         """The id "article" finds the Article, as get() does."""
         assert C.article is C.lookup("article") is C.get("article")
 
+    @pytest.mark.parametrize(
+        "name", ["Article", "ARTICLE", " article ", "the Article"]
+    )
+    def test_article_read_as_ids_are(self, name: str) -> None:
+        """The article's id is read as record ids are: any case, "the"."""
+        assert C.lookup("ISSUE-DATING") is C.get("issue-dating")
+        assert C.lookup(name) is C.article
+        assert C.involving(name) == C.involving("article")
+        assert C.notes.filter(about=name) == C.notes.filter(about="article")
+        with raises(InvalidTypeError, TypeError, "the Article is not one"):
+            C.context(name)
+
+    def test_record_named_article_wins(self) -> None:
+        """A record named "Article" is found by that name, as ids lose."""
+        named = attrs.evolve(C.people[0], aliases=("Article",))
+        corpus = attrs.evolve(C, people=[named, *C.people[1:]])
+
+        assert corpus.lookup("Article") == named
+        assert corpus.lookup("article") is corpus.article
+        assert corpus.involving("Article") == corpus.involving(named)
+        assert corpus.involving("The article") == corpus.involving(named)
+
     def test_miss(self) -> None:
         """A miss quotes the input and suggests close names."""
         with raises(NotFoundError, LookupError, "'Hungry'", "'Hungary'"):

@@ -569,7 +569,7 @@ class Corpus:
     ) -> Record:
         # Compared only as a str: an array's == answers elementwise.
         if (
-            value == "article"
+            self._resolver.names_article(value)
             if isinstance(value, str)
             else isinstance(value, Article)
         ):
@@ -585,7 +585,7 @@ class Corpus:
     def _referee(self, value: object) -> str:
         """Return the id of a record, or ``"article"`` for the article."""
         if (
-            value == "article"
+            self._resolver.names_article(value)
             if isinstance(value, str)
             else (isinstance(value, Article) and value == self.article)
         ):
@@ -644,7 +644,9 @@ class Corpus:
         Return the record, of any type, with this id, name or alias.
 
         An id wins (``"article"`` is the `Article`'s, as in `get`);
-        otherwise names are normalised as in `Collection.lookup` and, if
+        otherwise names are normalised as in `Collection.lookup` (and
+        ``"The Article"`` is the article's id so read, unless a record has
+        that name) and, if
         records of several types share a name, the order of `SCHEMA`
         decides: people first, then groups, places, events, quotations,
         statistics, claims, relations and notes.
@@ -668,7 +670,7 @@ class Corpus:
             raise InvalidTypeError(
                 f"lookup() takes a name str, got {describe(name)}"
             )
-        if name == "article":
+        if self._resolver.names_article(name):
             return self.article
         found = find(self._collections(), name)
         if found is None:

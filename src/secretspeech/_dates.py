@@ -853,7 +853,9 @@ class HistoricalDate:
         """
         Turn what users pass as a period into a `HistoricalDate`.
 
-        The *text* of the result is ``str(value)``.
+        The *text* of the result is *value* as written: the year, the EDTF
+        string without its surrounding whitespace, or the day in ISO form
+        (a `datetime.datetime`'s day, without its time).
 
         Args:
             value: One of
@@ -882,7 +884,9 @@ class HistoricalDate:
         '1956'
         >>> ss.HistoricalDate.coerce("195X").latest
         datetime.date(1959, 12, 31)
-        >>> ss.HistoricalDate.coerce(datetime.datetime(1956, 2, 25, 0, 5)).edtf
+        >>> ss.HistoricalDate.coerce(" 1956-02 ").text
+        '1956-02'
+        >>> ss.HistoricalDate.coerce(datetime.datetime(1956, 2, 25, 0, 5)).text
         '1956-02-25'
         """
         if isinstance(value, HistoricalDate):

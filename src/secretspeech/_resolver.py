@@ -60,9 +60,26 @@ class Resolver:
         Where any record will do, the `Article` (or ``"article"``) stands
         for itself: notes may be about the article.
         """
-        if among == ANY and (value == "article" or isinstance(value, Article)):
+        if among == ANY and (
+            self.names_article(value)
+            if isinstance(value, str)
+            else isinstance(value, Article)
+        ):
             return "article"
         return self.record(value, among, argument).id
+
+    def names_article(self, value: str) -> bool:
+        """
+        Tell whether the str *value* names the article.
+
+        The article's id is ``"article"``, read as record ids are: in any
+        case and spacing, and after "the" (``"The article"``), unless a
+        record has that name or alias.
+        """
+        return value == "article" or (
+            normalize(value) == "article"
+            and find(list(self.collections.values()), value) is None
+        )
 
     def record(
         self, value: object, among: tuple[str, ...], argument: str
