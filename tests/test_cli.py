@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 import secretspeech as ss
-from secretspeech._cli import main
+from secretspeech._cli import main, summary
 
 
 class TestSummary:
@@ -52,6 +52,29 @@ class TestSummary:
         for event in ss.events:
             if event.date is not None:
                 assert event.name in out
+
+    @pytest.mark.parametrize(
+        ("edtf", "said"),
+        [
+            ("2006-02-05", "5 February 2006"),
+            ("2006-02", "February 2006"),
+            ("2006", "2006"),
+            ("2006-02~", "2006-02~"),
+            ("200X", "200X"),
+            ("2006-02-18/2006-02-25", "2006-02-18/2006-02-25"),
+        ],
+    )
+    def test_the_date_is_as_precise_as_the_article(
+        self, edtf: str, said: str
+    ) -> None:
+        """A month or a year of publication gets no made-up first day."""
+        published = ss.HistoricalDate.from_edtf(edtf, text="then")
+        article = attrs.evolve(ss.article, published=published)
+        corpus = attrs.evolve(ss.corpus(), article=article)
+
+        byline = summary(corpus).text.splitlines()[3]
+
+        assert byline == f"Mike Haynes, Socialist Worker issue 1988, {said}"
 
 
 class TestCommands:

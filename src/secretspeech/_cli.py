@@ -80,6 +80,26 @@ def _wording(date: ss.HistoricalDate, *, short: bool = False) -> str:
     return f"[{date.basis.value}] {date.text}"
 
 
+def _published(date: ss.HistoricalDate) -> str:
+    """
+    Say a publication date no more precisely than it is known.
+
+    A day, a month or a year in words (``18 February 2006``, ``February
+    2006``, ``2006``); anything else (about a month, a decade, a span of
+    days) as its EDTF string, rather than as a first day it may not be.
+    """
+    day = date.earliest
+    if date.approximate or date.uncertain:
+        return date.edtf
+    if date.precision is ss.Precision.DAY:
+        return f"{day.day} {day:%B %Y}"
+    if date.precision is ss.Precision.MONTH:
+        return f"{day:%B %Y}"
+    if date.precision is ss.Precision.YEAR:
+        return str(day.year)
+    return date.edtf
+
+
 def _fit(line: str) -> str:
     """Cut a line to the width, marking the cut."""
     return line if len(line) <= WIDTH else line[: WIDTH - 1] + "…"
@@ -166,7 +186,7 @@ def summary(corpus: ss.Corpus) -> Answer:
         *_wrap(a.standfirst, ""),
         _fit(
             f"{a.author}, {a.publication} issue {a.issue}, "
-            f"{a.published_on:%d %B %Y}"
+            f"{_published(a.published)}"
         ),
         (
             f"{len(a.text):,} characters, SHA-256 {a.sha256[:16]}…, "
