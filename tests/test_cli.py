@@ -214,6 +214,41 @@ class TestCommands:
 
         assert b"Traceback" not in err
 
+    @pytest.mark.skipif(
+        not Path("/dev/full").exists(), reason="no /dev/full here"
+    )
+    @pytest.mark.parametrize("argv", [["show", "muck"], []], ids=str)
+    def test_a_full_disk(self, argv: list[str]) -> None:
+        """An answer that cannot be written is an error, not a traceback."""
+        with Path("/dev/full").open("w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "secretspeech", *argv],
+                stdout=full,
+                capture_output=False,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+
+        assert (done.returncode, done.stderr) == (
+            1,
+            "secretspeech: cannot write the answer: No space left on device\n",
+        )
+
+    def test_no_standard_output(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """With standard output closed, the answer is lost: status 1."""
+        monkeypatch.setattr(sys, "stdout", None)
+
+        assert main(["show", "muck"]) == 1
+        assert capsys.readouterr().err == (
+            "secretspeech: cannot write the answer: standard output is "
+            "closed\n"
+        )
+
 
 class TestOddYears:
     """What is not a year is refused as a period, never a traceback."""

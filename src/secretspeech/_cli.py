@@ -12,16 +12,18 @@ for a usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import enum
 import io
 import json
+import os
 import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import attrs
 
@@ -634,16 +636,35 @@ def _commands(parser: argparse.ArgumentParser) -> list[str]:
     return []  # pragma: no cover -- the parser always has commands
 
 
-def _print(text: str) -> None:
-    if isinstance(sys.stdout, io.TextIOWrapper):
+def _print(text: str) -> int:
+    """Print an answer; return 1, saying why, if it cannot be written."""
+    out = sys.stdout
+    if out is None:
+        _fail("cannot write the answer: standard output is closed")
+        return 1
+    if isinstance(out, io.TextIOWrapper):
         # A terminal that cannot show “curly quotes” gets escapes, not a
         # traceback.
-        sys.stdout.reconfigure(errors="backslashreplace")
+        out.reconfigure(errors="backslashreplace")
     try:
-        print(text)
+        print(text, file=out)
+        # Here, not at exit, where a failure is a traceback.
+        out.flush()
     except BrokenPipeError:
         # The reader (`head`, say) stopped early; that is not an error.
         sys.stderr.close()
+    except OSError as e:
+        # A full disk, say: the answer is lost, which the status says.
+        _fail(f"cannot write the answer: {e.strerror or e}")
+        _discard(out)
+        return 1
+    return 0
+
+
+def _discard(out: TextIO) -> None:
+    """Send what *out* still holds nowhere, so that exit does not fail."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
 
 
 def _fail(message: str) -> None:
@@ -678,8 +699,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             `None`.
 
     Returns:
-        0 on success; 1 if nothing matched or the data or a value was not
-        understood; 2 for a usage error.
+        0 on success; 1 if nothing matched, the data or a value was not
+        understood, or the answer could not be written; 2 for a usage
+        error.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
@@ -709,11 +731,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ss.SecretSpeechError as e:
         _fail(str(e))
         return 1
+    status = 0
     if args.json:
-        _print(json.dumps(answer.data, ensure_ascii=False, indent=2))
+        status = _print(json.dumps(answer.data, ensure_ascii=False, indent=2))
     elif answer.empty is None:
-        _print(answer.text)
+        status = _print(answer.text)
     if answer.empty is not None:
         _fail(answer.empty)
         return 1
-    return 0
+    return status
