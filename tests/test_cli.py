@@ -671,6 +671,35 @@ class TestExport:
         assert err.count("\n") == 1
         assert list(tmp_path.iterdir()) == []
 
+    @pytest.mark.parametrize(
+        ("option", "argv"),
+        [
+            ("--output", ["export", "--format", "csv", "--output", ""]),
+            ("--output", ["export", "--format", "json", "--output", ""]),
+            ("--corpus", ["--corpus", "", "--text", "a.txt"]),
+            ("--text", ["--corpus", "c.json", "--text", ""]),
+        ],
+        ids=["csv", "json", "corpus", "text"],
+    )
+    def test_an_empty_path(
+        self,
+        option: str,
+        argv: list[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """An empty path is a usage error, not the current folder."""
+        monkeypatch.chdir(tmp_path)
+
+        status, out, err = output(capsys, *argv)
+
+        assert (status, out) == (2, "")
+        assert err.endswith(
+            f"error: argument {option}: an empty path names no file\n"
+        )
+        assert list(tmp_path.iterdir()) == []
+
     def test_an_unknown_format(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:

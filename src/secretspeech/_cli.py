@@ -172,6 +172,15 @@ def _positive(value: str) -> int:
     return number
 
 
+def _path(value: str) -> str:
+    """Read a path (argparse's type): an empty one names no file."""
+    if not value:
+        # Not the current folder, as pathlib would read it.
+        msg = "an empty path names no file"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
 def _data(values: Sequence[Any]) -> list[dict[str, Any]]:
     return [ss.as_dict(v) for v in values]
 
@@ -484,11 +493,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--corpus",
+        type=_path,
         metavar="RECORDS",
         help="run on a corpus file of your own (with --text)",
     )
     parser.add_argument(
         "--text",
+        type=_path,
         metavar="TEXT",
         help="the text file of that corpus (with --corpus)",
     )
@@ -553,6 +564,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export_parser.add_argument(
         "--output",
+        type=_path,
         required=True,
         metavar="PATH",
         help="the file to write (a folder for csv and parquet)",

@@ -109,11 +109,11 @@ def save_corpus(  # noqa: PLR0913 -- each limit is an argument
         InvalidTypeError: If *corpus* is not a `Corpus`, *records* or
             *text* is not a path, or a limit is not an int.
         InvalidValueError: If *records* and *text* are the same file
-            (through a link too), a path holds a character no file name can
-            (a NUL) or names something other than a regular file (a named
-            pipe, a device), a limit is less than 1, or the corpus holds
-            what `load_corpus` would not read back: what JSON or UTF-8
-            cannot write (an int of more digits than
+            (through a link too), a path is empty, holds a character no file
+            name can (a NUL) or names something other than a regular file
+            (a named pipe, a device), a limit is less than 1, or the corpus
+            holds what `load_corpus` would not read back: what JSON or
+            UTF-8 cannot write (an int of more digits than
             `sys.get_int_max_str_digits`, an unpaired surrogate), or a file
             larger than its limit.
 

@@ -323,9 +323,9 @@ def load_corpus(  # noqa: PLR0913 -- each limit is an argument
             problem, or the limit and the argument that raises it.
         InvalidTypeError: If *records* or *text* is not a path, *encoding*
             is not a str, or a limit is not an int.
-        InvalidValueError: If a path holds a character no file name can
-            (a NUL, an unpaired surrogate), *encoding* is not a text
-            encoding Python knows, or a limit is less than 1.
+        InvalidValueError: If a path is empty or holds a character no
+            file name can (a NUL, an unpaired surrogate), *encoding* is not
+            a text encoding Python knows, or a limit is less than 1.
 
     >>> import secretspeech as ss
     >>> import secretspeech as ss
@@ -488,12 +488,17 @@ def on_file(
     Raises:
         CorpusFileError: If the operating system refuses (`file_error`).
         InvalidTypeError: If *path* is an `os.PathLike` that gives bytes.
-        InvalidValueError: If *path* holds a NUL or an unpaired surrogate,
-            so that the operating system cannot even be asked.
+        InvalidValueError: If *path* is empty (which `pathlib` would
+            read as the current folder) or holds a NUL or an unpaired
+            surrogate, so that the operating system cannot even be asked.
     """
     try:
         from pathlib import Path  # noqa: PLC0415 -- not needed to start
 
+        if os.fspath(path) == "":
+            # Path("") is the current folder; open("") is no file.
+            msg = "an empty path names no file"
+            raise ValueError(msg)  # noqa: TRY301 -- refused as below
         return act(Path(path))
     except OSError as e:
         raise file_error(path, e) from e
