@@ -700,6 +700,34 @@ class TestExport:
         )
         assert list(tmp_path.iterdir()) == []
 
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+    @pytest.mark.parametrize(
+        ("kind", "name"),
+        [("json", "x.json"), ("csv", "people.csv"), ("graphml", "x.graphml")],
+    )
+    def test_a_pipe_is_named_as_the_output(
+        self,
+        kind: str,
+        name: str,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """The message names --output, as typed, not the API's arguments."""
+        monkeypatch.chdir(tmp_path)
+        os.mkfifo(name)
+        given = "." if kind == "csv" else name
+
+        status, _, err = output(
+            capsys, "export", "--format", kind, "--output", given
+        )
+
+        assert status == 1
+        assert err == (
+            f"secretspeech: --output: {name!r} is not a regular file but a "
+            "named pipe\n"
+        )
+
     def test_an_unknown_format(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:

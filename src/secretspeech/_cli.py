@@ -41,6 +41,8 @@ _OPTIONS = re.compile(
     r"(?<![\w-])(start|end|strict|limit|by|about|stance|kind|during|"
     r"counting)=(: ?)?"
 )
+#: A file an export function refuses, named by its argument: --output here.
+_OUTPUT = re.compile(r"\b\w+\(\): path=")
 #: The export formats, as --format names them; csv and parquet write a
 #: folder of files, the others one file.
 _FORMATS = (
@@ -682,6 +684,7 @@ def _discard(out: TextIO) -> None:
 def _fail(message: str) -> None:
     # The API's keywords (start=) as the options the user typed (--start).
     typed = _OPTIONS.sub(lambda m: f"--{m[1]}{': ' if m[2] else ' '}", message)
+    typed = _OUTPUT.sub("--output: ", typed)
     typed = typed.replace("pass overwrite=True", "use --force")
     typed = re.sub(r"--strict True\b", "--strict", typed).replace("  ", " ")
     print(f"secretspeech: {typed}", file=sys.stderr)
