@@ -1149,14 +1149,7 @@ class _Parser:
             if kind not in top and kind in _OPTIONAL_KINDS:
                 built[kind] = ()
                 continue
-            items = top.get(kind)
-            if not isinstance(items, self.arrays):
-                raise self.fail(f"{kind!r} must be a list of records")
-            if len(items) > self.max_records:
-                raise self.fail(
-                    f"{kind!r} has more than the limit of {self.max_records} "
-                    "records; load_corpus(..., max_records=...) raises it"
-                )
+            items = self.collection(top, kind)
             held: list[Any] | None = None
             if consume:
                 # The document is ours: its records are held in a list (a
@@ -1180,6 +1173,26 @@ class _Parser:
         return self.build(
             Corpus, article=article, data_version=data_version, **built
         )
+
+    def collection(
+        self, top: Mapping[str, Any], kind: str
+    ) -> list[Any] | tuple[Any, ...]:
+        """Return the records of *kind* in *top*, a list within the limit."""
+        if kind not in top:
+            optional = [k for k in self.kinds if k in _OPTIONAL_KINDS]
+            raise self.fail(
+                f"the document has no {kind!r}: a list of records, possibly "
+                f"empty (only {_listed(optional)} may be left out)"
+            )
+        items = top[kind]
+        if not isinstance(items, self.arrays):
+            raise self.fail(f"{kind!r} must be a list of records")
+        if len(items) > self.max_records:
+            raise self.fail(
+                f"{kind!r} has more than the limit of {self.max_records} "
+                "records; load_corpus(..., max_records=...) raises it"
+            )
+        return items
 
     # -- shapes
 
