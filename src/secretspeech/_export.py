@@ -63,6 +63,9 @@ def save_corpus(  # noqa: PLR0913 -- each limit is an argument
     `load_corpus` reads the two files back into an equal corpus, so a
     corpus can be saved, shared, edited and loaded again; the JSON is
     `Corpus.to_document`, indented, with non-ASCII characters as they are.
+    A corpus whose collection holds records of a type of your own (a
+    subclass of ours) is read back by `load_corpus` given that type in
+    ``record_types=``, as this reads it back.
 
     Nothing is written that `load_corpus` would refuse: the document is
     read back in memory first, and each file must be within the limit that

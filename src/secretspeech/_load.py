@@ -280,6 +280,7 @@ def load_corpus(  # noqa: PLR0913 -- each limit is an argument
     max_records_bytes: int = MAX_BYTES,
     max_text_bytes: int = MAX_TEXT_BYTES,
     max_records: int = MAX_RECORDS,
+    record_types: Mapping[str, type[Any]] | None = None,
 ) -> Corpus:
     """
     Load and validate a corpus from a JSON file of records and a text file.
@@ -307,6 +308,12 @@ def load_corpus(  # noqa: PLR0913 -- each limit is an argument
             raised.
         max_records: The most records one collection may hold; 100,000
             unless raised.
+        record_types: Record types of your own by collection name
+            (``{"events": MyEvent}``): subclasses of ours, whose fields of
+            their own declare their part in the schema as ours do; the
+            records of a collection named here are read as its type.  What
+            `save_corpus` wrote of a corpus of such records reads back
+            with them.
 
     Returns:
         The validated corpus.
@@ -322,7 +329,9 @@ def load_corpus(  # noqa: PLR0913 -- each limit is an argument
             corpus; the message names the file, the record and the
             problem, or the limit and the argument that raises it.
         InvalidTypeError: If *records* or *text* is not a path, *encoding*
-            is not a str, or a limit is not an int.
+            is not a str, a limit is not an int, or *record_types* is not a
+            mapping of collection names to subclasses of their record
+            types.
         InvalidValueError: If a path is empty or holds a character no
             file name can (a NUL, an unpaired surrogate), *encoding* is not
             a text encoding Python knows, or a limit is less than 1.
@@ -336,6 +345,8 @@ def load_corpus(  # noqa: PLR0913 -- each limit is an argument
     """
     check_paths("load_corpus", records=records, text=text)
     _check_encoding(encoding)
+    # Before reading, as the other arguments: a mistake here costs nothing.
+    _record_types(record_types)
     check_limits(
         "load_corpus",
         max_records_bytes=max_records_bytes,
@@ -354,6 +365,7 @@ def load_corpus(  # noqa: PLR0913 -- each limit is an argument
         document,
         body,
         source=str(records),
+        record_types=record_types,
         max_length=max_records_bytes,
         max_records=max_records,
     )
