@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 import secretspeech as ss
-from secretspeech._cli import main
+from secretspeech._cli import main, summary
 
 
 class TestSummary:
@@ -52,6 +52,29 @@ class TestSummary:
         for event in ss.events:
             if event.date is not None:
                 assert event.name in out
+
+    @pytest.mark.parametrize(
+        ("edtf", "said"),
+        [
+            ("2006-02-05", "5 February 2006"),
+            ("2006-02", "February 2006"),
+            ("2006", "2006"),
+            ("2006-02~", "2006-02~"),
+            ("200X", "200X"),
+            ("2006-02-18/2006-02-25", "2006-02-18/2006-02-25"),
+        ],
+    )
+    def test_the_date_is_as_precise_as_the_article(
+        self, edtf: str, said: str
+    ) -> None:
+        """A month or a year of publication gets no made-up first day."""
+        published = ss.HistoricalDate.from_edtf(edtf, text="then")
+        article = attrs.evolve(ss.article, published=published)
+        corpus = attrs.evolve(ss.corpus(), article=article)
+
+        byline = summary(corpus).text.splitlines()[3]
+
+        assert byline == f"Mike Haynes, Socialist Worker issue 1988, {said}"
 
 
 class TestCommands:
@@ -190,6 +213,41 @@ class TestCommands:
             err = proc.stderr.read()
 
         assert b"Traceback" not in err
+
+    @pytest.mark.skipif(
+        not Path("/dev/full").exists(), reason="no /dev/full here"
+    )
+    @pytest.mark.parametrize("argv", [["show", "muck"], []], ids=str)
+    def test_a_full_disk(self, argv: list[str]) -> None:
+        """An answer that cannot be written is an error, not a traceback."""
+        with Path("/dev/full").open("w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "secretspeech", *argv],
+                stdout=full,
+                capture_output=False,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+
+        assert (done.returncode, done.stderr) == (
+            1,
+            "secretspeech: cannot write the answer: No space left on device\n",
+        )
+
+    def test_no_standard_output(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """With standard output closed, the answer is lost: status 1."""
+        monkeypatch.setattr(sys, "stdout", None)
+
+        assert main(["show", "muck"]) == 1
+        assert capsys.readouterr().err == (
+            "secretspeech: cannot write the answer: standard output is "
+            "closed\n"
+        )
 
 
 class TestOddYears:
@@ -612,6 +670,63 @@ class TestExport:
         assert err.endswith(f'pip install "secretspeech[{extra}]"\n')
         assert err.count("\n") == 1
         assert list(tmp_path.iterdir()) == []
+
+    @pytest.mark.parametrize(
+        ("option", "argv"),
+        [
+            ("--output", ["export", "--format", "csv", "--output", ""]),
+            ("--output", ["export", "--format", "json", "--output", ""]),
+            ("--corpus", ["--corpus", "", "--text", "a.txt"]),
+            ("--text", ["--corpus", "c.json", "--text", ""]),
+        ],
+        ids=["csv", "json", "corpus", "text"],
+    )
+    def test_an_empty_path(
+        self,
+        option: str,
+        argv: list[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """An empty path is a usage error, not the current folder."""
+        monkeypatch.chdir(tmp_path)
+
+        status, out, err = output(capsys, *argv)
+
+        assert (status, out) == (2, "")
+        assert err.endswith(
+            f"error: argument {option}: an empty path names no file\n"
+        )
+        assert list(tmp_path.iterdir()) == []
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+    @pytest.mark.parametrize(
+        ("kind", "name"),
+        [("json", "x.json"), ("csv", "people.csv"), ("graphml", "x.graphml")],
+    )
+    def test_a_pipe_is_named_as_the_output(
+        self,
+        kind: str,
+        name: str,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """The message names --output, as typed, not the API's arguments."""
+        monkeypatch.chdir(tmp_path)
+        os.mkfifo(name)
+        given = "." if kind == "csv" else name
+
+        status, _, err = output(
+            capsys, "export", "--format", kind, "--output", given
+        )
+
+        assert status == 1
+        assert err == (
+            f"secretspeech: --output: {name!r} is not a regular file but a "
+            "named pipe\n"
+        )
 
     def test_an_unknown_format(
         self, capsys: pytest.CaptureFixture[str]

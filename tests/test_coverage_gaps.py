@@ -111,6 +111,15 @@ class TestTheLoaderRefuses:
 
         assert "t.json: 'people' must be a list of records" == message
 
+    def test_a_collection_that_is_missing(self) -> None:
+        """A collection left out is said to be missing, not to be no list."""
+        message = refusal(lambda doc: doc.pop("people"))
+
+        assert message == (
+            "t.json: the document has no 'people': a list of records, "
+            "possibly empty (only 'claims' and 'notes' may be left out)"
+        )
+
     def test_more_records_than_the_limit(
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:

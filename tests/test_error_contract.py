@@ -39,7 +39,7 @@ from hypothesis import strategies as st
 
 import secretspeech as ss
 from helpers import bundled_document, bundled_text
-from secretspeech import exceptions
+from secretspeech import exceptions, formats
 from secretspeech._load import file_error
 
 
@@ -732,6 +732,48 @@ class TestFiles:
 
         with pytest.raises(ss.InvalidValueError, match="records="):
             transfer(direction, path, tmp_path)
+
+    @pytest.mark.parametrize("direction", ["load", "save"])
+    def test_an_empty_path(
+        self,
+        tmp_path: Path,
+        direction: str,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """An empty path names no file: not the current folder, both ways."""
+        monkeypatch.chdir(tmp_path)
+
+        with pytest.raises(ss.InvalidValueError) as caught:
+            transfer(direction, "", tmp_path)
+
+        assert str(caught.value) == (
+            f"{direction}_corpus(): records='' is not a path the operating "
+            "system can open: an empty path names no file"
+        )
+        assert list(tmp_path.iterdir()) == []
+
+    @pytest.mark.parametrize(
+        ("name", "write"),
+        [
+            ("folder", lambda: formats.to_csv(ss.corpus(), "")),
+            ("path", lambda: formats.to_graphml(ss.corpus(), "")),
+        ],
+        ids=["to_csv", "to_graphml"],
+    )
+    def test_an_empty_path_to_export_to(
+        self,
+        tmp_path: Path,
+        name: str,
+        write: Callable[[], object],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """An export to an empty path writes nothing into the current folder."""
+        monkeypatch.chdir(tmp_path)
+
+        with pytest.raises(ss.InvalidValueError, match=f"{name}='' is not"):
+            write()
+
+        assert list(tmp_path.iterdir()) == []
 
     @pytest.mark.parametrize("direction", ["load", "save"])
     def test_a_path_that_gives_bytes(

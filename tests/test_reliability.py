@@ -551,6 +551,24 @@ class TestNothingLoadWouldRefuse:
         )
         assert spies == list(again.people)
 
+    def test_load_corpus_reads_them_back(self, tmp_path: Path) -> None:
+        """load_corpus, told the record types, gives the corpus saved."""
+        corpus = small_corpus()
+        spies = [
+            Spy(**attrs.asdict(p, recurse=False), codename=p.name[0])
+            for p in corpus.people
+        ]
+        saved = corpus_of(corpus.article, spies)
+        records, text = pair(tmp_path)
+        ss.save_corpus(saved, records, text)
+
+        again = ss.load_corpus(records, text, record_types={"people": Spy})
+
+        assert again == saved
+        assert [type(p) for p in again.people] == [Spy] * len(spies)
+        with pytest.raises(ss.InvalidCorpusError, match="'codename'"):
+            ss.load_corpus(records, text)
+
     @pytest.mark.parametrize("direction", ["load", "save"])
     @pytest.mark.parametrize(
         ("limit", "error"),

@@ -12,16 +12,18 @@ for a usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import enum
 import io
 import json
+import os
 import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import attrs
 
@@ -39,6 +41,8 @@ _OPTIONS = re.compile(
     r"(?<![\w-])(start|end|strict|limit|by|about|stance|kind|during|"
     r"counting)=(: ?)?"
 )
+#: A file an export function refuses, named by its argument: --output here.
+_OUTPUT = re.compile(r"\b\w+\(\): path=")
 #: The export formats, as --format names them; csv and parquet write a
 #: folder of files, the others one file.
 _FORMATS = (
@@ -78,6 +82,26 @@ def _wording(date: ss.HistoricalDate, *, short: bool = False) -> str:
     if short:
         return f"({date.basis.value})"
     return f"[{date.basis.value}] {date.text}"
+
+
+def _published(date: ss.HistoricalDate) -> str:
+    """
+    Say a publication date no more precisely than it is known.
+
+    A day, a month or a year in words (``18 February 2006``, ``February
+    2006``, ``2006``); anything else (about a month, a decade, a span of
+    days) as its EDTF string, rather than as a first day it may not be.
+    """
+    day = date.earliest
+    if date.approximate or date.uncertain:
+        return date.edtf
+    if date.precision is ss.Precision.DAY:
+        return f"{day.day} {day:%B %Y}"
+    if date.precision is ss.Precision.MONTH:
+        return f"{day:%B %Y}"
+    if date.precision is ss.Precision.YEAR:
+        return str(day.year)
+    return date.edtf
 
 
 def _fit(line: str) -> str:
@@ -150,6 +174,15 @@ def _positive(value: str) -> int:
     return number
 
 
+def _path(value: str) -> str:
+    """Read a path (argparse's type): an empty one names no file."""
+    if not value:
+        # Not the current folder, as pathlib would read it.
+        msg = "an empty path names no file"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
 def _data(values: Sequence[Any]) -> list[dict[str, Any]]:
     return [ss.as_dict(v) for v in values]
 
@@ -166,7 +199,7 @@ def summary(corpus: ss.Corpus) -> Answer:
         *_wrap(a.standfirst, ""),
         _fit(
             f"{a.author}, {a.publication} issue {a.issue}, "
-            f"{a.published_on:%d %B %Y}"
+            f"{_published(a.published)}"
         ),
         (
             f"{len(a.text):,} characters, SHA-256 {a.sha256[:16]}…, "
@@ -462,11 +495,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--corpus",
+        type=_path,
         metavar="RECORDS",
         help="run on a corpus file of your own (with --text)",
     )
     parser.add_argument(
         "--text",
+        type=_path,
         metavar="TEXT",
         help="the text file of that corpus (with --corpus)",
     )
@@ -531,6 +566,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export_parser.add_argument(
         "--output",
+        type=_path,
         required=True,
         metavar="PATH",
         help="the file to write (a folder for csv and parquet)",
@@ -614,21 +650,41 @@ def _commands(parser: argparse.ArgumentParser) -> list[str]:
     return []  # pragma: no cover -- the parser always has commands
 
 
-def _print(text: str) -> None:
-    if isinstance(sys.stdout, io.TextIOWrapper):
+def _print(text: str) -> int:
+    """Print an answer; return 1, saying why, if it cannot be written."""
+    out = sys.stdout
+    if out is None:
+        _fail("cannot write the answer: standard output is closed")
+        return 1
+    if isinstance(out, io.TextIOWrapper):
         # A terminal that cannot show “curly quotes” gets escapes, not a
         # traceback.
-        sys.stdout.reconfigure(errors="backslashreplace")
+        out.reconfigure(errors="backslashreplace")
     try:
-        print(text)
+        print(text, file=out)
+        # Here, not at exit, where a failure is a traceback.
+        out.flush()
     except BrokenPipeError:
         # The reader (`head`, say) stopped early; that is not an error.
         sys.stderr.close()
+    except OSError as e:
+        # A full disk, say: the answer is lost, which the status says.
+        _fail(f"cannot write the answer: {e.strerror or e}")
+        _discard(out)
+        return 1
+    return 0
+
+
+def _discard(out: TextIO) -> None:
+    """Send what *out* still holds nowhere, so that exit does not fail."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
 
 
 def _fail(message: str) -> None:
     # The API's keywords (start=) as the options the user typed (--start).
     typed = _OPTIONS.sub(lambda m: f"--{m[1]}{': ' if m[2] else ' '}", message)
+    typed = _OUTPUT.sub("--output: ", typed)
     typed = typed.replace("pass overwrite=True", "use --force")
     typed = re.sub(r"--strict True\b", "--strict", typed).replace("  ", " ")
     print(f"secretspeech: {typed}", file=sys.stderr)
@@ -658,8 +714,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             `None`.
 
     Returns:
-        0 on success; 1 if nothing matched or the data or a value was not
-        understood; 2 for a usage error.
+        0 on success; 1 if nothing matched, the data or a value was not
+        understood, or the answer could not be written; 2 for a usage
+        error.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
@@ -689,11 +746,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ss.SecretSpeechError as e:
         _fail(str(e))
         return 1
+    status = 0
     if args.json:
-        _print(json.dumps(answer.data, ensure_ascii=False, indent=2))
+        status = _print(json.dumps(answer.data, ensure_ascii=False, indent=2))
     elif answer.empty is None:
-        _print(answer.text)
+        status = _print(answer.text)
     if answer.empty is not None:
         _fail(answer.empty)
         return 1
-    return 0
+    return status

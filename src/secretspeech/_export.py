@@ -63,6 +63,9 @@ def save_corpus(  # noqa: PLR0913 -- each limit is an argument
     `load_corpus` reads the two files back into an equal corpus, so a
     corpus can be saved, shared, edited and loaded again; the JSON is
     `Corpus.to_document`, indented, with non-ASCII characters as they are.
+    A corpus whose collection holds records of a type of your own (a
+    subclass of ours) is read back by `load_corpus` given that type in
+    ``record_types=``, as this reads it back.
 
     Nothing is written that `load_corpus` would refuse: the document is
     read back in memory first, and each file must be within the limit that
@@ -109,11 +112,11 @@ def save_corpus(  # noqa: PLR0913 -- each limit is an argument
         InvalidTypeError: If *corpus* is not a `Corpus`, *records* or
             *text* is not a path, or a limit is not an int.
         InvalidValueError: If *records* and *text* are the same file
-            (through a link too), a path holds a character no file name can
-            (a NUL) or names something other than a regular file (a named
-            pipe, a device), a limit is less than 1, or the corpus holds
-            what `load_corpus` would not read back: what JSON or UTF-8
-            cannot write (an int of more digits than
+            (through a link too), a path is empty, holds a character no file
+            name can (a NUL) or names something other than a regular file
+            (a named pipe, a device), a limit is less than 1, or the corpus
+            holds what `load_corpus` would not read back: what JSON or
+            UTF-8 cannot write (an int of more digits than
             `sys.get_int_max_str_digits`, an unpaired surrogate), or a file
             larger than its limit.
 

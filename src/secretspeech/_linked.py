@@ -1267,9 +1267,9 @@ def to_graphml(
             exists and *overwrite* is false (``errno.EEXIST``).
         InvalidTypeError: If *corpus* is not a `Corpus`, *path* not a path
             or *overwrite* not a bool.
-        InvalidValueError: If *path* names a pipe or a device, or a string
-            of the graph holds a character that XML cannot (a control
-            character other than a tab or a line feed, say).
+        InvalidValueError: If *path* is empty or names a pipe or a device,
+            or a string of the graph holds a character that XML cannot (a
+            control character other than a tab or a line feed, say).
         MissingDependencyError: If networkx is not installed.
 
     >>> import tempfile

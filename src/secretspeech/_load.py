@@ -280,6 +280,7 @@ def load_corpus(  # noqa: PLR0913 -- each limit is an argument
     max_records_bytes: int = MAX_BYTES,
     max_text_bytes: int = MAX_TEXT_BYTES,
     max_records: int = MAX_RECORDS,
+    record_types: Mapping[str, type[Any]] | None = None,
 ) -> Corpus:
     """
     Load and validate a corpus from a JSON file of records and a text file.
@@ -307,6 +308,12 @@ def load_corpus(  # noqa: PLR0913 -- each limit is an argument
             raised.
         max_records: The most records one collection may hold; 100,000
             unless raised.
+        record_types: Record types of your own by collection name
+            (``{"events": MyEvent}``): subclasses of ours, whose fields of
+            their own declare their part in the schema as ours do; the
+            records of a collection named here are read as its type.  What
+            `save_corpus` wrote of a corpus of such records reads back
+            with them.
 
     Returns:
         The validated corpus.
@@ -322,10 +329,12 @@ def load_corpus(  # noqa: PLR0913 -- each limit is an argument
             corpus; the message names the file, the record and the
             problem, or the limit and the argument that raises it.
         InvalidTypeError: If *records* or *text* is not a path, *encoding*
-            is not a str, or a limit is not an int.
-        InvalidValueError: If a path holds a character no file name can
-            (a NUL, an unpaired surrogate), *encoding* is not a text
-            encoding Python knows, or a limit is less than 1.
+            is not a str, a limit is not an int, or *record_types* is not a
+            mapping of collection names to subclasses of their record
+            types.
+        InvalidValueError: If a path is empty or holds a character no
+            file name can (a NUL, an unpaired surrogate), *encoding* is not
+            a text encoding Python knows, or a limit is less than 1.
 
     >>> import secretspeech as ss
     >>> import secretspeech as ss
@@ -336,6 +345,8 @@ def load_corpus(  # noqa: PLR0913 -- each limit is an argument
     """
     check_paths("load_corpus", records=records, text=text)
     _check_encoding(encoding)
+    # Before reading, as the other arguments: a mistake here costs nothing.
+    _record_types(record_types)
     check_limits(
         "load_corpus",
         max_records_bytes=max_records_bytes,
@@ -354,6 +365,7 @@ def load_corpus(  # noqa: PLR0913 -- each limit is an argument
         document,
         body,
         source=str(records),
+        record_types=record_types,
         max_length=max_records_bytes,
         max_records=max_records,
     )
@@ -488,12 +500,17 @@ def on_file(
     Raises:
         CorpusFileError: If the operating system refuses (`file_error`).
         InvalidTypeError: If *path* is an `os.PathLike` that gives bytes.
-        InvalidValueError: If *path* holds a NUL or an unpaired surrogate,
-            so that the operating system cannot even be asked.
+        InvalidValueError: If *path* is empty (which `pathlib` would
+            read as the current folder) or holds a NUL or an unpaired
+            surrogate, so that the operating system cannot even be asked.
     """
     try:
         from pathlib import Path  # noqa: PLC0415 -- not needed to start
 
+        if os.fspath(path) == "":
+            # Path("") is the current folder; open("") is no file.
+            msg = "an empty path names no file"
+            raise ValueError(msg)  # noqa: TRY301 -- refused as below
         return act(Path(path))
     except OSError as e:
         raise file_error(path, e) from e
@@ -1144,14 +1161,7 @@ class _Parser:
             if kind not in top and kind in _OPTIONAL_KINDS:
                 built[kind] = ()
                 continue
-            items = top.get(kind)
-            if not isinstance(items, self.arrays):
-                raise self.fail(f"{kind!r} must be a list of records")
-            if len(items) > self.max_records:
-                raise self.fail(
-                    f"{kind!r} has more than the limit of {self.max_records} "
-                    "records; load_corpus(..., max_records=...) raises it"
-                )
+            items = self.collection(top, kind)
             held: list[Any] | None = None
             if consume:
                 # The document is ours: its records are held in a list (a
@@ -1175,6 +1185,26 @@ class _Parser:
         return self.build(
             Corpus, article=article, data_version=data_version, **built
         )
+
+    def collection(
+        self, top: Mapping[str, Any], kind: str
+    ) -> list[Any] | tuple[Any, ...]:
+        """Return the records of *kind* in *top*, a list within the limit."""
+        if kind not in top:
+            optional = [k for k in self.kinds if k in _OPTIONAL_KINDS]
+            raise self.fail(
+                f"the document has no {kind!r}: a list of records, possibly "
+                f"empty (only {_listed(optional)} may be left out)"
+            )
+        items = top[kind]
+        if not isinstance(items, self.arrays):
+            raise self.fail(f"{kind!r} must be a list of records")
+        if len(items) > self.max_records:
+            raise self.fail(
+                f"{kind!r} has more than the limit of {self.max_records} "
+                "records; load_corpus(..., max_records=...) raises it"
+            )
+        return items
 
     # -- shapes
 

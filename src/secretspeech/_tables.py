@@ -592,9 +592,10 @@ def to_csv(
     Raises:
         InvalidTypeError: If *corpus* is not a `Corpus`, *folder* not a
             path or *overwrite* not a `bool`.
-        InvalidValueError: If a cell cannot be written: text that is not
-            UTF-8 (an unpaired surrogate), an integer beyond 64 bits, or
-            two columns of one name (a field of your own named like a
+        InvalidValueError: If *folder* is empty (``""``, which names no
+            folder), or a cell cannot be written: text that is not UTF-8
+            (an unpaired surrogate), an integer beyond 64 bits, or two
+            columns of one name (a field of your own named like a
             flattened column).
         CorpusFileError: If *folder* does not exist or is no folder, a
             file exists and *overwrite* is false, or the system refuses a
