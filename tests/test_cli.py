@@ -546,6 +546,44 @@ class TestYourOwnCorpus:
         assert "  notes          0" in summary
         assert (status, err) == (0, "")
 
+    @pytest.mark.parametrize(
+        ("option", "small"),
+        [
+            ("--max-records-bytes", "1000"),
+            ("--max-text-bytes", "100"),
+            ("--max-records", "10"),
+        ],
+    )
+    def test_limits_are_options(
+        self,
+        option: str,
+        small: str,
+        files: tuple[str, str],
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A limit a file passes is refused by its option, which raises it."""
+        records, text = files
+        mine = ("--corpus", records, "--text", text)
+        status, _, err = output(capsys, *mine, "people", option, small)
+        raised = output(capsys, "people", *mine, f"{option}=1_000_000_000")
+
+        assert status == 1
+        assert f"{option} raises it" in err
+        assert "load_corpus(" not in err
+        assert raised[0::2] == (0, "")
+
+    def test_limits_need_a_corpus(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A limit without --corpus would raise nothing: a usage error."""
+        status, _, err = output(capsys, "people", "--max-records", "5")
+        zero = output(capsys, "--max-text-bytes", "0", "people")
+
+        assert status == 2
+        assert "--max-records raises a limit of --corpus files" in err
+        assert zero[0] == 2
+        assert "--max-text-bytes: must be a whole number" in zero[2]
+
     def test_a_broken_corpus_exits_1(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import difflib
 import enum
+import inspect
 import io
 import json
 import os
@@ -43,6 +44,11 @@ _OPTIONS = re.compile(
 )
 #: A file an export function refuses, named by its argument: --output here.
 _OUTPUT = re.compile(r"\b\w+\(\): path=")
+#: The limits of `secretspeech.load_corpus` that --corpus files may need
+#: raised, each an option named as its keyword (--max-records-bytes).
+_LIMITS = ("max_records_bytes", "max_text_bytes", "max_records")
+#: How load_corpus names a limit that raises a refusal: as its option here.
+_LIMIT = re.compile(r"load_corpus\(\.\.\., (max_\w+)=\.\.\.\)")
 #: The export formats, as --format names them; csv and parquet write a
 #: folder of files, the others one file.
 _FORMATS = (
@@ -163,7 +169,7 @@ def _period(value: str | None) -> str | int | None:
 
 
 def _positive(value: str) -> int:
-    """Read a --limit: a whole number of one or more (argparse's type)."""
+    """Read a whole number of one or more: --limit, --max-records, ..."""
     try:
         number = int(value)
     except ValueError:
@@ -446,9 +452,16 @@ def _write_json(path: Path, document: str, *, force: bool) -> Path:
 # -- the parser ---------------------------------------------------------------
 
 
+def _option(keyword: str) -> str:
+    """Return the option of an API *keyword*: max_records is --max-records."""
+    return "--" + keyword.replace("_", "-")
+
+
 #: The options of every command, which may come before or after its name.
 _GLOBAL_FLAGS = frozenset({"--json"})
-_GLOBAL_VALUES = frozenset({"--corpus", "--text"})
+_GLOBAL_VALUES = frozenset(
+    {"--corpus", "--text", *(_option(limit) for limit in _LIMITS)}
+)
 
 
 def _hoist(argv: Sequence[str]) -> list[str]:
@@ -484,8 +497,8 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Explore the secret speech edition. Without a command, print "
             "a summary of the article, its records and the timeline. The "
-            "options --json, --corpus and --text go with every command, "
-            "before or after its name."
+            "options --json, --corpus, --text and the limits go with every "
+            "command, before or after its name."
         ),
     )
     parser.add_argument(
@@ -505,6 +518,17 @@ def _parser() -> argparse.ArgumentParser:
         metavar="TEXT",
         help="the text file of that corpus (with --corpus)",
     )
+    defaults = inspect.signature(ss.load_corpus).parameters
+    for limit in _LIMITS:
+        parser.add_argument(
+            _option(limit),
+            type=_positive,
+            metavar="N",
+            help=(
+                f"raise load_corpus's {limit} for --corpus (default "
+                f"{defaults[limit].default:,})"
+            ),
+        )
     parser.add_argument(
         "--version",
         action="version",
@@ -685,6 +709,7 @@ def _fail(message: str) -> None:
     # The API's keywords (start=) as the options the user typed (--start).
     typed = _OPTIONS.sub(lambda m: f"--{m[1]}{': ' if m[2] else ' '}", message)
     typed = _OUTPUT.sub("--output: ", typed)
+    typed = _LIMIT.sub(lambda m: _option(m[1]), typed)
     typed = typed.replace("pass overwrite=True", "use --force")
     typed = re.sub(r"--strict True\b", "--strict", typed).replace("  ", " ")
     print(f"secretspeech: {typed}", file=sys.stderr)
@@ -694,6 +719,13 @@ def _misused(args: argparse.Namespace) -> str | None:
     """Say how arguments that argparse took go wrong together, if they do."""
     if (args.corpus is None) != (args.text is None):
         return "--corpus and --text go together: the records and their text"
+    if args.corpus is None:
+        for limit in _LIMITS:
+            if getattr(args, limit) is not None:
+                return (
+                    f"{_option(limit)} raises a limit of --corpus files, "
+                    "and no --corpus is given"
+                )
     if args.command == "timeline" and args.period is not None:
         for option in ("start", "end"):
             value = getattr(args, option)
@@ -740,7 +772,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = (
             ss.corpus()
             if records is None or text is None
-            else ss.load_corpus(records, text)
+            else ss.load_corpus(
+                records,
+                text,
+                **{
+                    limit: getattr(args, limit)
+                    for limit in _LIMITS
+                    if getattr(args, limit) is not None
+                },
+            )
         )
         answer = _COMMANDS[args.command or "summary"](args, corpus)
     except ss.SecretSpeechError as e:
