@@ -247,7 +247,8 @@ def _lazy(
     arguments left at their defaults (``people(source='article')``).  Each
     draw calls *make*, which checks the arguments, raising
     `hypothesis.errors.InvalidArgument`, and returns the strategy to draw
-    from.
+    from.  A call *make* cannot take (*make* takes keywords only) is a
+    `TypeError` at once, as for any function.
     """
 
     def draw_one(draw: DrawFn, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
@@ -266,9 +267,23 @@ def _lazy(
         "Callable[..., SearchStrategy[_T]]", st.composite(draw_one)
     )
 
+    name, first = make.__name__, next(iter(signature.parameters))
+
     @functools.wraps(make)
     def lazy(*args: _P.args, **kwargs: _P.kwargs) -> SearchStrategy[_T]:
-        return strategy(*args, **{k: _kept(v) for k, v in kwargs.items()})
+        # Python's own errors about the call, but naming the strategy, not
+        # the function the composite wraps it in ("accept.<locals>...").
+        if args:
+            raise TypeError(
+                f"{name}() takes no positional arguments; name each, as in "
+                f"{name}({first}={args[0]!r:.60})"
+            )
+        unknown = [k for k in kwargs if k not in signature.parameters]
+        if unknown:
+            raise TypeError(
+                f"{name}() got an unexpected keyword argument {unknown[0]!r}"
+            )
+        return strategy(**{k: _kept(v) for k, v in kwargs.items()})
 
     return lazy
 
