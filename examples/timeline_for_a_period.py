@@ -47,7 +47,8 @@ def main(argv: list[str]) -> int:
     if not events:
         print(f"no dated events, {period}", file=sys.stderr)
         return 1
-    print(f"{len(events)} dated events, {period}:")
+    noun = "event" if len(events) == 1 else "events"
+    print(f"{len(events)} dated {noun}, {period}:")
     for event in events:
         date = event.date
         assert date is not None  # noqa: S101 -- the timeline holds dated events

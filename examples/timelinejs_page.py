@@ -119,7 +119,8 @@ def main(argv: list[str]) -> int:
         for key in ("start_date", "end_date")
         if key in s
     ]
-    print(f"{len(slides)} slides, {min(years)} to {max(years)}: {args.path}")
+    noun = "slide" if len(slides) == 1 else "slides"
+    print(f"{len(slides)} {noun}, {min(years)} to {max(years)}: {args.path}")
     print("Open it in a web browser, which loads TimelineJS from its CDN.")
     return 0
 

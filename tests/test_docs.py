@@ -197,6 +197,25 @@ class TestNav:
         assert len(set(nav)) == len(nav)
 
 
+def test_the_load_guide_says_which_collections_may_be_left_out() -> None:
+    """
+    The guide's list of collections is the JSON Schema's, required or not.
+
+    A document may leave out the collections whose `Corpus` field has a
+    default; the guide's example leaves out ``claims`` and ``notes``.
+    """
+    text = (DOCS / "how-to" / "load-your-own-corpus.md").read_text("utf-8")
+    item = text.split("\n- `people`", 1)[1].split("\n\n", 1)[0]
+    required, optional = (
+        re.findall(r"`(\w+)`", part) for part in item.split("possibly empty;")
+    )
+    needed = ss.json_schema()["required"]
+    names = [c.name for c in ss.SCHEMA]
+
+    assert ["people", *required] == [n for n in names if n in needed]
+    assert optional == [n for n in names if n not in needed]
+
+
 def readme_command(marker: str) -> str:
     """Return the one ``$`` command between README's *marker* comments."""
     text = (ROOT / "README.md").read_text("utf-8")

@@ -124,6 +124,13 @@ class TestTimelineForAPeriod:
         assert [] == lines
         assert "error: start=1960 begins after end=1950 ends" in err
 
+    def test_one_event(self, tmp_path: Path) -> None:
+        """A period with one event counts it in the singular."""
+        lines, _ = run("timeline_for_a_period.py", "1940", cwd=tmp_path)
+
+        assert "1 dated event, 1940 to 1940:" == lines[0]
+        assert lines[1].endswith("Trotsky killed in Mexico")
+
     def test_nothing_in_it(self, tmp_path: Path) -> None:
         """A period without events says so, exit status 1."""
         lines, err = run(
@@ -192,6 +199,16 @@ class TestTimelinejsPage:
         expected = formats.to_timelinejs(ss.corpus(), start=1961, end=1964)
 
         assert expected == self.data(tmp_path / "speech.html")
+
+    def test_one_slide(self, tmp_path: Path) -> None:
+        """A period with one slide counts it in the singular."""
+        lines, _ = run(
+            "timelinejs_page.py",
+            *("--start", "1990", "speech.html"),
+            cwd=tmp_path,
+        )
+
+        assert "1 slide, 1984 to 1994: speech.html" == lines[0]
 
     def test_never_replaces_a_file_without_force(self, tmp_path: Path) -> None:
         """An existing page is refused, exit status 2, unless --force."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import inspect
 import typing
+from collections.abc import Iterable
 from typing import Any, get_args
 
 import attrs
@@ -37,6 +38,23 @@ def test_the_corpus_has_one_field_per_collection() -> None:
     assert [c.name for c in ss.SCHEMA] == fields
     for schema in ss.SCHEMA:
         assert ss.Collection[schema.record_type] == hints[schema.name]
+
+
+def test_the_corpus_takes_each_collection_as_its_records() -> None:
+    """
+    Each collection argument of `Corpus` is typed by its record type.
+
+    attrs types it as the converter's parameter, ``Iterable[R]`` with the
+    type variable of `Collection`, which means nothing in a `Corpus`: the
+    API reference showed it, and `typing.get_type_hints` could not read it.
+    """
+    hints = typing.get_type_hints(ss.Corpus.__init__)
+    shown = inspect.signature(ss.Corpus).parameters
+
+    for schema in ss.SCHEMA:
+        name = schema.record_type.__name__
+        assert Iterable[schema.record_type] == hints[schema.name]
+        assert f"Iterable[{name}]" == shown[schema.name].annotation
 
 
 def test_the_filter_overloads_take_the_declared_criteria() -> None:

@@ -449,6 +449,14 @@ def test_signatures_read_as_the_code_does(site: Path) -> None:
     assert "kind: EventKind | str" in html.unescape(
         re.sub(r"<[^>]+>", "", records.read_text("utf-8"))
     )
+    (corpus,) = (
+        s
+        for s in signatures_of(site / "api" / "corpus" / "index.html")
+        if s.strip().startswith("class Corpus(")
+    )
+    assert "people: Iterable[Person], groups: Iterable[Group]," in (
+        " ".join(corpus.split())
+    )
 
 
 def signatures_of(page: Path) -> list[str]:

@@ -77,6 +77,7 @@ def refusal(strategy: st.SearchStrategy[object]) -> str:
     """
     with pytest.raises(InvalidArgument) as info:
         draw_once(strategy)
+    assert isinstance(info.value, ss.SecretSpeechError)
     return str(info.value)
 
 
@@ -536,5 +537,60 @@ class TestInvalidArguments:
         """An odd argument draws a value or raises InvalidArgument, no other."""
         strategy = STRATEGIES[name](**{argument: value})
 
-        with contextlib.suppress(InvalidArgument):
+        # Only refusals that are Hypothesis' error and ours: see below.
+        with contextlib.suppress(
+            strategies._InvalidTypeError,
+            strategies._InvalidValueError,
+        ):
             draw_once(strategy)
+
+    @pytest.mark.parametrize(
+        ("strategy", "error"),
+        [
+            (events(source="web"), ss.InvalidValueError),
+            (events(text=TEXT), ss.InvalidValueError),
+            (events(source="synthetic", text=" "), ss.InvalidValueError),
+            (events(source="synthetic", text=b"x"), ss.InvalidTypeError),
+            (historical_dates(min_value=0), ss.InvalidValueError),
+            (historical_dates(min_value=1956.0), ss.InvalidTypeError),
+            (
+                historical_dates(min_value=1957, max_value=1956),
+                ss.InvalidValueError,
+            ),
+            (historical_dates(calendars=[]), ss.InvalidValueError),
+            (historical_dates(calendars=["mayan"]), ss.InvalidValueError),
+            (historical_dates(calendars=[1]), ss.InvalidTypeError),
+            (historical_dates(calendars="julian"), ss.InvalidTypeError),
+            (
+                historical_dates(calendars=ss.Calendar.JULIAN),
+                ss.InvalidTypeError,
+            ),
+            (historical_dates(intervals=0), ss.InvalidTypeError),
+            (
+                historical_dates(calendars=[ss.Calendar.JULIAN], max_value=1),
+                ss.InvalidValueError,
+            ),
+            (
+                quantities(source="article", kinds=["at least"]),
+                ss.InvalidValueError,
+            ),
+            (corpora(max_size=-1), ss.InvalidValueError),
+            (corpora(max_size=True), ss.InvalidTypeError),
+        ],
+        ids=repr,
+    )
+    def test_refusals_keep_the_error_contract(
+        self, strategy: st.SearchStrategy[object], error: type[Exception]
+    ) -> None:
+        """
+        A refusal is Hypothesis' InvalidArgument and one of our errors.
+
+        So ``except ss.SecretSpeechError``, ``except TypeError`` and
+        ``except ValueError`` catch it as they catch every other error of
+        the package: a wrong type is an InvalidTypeError, a wrong value an
+        InvalidValueError.
+        """
+        with pytest.raises(InvalidArgument) as info:
+            draw_once(strategy)
+
+        assert isinstance(info.value, error)

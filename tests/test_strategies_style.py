@@ -134,6 +134,31 @@ class TestMakingDoesNoWork:
         assert 0 == result.returncode, result.stderr
 
 
+class TestCalls:
+    """A call the strategy cannot take is Python's error, naming it."""
+
+    @pytest.mark.parametrize("name", sorted(STRATEGIES))
+    def test_positional(self, name: str) -> None:
+        """Arguments are keyword-only; the message shows the keyword."""
+        with pytest.raises(TypeError) as info:
+            STRATEGIES[name]("synthetic")
+
+        assert (
+            f"{name}() takes no positional arguments; name each, as in "
+            f"{name}(source='synthetic')"
+        ) == str(info.value)
+
+    @pytest.mark.parametrize("name", sorted(STRATEGIES))
+    def test_unknown_keyword(self, name: str) -> None:
+        """An argument the strategy does not have is named."""
+        with pytest.raises(TypeError) as info:
+            STRATEGIES[name](sauce="article")
+
+        assert f"{name}() got an unexpected keyword argument 'sauce'" == str(
+            info.value
+        )
+
+
 class TestRepr:
     """A strategy's repr is the call, without the defaults."""
 

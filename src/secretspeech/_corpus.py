@@ -1206,3 +1206,13 @@ class Corpus:
             for i in ids
             if i == "article" or i in by_id
         )
+
+
+# attrs types each collection argument of __init__ as its converter's
+# parameter: Collection's Iterable[R], whose R is Collection's own and names
+# nothing here (help(), the API reference and typing.get_type_hints read
+# it).  Say which records each one takes.
+Corpus.__init__.__annotations__.update(
+    (name, f"Iterable[{record_type.__name__}]")
+    for name, record_type in COLLECTIONS
+)

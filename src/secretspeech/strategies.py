@@ -54,10 +54,12 @@ arguments left at their defaults::
 Arguments that cannot produce anything raise
 `hypothesis.errors.InvalidArgument` when a value is first drawn (in
 ``@given``, ``find`` or ``.example()``), rather than giving a
-strategy that generates nothing.  A strategy that may draw the article's
-values reads the bundled data then too.  Bounds on values are named
-*min_value* and *max_value*, and bounds on sizes *min_size* and
-*max_size*, as in Hypothesis.
+strategy that generates nothing.  The error is also one of the package's
+own, as every error it raises is: for an argument of the wrong type
+`secretspeech.InvalidTypeError`, else `secretspeech.InvalidValueError`.
+A strategy that may draw the article's values reads the bundled data then
+too.  Bounds on values are named *min_value* and *max_value*, and bounds
+on sizes *min_size* and *max_size*, as in Hypothesis.
 """
 
 from __future__ import annotations
@@ -131,6 +133,7 @@ from secretspeech._model import (
     Verdict,
 )
 from secretspeech._text import normalize
+from secretspeech.exceptions import InvalidTypeError, InvalidValueError
 
 
 if TYPE_CHECKING:
@@ -244,7 +247,8 @@ def _lazy(
     arguments left at their defaults (``people(source='article')``).  Each
     draw calls *make*, which checks the arguments, raising
     `hypothesis.errors.InvalidArgument`, and returns the strategy to draw
-    from.
+    from.  A call *make* cannot take (*make* takes keywords only) is a
+    `TypeError` at once, as for any function.
     """
 
     def draw_one(draw: DrawFn, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
@@ -263,9 +267,23 @@ def _lazy(
         "Callable[..., SearchStrategy[_T]]", st.composite(draw_one)
     )
 
+    name, first = make.__name__, next(iter(signature.parameters))
+
     @functools.wraps(make)
     def lazy(*args: _P.args, **kwargs: _P.kwargs) -> SearchStrategy[_T]:
-        return strategy(*args, **{k: _kept(v) for k, v in kwargs.items()})
+        # Python's own errors about the call, but naming the strategy, not
+        # the function the composite wraps it in ("accept.<locals>...").
+        if args:
+            raise TypeError(
+                f"{name}() takes no positional arguments; name each, as in "
+                f"{name}({first}={args[0]!r:.60})"
+            )
+        unknown = [k for k in kwargs if k not in signature.parameters]
+        if unknown:
+            raise TypeError(
+                f"{name}() got an unexpected keyword argument {unknown[0]!r}"
+            )
+        return strategy(**{k: _kept(v) for k, v in kwargs.items()})
 
     return lazy
 
@@ -286,9 +304,28 @@ def _kept(value: _T) -> _T | tuple[Any, ...]:
 # run on every draw, so they must be cheap.
 
 
-def _refuse(what: str, name: str, value: object, rule: str) -> InvalidArgument:
+class _InvalidValueError(InvalidArgument, InvalidValueError):
+    """
+    An argument that no value can be drawn with.
+
+    Hypothesis' error, which it reports as a mistake in the test rather
+    than as a failing example, and ours, as every error of the package is.
+    """
+
+
+class _InvalidTypeError(InvalidArgument, InvalidTypeError):
+    """An argument of the wrong type: Hypothesis' error, and ours."""
+
+
+def _refuse(
+    what: str,
+    name: str,
+    value: object,
+    rule: str,
+    error: type[InvalidArgument] = _InvalidValueError,
+) -> InvalidArgument:
     """Return the error for argument *name* of the strategy *what*."""
-    return InvalidArgument(f"{what}({name}={value!r:.60}): {rule}")
+    return error(f"{what}({name}={value!r:.60}): {rule}")
 
 
 def _type(value: object) -> str:
@@ -312,14 +349,18 @@ def _check_text(source: object, text: object, what: str) -> None:
     if text is None:
         return
     if source != "synthetic":
-        raise InvalidArgument(
+        raise _InvalidValueError(
             f"{what}(source={source!r}, text=...): text is only for "
             "source='synthetic'; the article's values keep the article's "
             "own text"
         )
     if not isinstance(text, str):
         raise _refuse(
-            what, "text", text, f"text must be a str, not {_type(text)}"
+            what,
+            "text",
+            text,
+            f"text must be a str, not {_type(text)}",
+            _InvalidTypeError,
         )
     if not text or text.isspace():
         raise _refuse(
@@ -338,7 +379,9 @@ def _check_int(
         f">= {low}" if high is None else f"from {low} to {high}"
     )
     if not isinstance(value, int) or isinstance(value, bool):
-        raise _refuse(what, name, value, f"{rule}, not {_type(value)}")
+        raise _refuse(
+            what, name, value, f"{rule}, not {_type(value)}", _InvalidTypeError
+        )
     if value < low or (high is not None and value > high):
         raise _refuse(what, name, value, rule)
     return value
@@ -352,6 +395,7 @@ def _check_flag(value: object, name: str, what: str) -> bool:
             name,
             value,
             f"{name} must be True or False, not {_type(value)}",
+            _InvalidTypeError,
         )
     return value
 
@@ -362,7 +406,7 @@ def _check_years(
     low = _check_int(min_value, "min_value", what, low=1, high=9999)
     high = _check_int(max_value, "max_value", what, low=1, high=9999)
     if low > high:
-        raise InvalidArgument(
+        raise _InvalidValueError(
             f"{what}(min_value={min_value!r}, max_value={max_value!r}): "
             "min_value must not be greater than max_value"
         )
@@ -383,13 +427,22 @@ def _members(
             name,
             values,
             f"{rule}, not a single member; put it in a list",
+            _InvalidTypeError,
         )
     if isinstance(values, str) or not isinstance(values, Iterable):
-        raise _refuse(what, name, values, f"{rule}, not {_type(values)}")
+        raise _refuse(
+            what,
+            name,
+            values,
+            f"{rule}, not {_type(values)}",
+            _InvalidTypeError,
+        )
     try:
         members = tuple(dict.fromkeys(cls(v) for v in values))
-    except (TypeError, ValueError) as e:
-        raise InvalidArgument(f"{what}({name}=...): {e}") from None
+    except TypeError as e:
+        raise _InvalidTypeError(f"{what}({name}=...): {e}") from None
+    except ValueError as e:
+        raise _InvalidValueError(f"{what}({name}=...): {e}") from None
     if not members:
         raise _refuse(
             what,
@@ -419,7 +472,7 @@ def _choose(
     if source == "any":
         return st.sampled_from(values) | synthetic if values else synthetic
     if not values:
-        raise InvalidArgument(
+        raise _InvalidValueError(
             f"{what}(source='article', ...): the article has no such "
             "value; use source='synthetic' or 'any'"
         )
@@ -869,7 +922,7 @@ def _historical_dates(
     min_value, max_value = years
     ranges = _year_ranges(allowed, min_value, max_value)
     if source != "article" and not ranges:
-        raise InvalidArgument(
+        raise _InvalidValueError(
             f"{what}(calendars={allowed!r}, min_value={min_value!r}, "
             f"max_value={max_value!r}): a Julian date of those years has "
             "Gregorian bounds outside 0001-01-01 to 9999-12-31"
