@@ -28,9 +28,9 @@ import secretspeech as ss
 #: ``sha256sum article.txt corpus.json | sha256sum`` in ``_data/`` (see
 #: `data_digest`).  Change them together, in the same commit as the data:
 #: ``python -m pytest tests/test_data_version.py`` prints both.
-DATA_VERSION = "2026.12.01"
+DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "ae9285e18bb8a2cdf0430f7e431ab8ff65e13a0ef86e6f559dc72ab70b8617ff"
+    "9b2110b18df3fea479b7f1c513f03c40be3c32d39005a06f6b57e543076ffe26"
 )
 
 #: The data files, in the order they are digested.

@@ -345,6 +345,71 @@ class TestWhoActed:
         assert stalin.died.edtf == "1953-03-05"
 
 
+#: The Soviet Union is the ground of the whole article: a record placed
+#: there need not name it in its evidence.
+GROUND = "soviet-union"
+
+#: Adjectives that name a recorded place in the article's words.
+PLACE_ADJECTIVES = {
+    "Russian": "soviet-union",
+    "Soviet": "soviet-union",
+    "Chinese": "china",
+    "Western": "the-west",
+    "Eastern": "eastern-europe",
+}
+
+#: Places a record's evidence does not name, by record and place, with why
+#: the words of the evidence still place it there.
+PLACED_BY_THE_DEED = {
+    ("trotsky-exiled", "abroad"): "to exile is to send abroad",
+    ("sputnik", "space"): "a satellite is launched into space",
+    ("nazis-pushed-back", "eastern-europe"): (
+        "the empire in Eastern Europe was made of the ground the Nazis "
+        "were pushed back from"
+    ),
+}
+
+
+class TestWhereItHappened:
+    """A record's places are in the words that state it."""
+
+    def test_places_are_named_in_the_evidence(self) -> None:
+        """
+        Each place of an event or statistic is named in its evidence.
+
+        By its name, an alias or an adjective of it ("Western parties"),
+        so that no place is borrowed from a neighbouring sentence unsaid:
+        the speech is in the Kremlin because its evidence holds the
+        sentence that calls the delegates back to the Kremlin.
+        """
+        unnamed = []
+        for record in (*ss.events, *ss.statistics):
+            words = " ".join(e.exact for e in record.evidence)
+            for pid in record.places:
+                place = ss.places.get(pid)
+                assert place is not None
+                names = [place.name, *place.aliases]
+                names += [a for a, p in PLACE_ADJECTIVES.items() if p == pid]
+                named = any(
+                    re.search(
+                        rf"(?<!\w){re.escape(n)}(?!\w)", words, re.IGNORECASE
+                    )
+                    for n in names
+                )
+                if not named and pid != GROUND:
+                    unnamed.append((record.id, pid))
+
+        assert [u for u in unnamed if u not in PLACED_BY_THE_DEED] == []
+
+    def test_allow_list_is_needed(self) -> None:
+        """Each place let off is one of its record's, and unnamed there."""
+        for (rid, pid), why in PLACED_BY_THE_DEED.items():
+            record = ss.events.get(rid)
+            assert record is not None, rid
+            assert pid in record.places, (rid, pid)
+            assert why.strip()
+
+
 class TestNames:
     """Aliases are the article's words; other names are found too."""
 
