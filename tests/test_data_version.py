@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "9b2110b18df3fea479b7f1c513f03c40be3c32d39005a06f6b57e543076ffe26"
+    "d61093a29ad511e1b83c2c939992c995aa011b3a611690fdb5e3e226b573bf8d"
 )
 
 #: The data files, in the order they are digested.

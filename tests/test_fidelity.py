@@ -410,6 +410,40 @@ class TestWhereItHappened:
             assert why.strip()
 
 
+#: Words that make a causal or explaining link.  A summary or description
+#: may use one only where the article does, in the record's evidence.
+CONNECTIVES = re.compile(
+    r"\b(?:because|therefore|for which|so that|due to|as a result|"
+    r"led to|caused|in response)\b",
+    re.IGNORECASE,
+)
+
+
+class TestSummaries:
+    """A summary says what the article says, and no more."""
+
+    def test_no_link_the_article_does_not_make(self) -> None:
+        """
+        A summary's causal words are in its record's evidence.
+
+        "By 1939 even arriving late for work was a criminal offence and
+        several millions were punished" does not say the millions were
+        punished for lateness, so no summary says "for which".
+        """
+        added = []
+        for record in ss.corpus().records():
+            words = " ".join(e.exact for e in record.evidence).lower()
+            for field in ("summary", "description"):
+                text = getattr(record, field, None) or ""
+                added += [
+                    (record.id, field, m.group())
+                    for m in CONNECTIVES.finditer(text)
+                    if m.group().lower() not in words
+                ]
+
+        assert added == []
+
+
 class TestNames:
     """Aliases are the article's words; other names are found too."""
 
