@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "d61093a29ad511e1b83c2c939992c995aa011b3a611690fdb5e3e226b573bf8d"
+    "b7feaae51178eaaf739a6c072202f1fd31f052353d8f4c1d2216349717d19bd8"
 )
 
 #: The data files, in the order they are digested.

@@ -9,6 +9,7 @@ from, hedges are hedges, and notes cite works a historian would accept.
 
 from __future__ import annotations
 
+import datetime
 import ipaddress
 import re
 import tomllib
@@ -334,6 +335,22 @@ class TestWhoActed:
             for d in (p.born, p.died):
                 assert d is not None, p.id
                 assert d.basis is ss.DateBasis.RECORD, p.id
+
+    def test_mercaders_death_day_is_in_doubt(self) -> None:
+        """
+        The agent's death date holds both days the sources give.
+
+        English Wikipedia has Mercader die on 18 October 1978, Spanish
+        Wikipedia on the 19th, as his note says; the record claims neither.
+        """
+        agent = ss.people.get("russian-agent")
+
+        assert agent is not None
+        assert agent.died is not None
+        assert agent.died.earliest == datetime.date(1978, 10, 18)
+        assert agent.died.latest == datetime.date(1978, 10, 19)
+        assert "18" in agent.died.text
+        assert "19" in agent.died.text
 
     def test_stalin(self) -> None:
         """Stalin's item and death date are the record's."""
