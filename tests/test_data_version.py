@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "b7feaae51178eaaf739a6c072202f1fd31f052353d8f4c1d2216349717d19bd8"
+    "b1a09ff0847f45d7f07127605fb6c6311450917995de967ba6a67dd0dfe4d662"
 )
 
 #: The data files, in the order they are digested.
