@@ -292,6 +292,24 @@ class TestClaims:
         assert len(listed) == len(UNCOVERED)
         assert all(reason.strip() for reason in UNCOVERED.values())
 
+    def test_every_sentence_is_a_claim(self) -> None:
+        """
+        Each sentence is in a claim, even where an event tells it too.
+
+        The claims are everything the article asserts, sentence by
+        sentence, so a sentence that only narrates (“Stalin’s body was
+        removed from Red Square and reburied.”) is a claim as well as an
+        event: a reader who checks the claims misses none of its facts.
+        """
+        spans = [(e.start, e.end) for c in ss.claims for e in c.evidence]
+        uncovered = [
+            s.exact
+            for s in ss.article.sentences
+            if not any(a < s.end and s.start < b for a, b in spans)
+        ]
+
+        assert uncovered == []
+
     def test_the_scan_would_see_a_gap(self) -> None:
         """Without the claims, argument sentences would be uncovered."""
         corpus = ss.corpus()

@@ -28,9 +28,9 @@ import secretspeech as ss
 #: ``sha256sum article.txt corpus.json | sha256sum`` in ``_data/`` (see
 #: `data_digest`).  Change them together, in the same commit as the data:
 #: ``python -m pytest tests/test_data_version.py`` prints both.
-DATA_VERSION = "2026.12.01"
+DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "ae9285e18bb8a2cdf0430f7e431ab8ff65e13a0ef86e6f559dc72ab70b8617ff"
+    "b1a09ff0847f45d7f07127605fb6c6311450917995de967ba6a67dd0dfe4d662"
 )
 
 #: The data files, in the order they are digested.

@@ -9,6 +9,7 @@ from, hedges are hedges, and notes cite works a historian would accept.
 
 from __future__ import annotations
 
+import datetime
 import ipaddress
 import re
 import tomllib
@@ -335,6 +336,22 @@ class TestWhoActed:
                 assert d is not None, p.id
                 assert d.basis is ss.DateBasis.RECORD, p.id
 
+    def test_mercaders_death_day_is_in_doubt(self) -> None:
+        """
+        The agent's death date holds both days the sources give.
+
+        English Wikipedia has Mercader die on 18 October 1978, Spanish
+        Wikipedia on the 19th, as his note says; the record claims neither.
+        """
+        agent = ss.people.get("russian-agent")
+
+        assert agent is not None
+        assert agent.died is not None
+        assert agent.died.earliest == datetime.date(1978, 10, 18)
+        assert agent.died.latest == datetime.date(1978, 10, 19)
+        assert "18" in agent.died.text
+        assert "19" in agent.died.text
+
     def test_stalin(self) -> None:
         """Stalin's item and death date are the record's."""
         stalin = ss.people.get("joseph-stalin")
@@ -343,6 +360,105 @@ class TestWhoActed:
         assert stalin.wikidata == "Q855"
         assert stalin.died is not None
         assert stalin.died.edtf == "1953-03-05"
+
+
+#: The Soviet Union is the ground of the whole article: a record placed
+#: there need not name it in its evidence.
+GROUND = "soviet-union"
+
+#: Adjectives that name a recorded place in the article's words.
+PLACE_ADJECTIVES = {
+    "Russian": "soviet-union",
+    "Soviet": "soviet-union",
+    "Chinese": "china",
+    "Western": "the-west",
+    "Eastern": "eastern-europe",
+}
+
+#: Places a record's evidence does not name, by record and place, with why
+#: the words of the evidence still place it there.
+PLACED_BY_THE_DEED = {
+    ("trotsky-exiled", "abroad"): "to exile is to send abroad",
+    ("sputnik", "space"): "a satellite is launched into space",
+    ("nazis-pushed-back", "eastern-europe"): (
+        "the empire in Eastern Europe was made of the ground the Nazis "
+        "were pushed back from"
+    ),
+}
+
+
+class TestWhereItHappened:
+    """A record's places are in the words that state it."""
+
+    def test_places_are_named_in_the_evidence(self) -> None:
+        """
+        Each place of an event or statistic is named in its evidence.
+
+        By its name, an alias or an adjective of it ("Western parties"),
+        so that no place is borrowed from a neighbouring sentence unsaid:
+        the speech is in the Kremlin because its evidence holds the
+        sentence that calls the delegates back to the Kremlin.
+        """
+        unnamed = []
+        for record in (*ss.events, *ss.statistics):
+            words = " ".join(e.exact for e in record.evidence)
+            for pid in record.places:
+                place = ss.places.get(pid)
+                assert place is not None
+                names = [place.name, *place.aliases]
+                names += [a for a, p in PLACE_ADJECTIVES.items() if p == pid]
+                named = any(
+                    re.search(
+                        rf"(?<!\w){re.escape(n)}(?!\w)", words, re.IGNORECASE
+                    )
+                    for n in names
+                )
+                if not named and pid != GROUND:
+                    unnamed.append((record.id, pid))
+
+        assert [u for u in unnamed if u not in PLACED_BY_THE_DEED] == []
+
+    def test_allow_list_is_needed(self) -> None:
+        """Each place let off is one of its record's, and unnamed there."""
+        for (rid, pid), why in PLACED_BY_THE_DEED.items():
+            record = ss.events.get(rid)
+            assert record is not None, rid
+            assert pid in record.places, (rid, pid)
+            assert why.strip()
+
+
+#: Words that make a causal or explaining link.  A summary or description
+#: may use one only where the article does, in the record's evidence.
+CONNECTIVES = re.compile(
+    r"\b(?:because|therefore|for which|so that|due to|as a result|"
+    r"led to|caused|in response)\b",
+    re.IGNORECASE,
+)
+
+
+class TestSummaries:
+    """A summary says what the article says, and no more."""
+
+    def test_no_link_the_article_does_not_make(self) -> None:
+        """
+        A summary's causal words are in its record's evidence.
+
+        "By 1939 even arriving late for work was a criminal offence and
+        several millions were punished" does not say the millions were
+        punished for lateness, so no summary says "for which".
+        """
+        added = []
+        for record in ss.corpus().records():
+            words = " ".join(e.exact for e in record.evidence).lower()
+            for field in ("summary", "description"):
+                text = getattr(record, field, None) or ""
+                added += [
+                    (record.id, field, m.group())
+                    for m in CONNECTIVES.finditer(text)
+                    if m.group().lower() not in words
+                ]
+
+        assert added == []
 
 
 class TestNames:
