@@ -361,6 +361,36 @@ class TestQuoteMarks:
             matches[0].span.exact  # type: ignore[union-attr]
         )
 
+    @pytest.mark.parametrize(
+        ("opening", "closing"),
+        [
+            ("„", "“"),
+            ("„", "”"),
+            ("«", "»"),
+            ("« ", " »"),
+            ("»", "«"),
+            ("”", "”"),
+            ("‹", "›"),
+            ("‚", "‘"),
+            ("「", "」"),
+            ("『", "』"),
+            ("＂", "＂"),
+        ],
+    )
+    def test_the_quote_marks_of_other_languages(
+        self, opening: str, closing: str
+    ) -> None:
+        """German, French, Swedish and CJK quote marks mark quotations."""
+        text = (
+            f"{opening}We should not,{closing} he said soon after, "
+            f"{opening}give ammunition to the enemy{closing}"
+        )
+        matches = check(text)
+
+        assert [("exact", "dirty-linen"), ("not a quotation", None)] == (
+            summary(matches)
+        )
+
     def test_an_interrupted_quotation(self) -> None:
         """Quoted words on both sides of "he said" are one quotation."""
         text = "“We should not,” he said soon after, “give ammunition to the enemy”"

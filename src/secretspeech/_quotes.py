@@ -453,11 +453,18 @@ class _Given:
         )
 
 
-# Words in quote marks: double ones, or single ones that open after no
-# letter and close before none (an apostrophe inside a word is neither).
+# Words in quote marks, in the styles of English (“…”, "…"), Swedish
+# (”…”), German („…“, „…”, »…«, ‚…‘), French («…», ‹…›) and Chinese or
+# Japanese (「…」, 『…』); and in single ones that open after no letter and
+# close before none (an apostrophe inside a word is neither).
 _QUOTED_RE = re.compile(
-    r"“[^“”]*”"
-    r'|"[^"]*"'
+    r"[“”][^“”]*”"
+    r"|„[^„“”]*[“”]"
+    r"|«[^«»]*»|»[^«»]*[«»]"
+    r"|‹[^‹›]*›|›[^‹›]*[‹›]"
+    r"|「[^「」]*」|『[^『』]*』"
+    r'|"[^"]*"|＂[^＂]*＂'
+    r"|‚[^‚‘’]*[‘’]"
     r"|(?<!\w)[‘'](?:[^‘’'\n]|(?<=\w)[’'](?=\w))+?[’'](?!\w)"
 )
 
@@ -939,8 +946,9 @@ def check_quote(
     quote marks and dashes, case, accents, spacing and punctuation do not
     count, and words the editor put in square brackets (``[or]``) may be
     left out or given without the brackets.  If *text* has words in quote
-    marks, only those are compared with the quotations, in order, as if
-    they were segments: ``“We should not,” he said, “give ammunition to
+    marks (“…”, "…", ‘…’ or '…', or those of other languages: „…“,
+    „…”, »…«, «…», ‹…›, ‚…‘, ”…”, 「…」, 『…』), only those are compared
+    with the quotations, in order, as if they were segments: ``“We should not,” he said, “give ammunition to
     the enemy”`` is the quotation of "We should not give ammunition to
     the enemy"; the whole text is compared with the running text.
 
