@@ -401,6 +401,76 @@ class TestQuoteMarks:
         )
         assert matches[0].span == matches[1].span
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                (
+                    "Brezhnev said “We should not pour muck on ourselves” "
+                    "and Stalin “You are blind kittens”"
+                ),
+                [("exact", "blind-kittens"), ("exact", "muck")],
+            ),
+            (
+                "“thaw” and “cult of personality”",
+                [
+                    ("exact", "thaw-term"),
+                    ("exact", "cult-of-personality-term"),
+                ],
+            ),
+            (
+                (
+                    "“When it comes to combating imperialism we are all "
+                    "Stalinists” “We should not pour muck on ourselves”"
+                ),
+                [("exact", "all-stalinists"), ("exact", "muck")],
+            ),
+        ],
+    )
+    def test_several_quotations(
+        self, text: str, expected: list[tuple[str, str]]
+    ) -> None:
+        """Quoted words that are several quotations are each checked."""
+        matches = check(text)
+
+        assert expected == summary(matches)
+
+    def test_several_quotations_are_each_at_their_place(self) -> None:
+        """Each is matched with its own words, not the other's added."""
+        matches = check("“You are blind puppies” and “We should not”")
+
+        assert [("exact", "dirty-linen"), ("exact", "muck")] == summary(
+            matches
+        )[:2]
+        (puppies,) = [m for m in matches if m.verdict is CLOSE]
+        assert "blind-kittens" == puppies.quotation.id  # type: ignore[union-attr]
+        assert (("kittens", "puppies"),) == puppies.differences
+
+    @pytest.mark.parametrize(
+        ("text", "best"),
+        [
+            ("“The country will perish” “You are blind puppies”", 0),
+            ("“The country will flourish” “You are blind kittens”", 1),
+            ("“The country will perish” “You are blind kittens”", 0),
+        ],
+    )
+    def test_one_quotation_given_twice(self, text: str, best: int) -> None:
+        """Two pieces of one quotation, out of order: the better is kept."""
+        (match,) = check(text)
+        pieces = re.findall("“([^”]*)”", text)
+
+        assert "blind-kittens" == match.quotation.id  # type: ignore[union-attr]
+        assert words(pieces[best]) == words(match.span.exact)  # type: ignore[union-attr]
+
+    def test_words_that_are_no_quotation_stay_a_difference(self) -> None:
+        """A quotation joined with words that are none is close to it."""
+        matches = check(
+            "“We should not pour muck on ourselves” “We will bury you”"
+        )
+
+        assert [("close", "muck")] == summary(matches)
+        assert (("", "We will bury you"),) == matches[0].differences
+
     def test_a_term_in_a_sentence(self) -> None:
         """The term in quote marks is checked, not the sentence."""
         matches = check("Khrushchev called it the “cult of personality”")
@@ -420,7 +490,7 @@ class TestQuoteMarks:
         self, text: str, quoted: tuple[str, ...] | None
     ) -> None:
         """An apostrophe inside or after a word opens and closes nothing."""
-        read = _quotes._Given.read(text, quoted=True).keys
+        read = _quotes._Given.join(_quotes._Given.pieces(text)).keys
 
         assert (quoted or words(text)) == read
 

@@ -200,7 +200,8 @@ class QuoteMatch:
             out or added.  A run of printed words replaced by other words
             is one pair; words in editorial brackets such as ``[or]`` may
             be left out, and are not a difference.  For a quotation, the
-            words given are those in quote marks, if the text has any.
+            words given are those in the quote marks read as it, if the
+            text has any (`check_quote` says how they are read).
             Empty when exact.
 
     The repr shows the quotation by its id.
@@ -434,19 +435,43 @@ class _Given:
     written: tuple[str, ...]
 
     @classmethod
-    def read(cls, text: str, *, quoted: bool = False) -> _Given:
-        """
-        Read the words of *text*.
+    def read(cls, text: str) -> _Given:
+        """Read the words of *text*."""
+        return cls._of(text, _tokens(text))
 
-        With *quoted*, only the words inside quote marks, if any are:
+    @classmethod
+    def pieces(cls, text: str) -> list[_Given]:
+        """
+        Read the words inside each pair of quote marks of *text*, in order.
+
+        The whole text is one piece if no quote marks hold words:
         ``“We should not,” he said, “give ammunition”`` gives "We should
-        not give ammunition".
+        not" and "give ammunition".
         """
         tokens = _tokens(text)
-        if quoted:
-            spans = [m.span() for m in _QUOTED_RE.finditer(text)]
-            inside = [t for t in tokens if _within(spans, t[1], t[2])]
-            tokens = inside or tokens
+        spans = [m.span() for m in _QUOTED_RE.finditer(text)]
+        inside: dict[int, list[tuple[str, int, int, bool]]] = {}
+        for token in tokens:
+            at = bisect.bisect_left(spans, (token[1],)) - 1
+            if _within(spans, token[1], token[2]):
+                inside.setdefault(at, []).append(token)
+        if not inside:
+            return [cls._of(text, tokens)]
+        return [cls._of(text, piece) for piece in inside.values()]
+
+    @classmethod
+    def join(cls, pieces: Iterable[_Given]) -> _Given:
+        """Return the words of *pieces*, one after the other."""
+        pieces = list(pieces)
+        return cls(
+            keys=tuple(k for p in pieces for k in p.keys),
+            written=tuple(w for p in pieces for w in p.written),
+        )
+
+    @classmethod
+    def _of(
+        cls, text: str, tokens: list[tuple[str, int, int, bool]]
+    ) -> _Given:
         return cls(
             keys=tuple(t[0] for t in tokens),
             written=tuple(text[t[1] : t[2]] for t in tokens),
@@ -948,9 +973,14 @@ def check_quote(
     left out or given without the brackets.  If *text* has words in quote
     marks (“…”, "…", ‘…’ or '…', or those of other languages: „…“,
     „…”, »…«, «…», ‹…›, ‚…‘, ”…”, 「…」, 『…』), only those are compared
-    with the quotations, in order, as if they were segments: ``“We should not,” he said, “give ammunition to
-    the enemy”`` is the quotation of "We should not give ammunition to
-    the enemy"; the whole text is compared with the running text.
+    with the quotations, and the whole text with the running text.  The
+    words of pieces in quote marks one after the other are read as one
+    quotation, in order, as if they were segments (``“We should not,” he
+    said, “give ammunition to the enemy”`` is the quotation of "We should
+    not give ammunition to the enemy"), or as several (``“thaw” and “cult
+    of personality”`` are two), whichever finds more of the words in
+    close matches; of equal readings, the one of fewer quotations.  Up
+    to three pieces are read as one quotation.
 
     - `QuoteVerdict.EXACT`: every word given is a word of a quotation, in
       order, with no word of it left out between them.  A part of a
@@ -1016,7 +1046,7 @@ def check_quote(
     (QuoteMatch(verdict=<QuoteVerdict.NOT_IN_ARTICLE: 'not in the article'>, score=0.0, quotation=None, span=None, differences=()),)
     """  # noqa: E501 -- a doctest's output is one line
     given = _read_text(text, "check_quote()")
-    inside = _Given.read(text, quoted=True)
+    pieces = _Given.pieces(text)
     if not isinstance(article, str):
         raise InvalidTypeError(
             f"check_quote() takes the article as a str, got {shown(article)}"
@@ -1024,7 +1054,7 @@ def check_quote(
     records = _read_quotations(quotations, "check_quote()")
     _read_limit(limit)
     index = _index(article, records)
-    quoted, missed_quoted = _quoted_matches(inside, article, index)
+    quoted, missed_quoted = _quoted_matches(pieces, article, index)
     running, missed_running = _running_matches(given, article, index)
     matches = quoted + running
     if not matches:
@@ -1055,9 +1085,71 @@ def _read_limit(limit: object) -> None:
         )
 
 
+#: The most pieces in quote marks read together as one quotation: an
+#: interrupted quotation is given in two, or three if it is interrupted
+#: twice.  Each piece is read in as many groups, so more would cost more.
+MOST_PIECES = 3
+
+
 def _quoted_matches(
-    given: _Given, article: str, index: _Index
+    pieces: Sequence[_Given], article: str, index: _Index
 ) -> tuple[list[QuoteMatch], float]:
+    """
+    Match the words in quote marks with the quotations.
+
+    Pieces in quote marks one after the other may be one quotation,
+    interrupted by its attribution (“We should not,” he said, “give
+    ammunition to the enemy”), or several (“thaw” and “cult of
+    personality”).  They are read in the groups of consecutive pieces (of
+    `MOST_PIECES` at most) whose close matches find the most words given:
+    of equal readings, the one of fewest groups, so that an interrupted
+    quotation is read as one, and words in quote marks that match no
+    quotation stay words added to the quotation given with them.  Each
+    quotation is matched once, at its best place in any group.
+
+    Returns:
+        The matches, and the best score of the places not close enough.
+    """
+    groups: dict[tuple[int, int], tuple[list[_Placed], float]] = {}
+    # For the first j pieces: the best (words found, -groups), and where
+    # its last group begins.
+    best: list[tuple[tuple[int, int], int]] = [((0, 0), 0)]
+    for j in range(1, len(pieces) + 1):
+        options = []
+        for i in range(max(0, j - MOST_PIECES), j):
+            groups[i, j] = _quoted_found(
+                _Given.join(pieces[i:j]), article, index
+            )
+            words = max((f.hits for _, _, f in groups[i, j][0]), default=0)
+            (so_far, fewer), _ = best[i]
+            options.append(((so_far + words, fewer - 1), i))
+        best.append(max(options, key=lambda option: option[0]))
+    # By the quotation's place in the index; of equal scores, the group
+    # given first, as the groups are read from the last.
+    kept: dict[int, QuoteMatch] = {}
+    missed = 0.0
+    j = len(pieces)
+    while j:
+        i = best[j][1]
+        placed, group_missed = groups[i, j]
+        missed = max(missed, group_missed)
+        for at, stream, found in placed:
+            quotation = index.quotations[at][0]
+            match = _match(found, article, stream, quotation)
+            if at not in kept or match.score >= kept[at].score:
+                kept[at] = match
+        j = i
+    return [kept[at] for at in sorted(kept)], missed
+
+
+#: A quotation's place in the index, its words and the best place the
+#: words given match it.
+_Placed: TypeAlias = tuple[int, "_Words", "_Found"]
+
+
+def _quoted_found(
+    given: _Given, article: str, index: _Index
+) -> tuple[list[_Placed], float]:
     """
     Match the words given with each quotation, at its best place.
 
@@ -1066,11 +1158,11 @@ def _quoted_matches(
     alignment of all the words is close, it is the one kept.
 
     Returns:
-        The matches, and the best score of the places not close enough.
+        The places, and the best score of the places not close enough.
     """
-    matches = []
+    placed: list[_Placed] = []
     missed = 0.0
-    for quotation, stream in index.quotations:
+    for at, (_, stream) in enumerate(index.quotations):
         aligned: list[_Found] = []
         runs: list[_Found] = []
         for found in _search(given, stream, article, contiguous=True):
@@ -1082,9 +1174,8 @@ def _quoted_matches(
             else:
                 (runs if found.contiguous else aligned).append(found)
         if aligned or runs:
-            best = _choose(aligned or runs)
-            matches.append(_match(best, article, stream, quotation))
-    return matches, missed
+            placed.append((at, stream, _choose(aligned or runs)))
+    return placed, missed
 
 
 def _running_matches(
