@@ -507,6 +507,74 @@ class TestQuoteMarks:
         )
 
 
+class TestEllipses:
+    """An ellipsis given marks words left out on purpose."""
+
+    @pytest.mark.parametrize("ellipsis", ["…", "...", ". . .", "[…]", "[...]"])
+    def test_words_left_out_at_an_ellipsis(self, ellipsis: str) -> None:
+        """The words printed there are no difference."""
+        (match,) = check(
+            f"“You are blind kittens {ellipsis} The country will perish”"
+        )
+
+        assert (EXACT, 1.0, ()) == (
+            match.verdict,
+            match.score,
+            match.differences,
+        )
+        assert match.span.exact.startswith("You are blind kittens. What")  # type: ignore[union-attr]
+
+    def test_in_the_authors_words(self) -> None:
+        """An ellipsis in the running text leaves words out too."""
+        matches = check(
+            "Stalin had claimed that his Russia had been built on the … "
+            "revolution"
+        )
+
+        assert [(NOT_A_QUOTATION, 1.0, ())] == [
+            (m.verdict, m.score, m.differences) for m in matches
+        ]
+
+    def test_only_where_it_stands(self) -> None:
+        """Words left out elsewhere are still a difference."""
+        (match,) = check(
+            "You are blind … The country will perish because you "
+            "recognise enemies"
+        )
+
+        assert (CLOSE, (("cannot", ""),)) == (
+            match.verdict,
+            match.differences,
+        )
+
+    def test_words_changed_at_an_ellipsis(self) -> None:
+        """Words given at an ellipsis are read as usual."""
+        (match,) = check("You are blind kittens … the state will perish")
+
+        assert (CLOSE, (("country", "state"),)) == (
+            match.verdict,
+            match.differences,
+        )
+
+    def test_the_gap_at_the_ellipsis(self) -> None:
+        """Of the places the gap may lie, the one at the ellipsis."""
+        article, quotation = toy_corpus(
+            "zeta alpha beta gamma alpha beta delta"
+        )
+
+        (match, *_) = check_quote(
+            "“zeta alpha beta … delta”", article, (quotation,)
+        )
+
+        assert (EXACT, ()) == (match.verdict, match.differences)
+
+    def test_a_long_passage_left_out(self) -> None:
+        """An ellipsis may stand for more words than the window holds."""
+        matches = check("“miserable nonentities … Stalin–our victory”")
+
+        assert [("exact", "miserable-nonentities")] == summary(matches)[:1]
+
+
 class TestDifferences:
     """Differences are runs of words, printed then given."""
 
@@ -870,7 +938,9 @@ class TestPlacingGaps:
         """
         blocks = [(0, 0, 2), (4, 2, 2)]
 
-        assert placed == _quotes._placed(blocks, self.stream(printed))
+        given = _quotes._Given.read("alpha beta gamma delta")
+
+        assert placed == _quotes._placed(blocks, self.stream(printed), given)
 
 
 class TestTheSameWordBeyond:
