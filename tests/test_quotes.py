@@ -361,6 +361,36 @@ class TestQuoteMarks:
             matches[0].span.exact  # type: ignore[union-attr]
         )
 
+    @pytest.mark.parametrize(
+        ("opening", "closing"),
+        [
+            ("„", "“"),
+            ("„", "”"),
+            ("«", "»"),
+            ("« ", " »"),
+            ("»", "«"),
+            ("”", "”"),
+            ("‹", "›"),
+            ("‚", "‘"),
+            ("「", "」"),
+            ("『", "』"),
+            ("＂", "＂"),
+        ],
+    )
+    def test_the_quote_marks_of_other_languages(
+        self, opening: str, closing: str
+    ) -> None:
+        """German, French, Swedish and CJK quote marks mark quotations."""
+        text = (
+            f"{opening}We should not,{closing} he said soon after, "
+            f"{opening}give ammunition to the enemy{closing}"
+        )
+        matches = check(text)
+
+        assert [("exact", "dirty-linen"), ("not a quotation", None)] == (
+            summary(matches)
+        )
+
     def test_an_interrupted_quotation(self) -> None:
         """Quoted words on both sides of "he said" are one quotation."""
         text = "“We should not,” he said soon after, “give ammunition to the enemy”"
@@ -370,6 +400,76 @@ class TestQuoteMarks:
             summary(matches)
         )
         assert matches[0].span == matches[1].span
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                (
+                    "Brezhnev said “We should not pour muck on ourselves” "
+                    "and Stalin “You are blind kittens”"
+                ),
+                [("exact", "blind-kittens"), ("exact", "muck")],
+            ),
+            (
+                "“thaw” and “cult of personality”",
+                [
+                    ("exact", "thaw-term"),
+                    ("exact", "cult-of-personality-term"),
+                ],
+            ),
+            (
+                (
+                    "“When it comes to combating imperialism we are all "
+                    "Stalinists” “We should not pour muck on ourselves”"
+                ),
+                [("exact", "all-stalinists"), ("exact", "muck")],
+            ),
+        ],
+    )
+    def test_several_quotations(
+        self, text: str, expected: list[tuple[str, str]]
+    ) -> None:
+        """Quoted words that are several quotations are each checked."""
+        matches = check(text)
+
+        assert expected == summary(matches)
+
+    def test_several_quotations_are_each_at_their_place(self) -> None:
+        """Each is matched with its own words, not the other's added."""
+        matches = check("“You are blind puppies” and “We should not”")
+
+        assert [("exact", "dirty-linen"), ("exact", "muck")] == summary(
+            matches
+        )[:2]
+        (puppies,) = [m for m in matches if m.verdict is CLOSE]
+        assert "blind-kittens" == puppies.quotation.id  # type: ignore[union-attr]
+        assert (("kittens", "puppies"),) == puppies.differences
+
+    @pytest.mark.parametrize(
+        ("text", "best"),
+        [
+            ("“The country will perish” “You are blind puppies”", 0),
+            ("“The country will flourish” “You are blind kittens”", 1),
+            ("“The country will perish” “You are blind kittens”", 0),
+        ],
+    )
+    def test_one_quotation_given_twice(self, text: str, best: int) -> None:
+        """Two pieces of one quotation, out of order: the better is kept."""
+        (match,) = check(text)
+        pieces = re.findall("“([^”]*)”", text)
+
+        assert "blind-kittens" == match.quotation.id  # type: ignore[union-attr]
+        assert words(pieces[best]) == words(match.span.exact)  # type: ignore[union-attr]
+
+    def test_words_that_are_no_quotation_stay_a_difference(self) -> None:
+        """A quotation joined with words that are none is close to it."""
+        matches = check(
+            "“We should not pour muck on ourselves” “We will bury you”"
+        )
+
+        assert [("close", "muck")] == summary(matches)
+        assert (("", "We will bury you"),) == matches[0].differences
 
     def test_a_term_in_a_sentence(self) -> None:
         """The term in quote marks is checked, not the sentence."""
@@ -390,7 +490,7 @@ class TestQuoteMarks:
         self, text: str, quoted: tuple[str, ...] | None
     ) -> None:
         """An apostrophe inside or after a word opens and closes nothing."""
-        read = _quotes._Given.read(text, quoted=True).keys
+        read = _quotes._Given.join(_quotes._Given.pieces(text)).keys
 
         assert (quoted or words(text)) == read
 
@@ -405,6 +505,74 @@ class TestQuoteMarks:
         assert [("not a quotation", None)] == summary(
             check("“Stalin was a murderous thug”")
         )
+
+
+class TestEllipses:
+    """An ellipsis given marks words left out on purpose."""
+
+    @pytest.mark.parametrize("ellipsis", ["…", "...", ". . .", "[…]", "[...]"])
+    def test_words_left_out_at_an_ellipsis(self, ellipsis: str) -> None:
+        """The words printed there are no difference."""
+        (match,) = check(
+            f"“You are blind kittens {ellipsis} The country will perish”"
+        )
+
+        assert (EXACT, 1.0, ()) == (
+            match.verdict,
+            match.score,
+            match.differences,
+        )
+        assert match.span.exact.startswith("You are blind kittens. What")  # type: ignore[union-attr]
+
+    def test_in_the_authors_words(self) -> None:
+        """An ellipsis in the running text leaves words out too."""
+        matches = check(
+            "Stalin had claimed that his Russia had been built on the … "
+            "revolution"
+        )
+
+        assert [(NOT_A_QUOTATION, 1.0, ())] == [
+            (m.verdict, m.score, m.differences) for m in matches
+        ]
+
+    def test_only_where_it_stands(self) -> None:
+        """Words left out elsewhere are still a difference."""
+        (match,) = check(
+            "You are blind … The country will perish because you "
+            "recognise enemies"
+        )
+
+        assert (CLOSE, (("cannot", ""),)) == (
+            match.verdict,
+            match.differences,
+        )
+
+    def test_words_changed_at_an_ellipsis(self) -> None:
+        """Words given at an ellipsis are read as usual."""
+        (match,) = check("You are blind kittens … the state will perish")
+
+        assert (CLOSE, (("country", "state"),)) == (
+            match.verdict,
+            match.differences,
+        )
+
+    def test_the_gap_at_the_ellipsis(self) -> None:
+        """Of the places the gap may lie, the one at the ellipsis."""
+        article, quotation = toy_corpus(
+            "zeta alpha beta gamma alpha beta delta"
+        )
+
+        (match, *_) = check_quote(
+            "“zeta alpha beta … delta”", article, (quotation,)
+        )
+
+        assert (EXACT, ()) == (match.verdict, match.differences)
+
+    def test_a_long_passage_left_out(self) -> None:
+        """An ellipsis may stand for more words than the window holds."""
+        matches = check("“miserable nonentities … Stalin–our victory”")
+
+        assert [("exact", "miserable-nonentities")] == summary(matches)[:1]
 
 
 class TestDifferences:
@@ -770,7 +938,9 @@ class TestPlacingGaps:
         """
         blocks = [(0, 0, 2), (4, 2, 2)]
 
-        assert placed == _quotes._placed(blocks, self.stream(printed))
+        given = _quotes._Given.read("alpha beta gamma delta")
+
+        assert placed == _quotes._placed(blocks, self.stream(printed), given)
 
 
 class TestTheSameWordBeyond:

@@ -715,8 +715,9 @@ class Corpus:
         this?".  The words of *text* are aligned with the words of every
         quotation (the segments of an interrupted quotation read as one)
         and of the running text.  The style of quote marks and dashes,
-        case, spacing and punctuation do not count, and the editor's
-        insertions in square brackets (``[or]``) may be left out.  Each
+        case, spacing and punctuation do not count, the editor's
+        insertions in square brackets (``[or]``) may be left out, and so
+        may words where *text* has an ellipsis (``…``).  Each
         match has a `QuoteVerdict`: ``exact`` (the words of a quotation),
         ``close`` (a misquotation: `QuoteMatch.differences` says what
         differs), ``not a quotation`` (the author's own words) or ``not

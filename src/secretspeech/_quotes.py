@@ -64,6 +64,10 @@ CLOSE_COVERAGE = 0.7
 #: (not one of `FUNCTION_WORDS`): "the" or "we should" alone match
 #: nothing, "blind kittens" and "thaw" match, and so do "we should not".
 LEAST_WORDS = 3
+#: How many printed words more an ellipsis given may stand for, at most,
+#: than a word given: "Critics were miserable nonentities … Stalin–our
+#: victory" leaves out 25.
+ELLIPSIS_WORDS = 30
 #: Words that do not tell one quotation from another on their own:
 #: articles, pronouns, auxiliaries, prepositions and conjunctions.
 FUNCTION_WORDS = STOP_WORDS | frozenset(
@@ -99,7 +103,8 @@ class QuoteVerdict(_Vocabulary):
     """
 
     #: The words of a quotation, verbatim but for the style of quote marks
-    #: and dashes, case, spacing, punctuation and editorial brackets.
+    #: and dashes, case, spacing, punctuation, editorial brackets and
+    #: words left out at an ellipsis.
     EXACT = "exact"
     #: A misquotation: close to the words of a quotation, with differences.
     CLOSE = "close"
@@ -199,8 +204,10 @@ class QuoteMatch:
             words as written, in order; ``""`` on one side for words left
             out or added.  A run of printed words replaced by other words
             is one pair; words in editorial brackets such as ``[or]`` may
-            be left out, and are not a difference.  For a quotation, the
-            words given are those in quote marks, if the text has any.
+            be left out, and so may any words where the text given has an
+            ellipsis (``…``, ``...``): they are not a difference.  For a
+            quotation, the words given are those in the quote marks read
+            as it, if the text has any (`check_quote` says how).
             Empty when exact.
 
     The repr shows the quotation by its id.
@@ -426,38 +433,93 @@ def _build_index(article: str, quotations: tuple[Quotation, ...]) -> _Index:
 # -- aligning the words given with the words printed -------------------------
 
 
+# An ellipsis, which marks words left out: "…", "...", ". . .".
+_ELLIPSIS_RE = re.compile(r"…|\.[^\S\n]?\.[^\S\n]?\.")
+
+
 @attrs.frozen
 class _Given:
-    """The words given: normalised, and as written."""
+    """
+    The words given: normalised, and as written.
+
+    Attributes:
+        keys: The words, normalised.
+        written: The words as written.
+        elided: For each word, whether an ellipsis stands between it and
+            the word before: printed words left out there are no
+            difference.
+    """
 
     keys: tuple[str, ...]
     written: tuple[str, ...]
+    elided: tuple[bool, ...]
+
+    def elides(self, at: int) -> bool:
+        """Tell whether words may be left out before the word *at*."""
+        return 0 < at < len(self.elided) and self.elided[at]
 
     @classmethod
-    def read(cls, text: str, *, quoted: bool = False) -> _Given:
-        """
-        Read the words of *text*.
+    def read(cls, text: str) -> _Given:
+        """Read the words of *text*."""
+        return cls._of(text, _tokens(text))
 
-        With *quoted*, only the words inside quote marks, if any are:
+    @classmethod
+    def pieces(cls, text: str) -> list[_Given]:
+        """
+        Read the words inside each pair of quote marks of *text*, in order.
+
+        The whole text is one piece if no quote marks hold words:
         ``“We should not,” he said, “give ammunition”`` gives "We should
-        not give ammunition".
+        not" and "give ammunition".
         """
         tokens = _tokens(text)
-        if quoted:
-            spans = [m.span() for m in _QUOTED_RE.finditer(text)]
-            inside = [t for t in tokens if _within(spans, t[1], t[2])]
-            tokens = inside or tokens
+        spans = [m.span() for m in _QUOTED_RE.finditer(text)]
+        inside: dict[int, list[tuple[str, int, int, bool]]] = {}
+        for token in tokens:
+            at = bisect.bisect_left(spans, (token[1],)) - 1
+            if _within(spans, token[1], token[2]):
+                inside.setdefault(at, []).append(token)
+        if not inside:
+            return [cls._of(text, tokens)]
+        return [cls._of(text, piece) for piece in inside.values()]
+
+    @classmethod
+    def join(cls, pieces: Iterable[_Given]) -> _Given:
+        """Return the words of *pieces*, one after the other."""
+        pieces = list(pieces)
+        return cls(
+            keys=tuple(k for p in pieces for k in p.keys),
+            written=tuple(w for p in pieces for w in p.written),
+            elided=tuple(e for p in pieces for e in p.elided),
+        )
+
+    @classmethod
+    def _of(
+        cls, text: str, tokens: list[tuple[str, int, int, bool]]
+    ) -> _Given:
+        ends = [0] + [t[2] for t in tokens]
         return cls(
             keys=tuple(t[0] for t in tokens),
             written=tuple(text[t[1] : t[2]] for t in tokens),
+            elided=tuple(
+                bool(_ELLIPSIS_RE.search(text, end, t[1]))
+                for end, t in zip(ends, tokens, strict=False)
+            ),
         )
 
 
-# Words in quote marks: double ones, or single ones that open after no
-# letter and close before none (an apostrophe inside a word is neither).
+# Words in quote marks, in the styles of English (“…”, "…"), Swedish
+# (”…”), German („…“, „…”, »…«, ‚…‘), French («…», ‹…›) and Chinese or
+# Japanese (「…」, 『…』); and in single ones that open after no letter and
+# close before none (an apostrophe inside a word is neither).
 _QUOTED_RE = re.compile(
-    r"“[^“”]*”"
-    r'|"[^"]*"'
+    r"[“”][^“”]*”"
+    r"|„[^„“”]*[“”]"
+    r"|«[^«»]*»|»[^«»]*[«»]"
+    r"|‹[^‹›]*›|›[^‹›]*[‹›]"
+    r"|「[^「」]*」|『[^『』]*』"
+    r'|"[^"]*"|＂[^＂]*＂'
+    r"|‚[^‚‘’]*[‘’]"
     r"|(?<!\w)[‘'](?:[^‘’'\n]|(?<=\w)[’'](?=\w))+?[’'](?!\w)"
 )
 
@@ -621,11 +683,12 @@ def _align(
             if b.size
         ],
         stream,
+        given,
     )
     # Every window starts at a word given.
     assert blocks  # noqa: S101 -- a window is never empty of words given
     size = len(given.keys)
-    run = _choose(_chains(blocks, stream, given.keys, contiguous=contiguous))
+    run = _choose(_chains(blocks, stream, given, contiguous=contiguous))
     chain = blocks[run.start : run.stop]
     # A word given beyond either end that is the printed word there is
     # matched with it, as part of the block next to it.
@@ -641,7 +704,10 @@ def _align(
     def differ(a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> None:
         added = " ".join(given.written[b_lo:b_hi])
         printed = list(range(a_lo, a_hi))
-        if not added:
+        if not added and given.elides(b_lo):
+            # The words given say that words are left out here.
+            printed = []
+        elif not added:
             # Words of an editorial insertion may be left out.
             printed = [k for k in printed if not stream.optional[k]]
         if printed or added:
@@ -666,7 +732,9 @@ def _align(
     )
 
 
-def _placed(blocks: list[_Block], stream: _Words) -> list[_Block]:
+def _placed(
+    blocks: list[_Block], stream: _Words, given: _Given
+) -> list[_Block]:
     """
     Move each gap of printed words left out to where the words hold most.
 
@@ -679,7 +747,8 @@ def _placed(blocks: list[_Block], stream: _Words) -> list[_Block]:
     wherever that leaves the gap; the place kept is the one whose two
     blocks hold the most words given (`_holds`), and of those the first:
     "comrade Stalin. [Stalin–our hope.] Stalin–our desire", not "comrade
-    Stalin. Stalin–our [hope. Stalin–our] desire".
+    Stalin. Stalin–our [hope. Stalin–our] desire".  But where the words
+    given have an ellipsis, the gap is kept there if it can be.
     """
     placed = list(blocks)
     same = stream.keys
@@ -700,7 +769,7 @@ def _placed(blocks: list[_Block], stream: _Words) -> list[_Block]:
         # `max` keeps the first of the shifts that hold the most.
         shift = max(
             range(-left, right + 1),
-            key=lambda s: _holds(n + s) + _holds(m - s),
+            key=lambda s: (given.elides(d + s), _holds(n + s) + _holds(m - s)),
         )
         placed[k] = (a, b, n + shift)
         placed[k + 1] = (c + shift, d + shift, m - shift)
@@ -748,7 +817,7 @@ class _Chain(NamedTuple):
 def _chains(
     blocks: list[_Block],
     stream: _Words,
-    given: Sequence[str],
+    given: _Given,
     *,
     contiguous: bool,
 ) -> Iterator[_Chain]:
@@ -760,9 +829,11 @@ def _chains(
     word may lie just outside the window `difflib` aligned, which
     `_search` fits to the words a first alignment matched.  With
     *contiguous*, only runs of blocks with nothing between them but
-    insertions left out, and no word given paired with one beyond.
+    insertions left out, and no word given paired with one beyond.  The
+    printed words left out where the words given have an ellipsis count
+    neither as printed words nor as differences, as insertions left out.
     """
-    size = len(given)
+    size = len(given.keys)
     keys = stream.keys
     says_each = [
         any(key not in FUNCTION_WORDS for key in keys[a : a + n])
@@ -770,7 +841,7 @@ def _chains(
     ]
     for i, (a0, b0, _) in enumerate(blocks):
         before = 0 if contiguous else _pairable(stream, b0, a0 - 1, a0)
-        head = bool(before) and keys[a0 - 1] == given[0]
+        head = bool(before) and keys[a0 - 1] == given.keys[0]
         matched = piece = int(head)
         omitted = held = 0
         says = False
@@ -781,7 +852,9 @@ def _chains(
                 joined = _joined(blocks[j - 1], blocks[j], stream)
                 if contiguous and not joined:
                     break
-                if pb + pn == b:
+                if pb + pn == b and given.elides(b):
+                    omitted += a - pa - pn
+                elif pb + pn == b:
                     omitted += sum(stream.optional[pa + pn : a])
                 if not joined:
                     held += _holds(piece)
@@ -795,7 +868,7 @@ def _chains(
                 if contiguous
                 else _pairable(stream, size - b - n, last, last - 1)
             )
-            tail = bool(after) and keys[last] == given[-1]
+            tail = bool(after) and keys[last] == given.keys[-1]
             hits = matched + tail
             score = 2 * hits / (size + last + after - first - omitted)
             yield _Chain(
@@ -833,7 +906,8 @@ def _search(
     """
     Find the runs of printed words that the words given may match.
 
-    Windows of three times as many printed words as words given start at
+    Windows of three times as many printed words as words given (and
+    `ELLIPSIS_WORDS` more for each ellipsis given) start at
     a printed word that is also given, wherever they hold enough of the
     words given to be close, and at least half as many words apart as
     are given.  Each window is aligned (`_align`), then aligned again on
@@ -853,7 +927,7 @@ def _search(
     need = _least_found(size)
     if contiguous:
         need = min(need, LEAST_WORDS)
-    length = 3 * size + 2
+    length = 3 * size + 2 + ELLIPSIS_WORDS * sum(given.elided)
     step = max(1, size // 2)
     found: list[_Found] = []
     taken = -step
@@ -938,11 +1012,21 @@ def check_quote(
     with the running text.  Words are compared normalised: the style of
     quote marks and dashes, case, accents, spacing and punctuation do not
     count, and words the editor put in square brackets (``[or]``) may be
-    left out or given without the brackets.  If *text* has words in quote
-    marks, only those are compared with the quotations, in order, as if
-    they were segments: ``“We should not,” he said, “give ammunition to
-    the enemy”`` is the quotation of "We should not give ammunition to
-    the enemy"; the whole text is compared with the running text.
+    left out or given without the brackets.  Where *text* has an
+    ellipsis (``…``, ``...``, ``. . .``, ``[…]``) between two words, the
+    printed words left out there are not a difference: "You are blind
+    kittens … The country will perish" is exact (each ellipsis may stand
+    for thirty words or more).  If *text* has words in quote marks
+    (“…”, "…", ‘…’ or '…', or those of other languages: „…“, „…”, »…«,
+    «…», ‹…›, ‚…‘, ”…”, 「…」, 『…』), only those are compared
+    with the quotations, and the whole text with the running text.  The
+    words of pieces in quote marks one after the other are read as one
+    quotation, in order, as if they were segments (``“We should not,” he
+    said, “give ammunition to the enemy”`` is the quotation of "We should
+    not give ammunition to the enemy"), or as several (``“thaw” and “cult
+    of personality”`` are two), whichever finds more of the words in
+    close matches; of equal readings, the one of fewer quotations.  Up
+    to three pieces are read as one quotation.
 
     - `QuoteVerdict.EXACT`: every word given is a word of a quotation, in
       order, with no word of it left out between them.  A part of a
@@ -1008,7 +1092,7 @@ def check_quote(
     (QuoteMatch(verdict=<QuoteVerdict.NOT_IN_ARTICLE: 'not in the article'>, score=0.0, quotation=None, span=None, differences=()),)
     """  # noqa: E501 -- a doctest's output is one line
     given = _read_text(text, "check_quote()")
-    inside = _Given.read(text, quoted=True)
+    pieces = _Given.pieces(text)
     if not isinstance(article, str):
         raise InvalidTypeError(
             f"check_quote() takes the article as a str, got {shown(article)}"
@@ -1016,7 +1100,7 @@ def check_quote(
     records = _read_quotations(quotations, "check_quote()")
     _read_limit(limit)
     index = _index(article, records)
-    quoted, missed_quoted = _quoted_matches(inside, article, index)
+    quoted, missed_quoted = _quoted_matches(pieces, article, index)
     running, missed_running = _running_matches(given, article, index)
     matches = quoted + running
     if not matches:
@@ -1047,9 +1131,71 @@ def _read_limit(limit: object) -> None:
         )
 
 
+#: The most pieces in quote marks read together as one quotation: an
+#: interrupted quotation is given in two, or three if it is interrupted
+#: twice.  Each piece is read in as many groups, so more would cost more.
+MOST_PIECES = 3
+
+
 def _quoted_matches(
-    given: _Given, article: str, index: _Index
+    pieces: Sequence[_Given], article: str, index: _Index
 ) -> tuple[list[QuoteMatch], float]:
+    """
+    Match the words in quote marks with the quotations.
+
+    Pieces in quote marks one after the other may be one quotation,
+    interrupted by its attribution (“We should not,” he said, “give
+    ammunition to the enemy”), or several (“thaw” and “cult of
+    personality”).  They are read in the groups of consecutive pieces (of
+    `MOST_PIECES` at most) whose close matches find the most words given:
+    of equal readings, the one of fewest groups, so that an interrupted
+    quotation is read as one, and words in quote marks that match no
+    quotation stay words added to the quotation given with them.  Each
+    quotation is matched once, at its best place in any group.
+
+    Returns:
+        The matches, and the best score of the places not close enough.
+    """
+    groups: dict[tuple[int, int], tuple[list[_Placed], float]] = {}
+    # For the first j pieces: the best (words found, -groups), and where
+    # its last group begins.
+    best: list[tuple[tuple[int, int], int]] = [((0, 0), 0)]
+    for j in range(1, len(pieces) + 1):
+        options = []
+        for i in range(max(0, j - MOST_PIECES), j):
+            groups[i, j] = _quoted_found(
+                _Given.join(pieces[i:j]), article, index
+            )
+            words = max((f.hits for _, _, f in groups[i, j][0]), default=0)
+            (so_far, fewer), _ = best[i]
+            options.append(((so_far + words, fewer - 1), i))
+        best.append(max(options, key=lambda option: option[0]))
+    # By the quotation's place in the index; of equal scores, the group
+    # given first, as the groups are read from the last.
+    kept: dict[int, QuoteMatch] = {}
+    missed = 0.0
+    j = len(pieces)
+    while j:
+        i = best[j][1]
+        placed, group_missed = groups[i, j]
+        missed = max(missed, group_missed)
+        for at, stream, found in placed:
+            quotation = index.quotations[at][0]
+            match = _match(found, article, stream, quotation)
+            if at not in kept or match.score >= kept[at].score:
+                kept[at] = match
+        j = i
+    return [kept[at] for at in sorted(kept)], missed
+
+
+#: A quotation's place in the index, its words and the best place the
+#: words given match it.
+_Placed: TypeAlias = tuple[int, "_Words", "_Found"]
+
+
+def _quoted_found(
+    given: _Given, article: str, index: _Index
+) -> tuple[list[_Placed], float]:
     """
     Match the words given with each quotation, at its best place.
 
@@ -1058,11 +1204,11 @@ def _quoted_matches(
     alignment of all the words is close, it is the one kept.
 
     Returns:
-        The matches, and the best score of the places not close enough.
+        The places, and the best score of the places not close enough.
     """
-    matches = []
+    placed: list[_Placed] = []
     missed = 0.0
-    for quotation, stream in index.quotations:
+    for at, (_, stream) in enumerate(index.quotations):
         aligned: list[_Found] = []
         runs: list[_Found] = []
         for found in _search(given, stream, article, contiguous=True):
@@ -1074,9 +1220,8 @@ def _quoted_matches(
             else:
                 (runs if found.contiguous else aligned).append(found)
         if aligned or runs:
-            best = _choose(aligned or runs)
-            matches.append(_match(best, article, stream, quotation))
-    return matches, missed
+            placed.append((at, stream, _choose(aligned or runs)))
+    return placed, missed
 
 
 def _running_matches(
