@@ -76,15 +76,20 @@ def test_the_filter_overloads_take_the_declared_criteria() -> None:
     assert {c.record_type: sorted(c.criteria) for c in ss.SCHEMA} == by_type
 
 
+def entry_of(doc: str, collection: str) -> str:
+    """Return a docstring's ``- COLLECTION:`` entry, up to the next one."""
+    line = next(
+        line for line in doc.splitlines() if f"- {collection}:" in line
+    )
+    start = doc.index(line)
+    return doc[start : doc.find("\n- ", start + 1)]
+
+
 def test_the_filter_docstring_names_every_criterion() -> None:
     """The docstring of `Collection.filter` lists each criterion."""
     doc = inspect.getdoc(ss.Collection.filter) or ""
     for schema in ss.SCHEMA:
-        line = next(
-            line for line in doc.splitlines() if f"- {schema.name}:" in line
-        )
-        start = doc.index(line)
-        entry = doc[start : doc.find("\n- ", start + 1)]
+        entry = entry_of(doc, schema.name)
         for name in schema.criteria:
             assert f"``{name}=``" in entry, (schema.name, name)
 
@@ -93,11 +98,7 @@ def test_the_refs_docstring_names_every_id_field() -> None:
     """The docstring of `Corpus.refs` lists each id field of each type."""
     doc = inspect.getdoc(ss.Corpus.refs) or ""
     for schema in ss.SCHEMA:
-        line = next(
-            line for line in doc.splitlines() if f"- {schema.name}:" in line
-        )
-        start = doc.index(line)
-        entry = doc[start : doc.find("\n- ", start + 1)]
+        entry = entry_of(doc, schema.name)
         for name in schema.id_fields:
             assert f"``{name}``" in entry, (schema.name, name)
 
