@@ -492,6 +492,26 @@ class TestUsage:
         assert status == 2
         assert "'summary', 'show'" in err
 
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["check", "🐱"], "secretspeech: check takes words to check"),
+            (["show", " "], "(the search command ranks records by any words)"),
+        ],
+    )
+    def test_messages_name_commands(
+        self,
+        argv: list[str],
+        message: str,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A message names the command the user typed, not the API's call."""
+        status, _, err = output(capsys, *argv)
+
+        assert status == 1
+        assert message in err
+        assert "()" not in err
+
     def test_corpus_without_text(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -711,6 +711,9 @@ def _fail(message: str) -> None:
     typed = _OUTPUT.sub("--output: ", typed)
     typed = _LIMIT.sub(lambda m: _option(m[1]), typed)
     typed = typed.replace("pass overwrite=True", "use --force")
+    # The API's functions as the commands that call them.
+    typed = typed.replace("check_quote() takes", "check takes")
+    typed = typed.replace("(search() ranks", "(the search command ranks")
     typed = re.sub(r"--strict True\b", "--strict", typed).replace("  ", " ")
     print(f"secretspeech: {typed}", file=sys.stderr)
 
