@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "b1a09ff0847f45d7f07127605fb6c6311450917995de967ba6a67dd0dfe4d662"
+    "3f2a3d3e92ac88f86495ccf720bb34ae10067ed6256b3b3c0075a65bb8afb85f"
 )
 
 #: The data files, in the order they are digested.

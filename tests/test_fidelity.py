@@ -306,6 +306,19 @@ class TestRelations:
                 )
 
 
+#: Groups an event's evidence does not name, by event and group, with why
+#: the words of the evidence still tell of them.
+NAMED_BY_THE_DEED = {
+    ("lateness-criminalised", "workers"): (
+        "those who arrive late for work are workers"
+    ),
+    ("death-warrants", "stalins-victims"): (
+        "the tens of thousands whose death warrants Stalin signed are his "
+        "victims"
+    ),
+}
+
+
 class TestWhoActed:
     """Participants acted; subjects are what an event is about."""
 
@@ -327,6 +340,54 @@ class TestWhoActed:
         assert event is not None
         assert "joseph-stalin" not in event.participants
         assert "joseph-stalin" in event.subjects
+
+    def test_who_took_part_is_named_in_the_evidence(self) -> None:
+        """
+        An event's participants and groups are named in its evidence.
+
+        By a name, an alias or a mention of theirs, or by a span of their
+        own evidence, so that no one is made to act in words that do not
+        name them: the repression of the 1930s names no one who did it, and
+        "In 1964 Khrushchev was booted out of power" does not say who
+        booted him.  Where the evidence names them by a pronoun ("his
+        victims", "From abroad he"), it holds the sentence that names them
+        too.
+        """
+        unnamed = []
+        for event in ss.events:
+            words = " ".join(e.exact for e in event.evidence)
+            for rid in (*event.participants, *event.groups):
+                record = ss.get(rid)
+                names = [
+                    n
+                    for n in (
+                        getattr(record, "name", None),
+                        *getattr(record, "aliases", ()),
+                        *getattr(record, "mentions", ()),
+                    )
+                    if n
+                ]
+                named = any(
+                    re.search(
+                        rf"(?<!\w){re.escape(n)}(?!\w)", words, re.IGNORECASE
+                    )
+                    for n in names
+                ) or any(
+                    overlaps(event.evidence, e.start, e.end)
+                    for e in record.evidence
+                )
+                if not named:
+                    unnamed.append((event.id, rid))
+
+        assert [u for u in unnamed if u not in NAMED_BY_THE_DEED] == []
+
+    def test_deed_list_is_needed(self) -> None:
+        """Each group let off takes part in its event, unnamed there."""
+        for (eid, rid), why in NAMED_BY_THE_DEED.items():
+            event = ss.events.get(eid)
+            assert event is not None, eid
+            assert rid in (*event.participants, *event.groups), (eid, rid)
+            assert why.strip()
 
     def test_life_dates_are_from_the_record(self) -> None:
         """Every named person has life dates from the record and an item."""
