@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "3f2a3d3e92ac88f86495ccf720bb34ae10067ed6256b3b3c0075a65bb8afb85f"
+    "2c7de86ddf2b81a407b49fe08b94f5637931fd88188a41b906f9ac0a72f82ade"
 )
 
 #: The data files, in the order they are digested.
