@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "2c7de86ddf2b81a407b49fe08b94f5637931fd88188a41b906f9ac0a72f82ade"
+    "31988b6edc67c29d3279bbb630957ecdcc9f5b33a4908b1639b78d5d8f9c7a75"
 )
 
 #: The data files, in the order they are digested.

@@ -397,6 +397,31 @@ class TestWhoActed:
                 assert d is not None, p.id
                 assert d.basis is ss.DateBasis.RECORD, p.id
 
+    def test_wikidata_items_were_read(self) -> None:
+        """
+        A person's Wikidata item is one their notes say was read.
+
+        The item's number is in the text of a note about the person, or in
+        a source such a note cites, so that no identifier is given that no
+        one checked: the tsar's note said his item was not verified, and
+        the record gave one all the same.
+        """
+        for person in ss.people:
+            if person.wikidata is None:
+                continue
+            notes = ss.notes.filter(about=person)
+            read = " ".join(
+                [n.text for n in notes]
+                + [
+                    f"{s.title} {s.note or ''}"
+                    for n in notes
+                    for s in n.sources
+                ]
+            )
+            number = person.wikidata.removeprefix("Q")
+            assert re.search(rf"\bQ?{number}\b", read), person.id
+            assert "item was not verified" not in read, person.id
+
     def test_mercaders_death_day_is_in_doubt(self) -> None:
         """
         The agent's death date holds both days the sources give.
