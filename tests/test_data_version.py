@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "31988b6edc67c29d3279bbb630957ecdcc9f5b33a4908b1639b78d5d8f9c7a75"
+    "9878a5aea12111ab66d6b95806208dd2e6ad75ce06b91246be4c66a4a62c7fb0"
 )
 
 #: The data files, in the order they are digested.

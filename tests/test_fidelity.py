@@ -600,6 +600,39 @@ class TestDates:
                 spans = getattr(record, "evidence", ())
                 assert any(d.text in e.exact for e in spans), (record, d.text)
 
+    @staticmethod
+    def stated_at(record: Any) -> set[tuple[int, str]]:
+        """Where the words of *record*'s stated or relative dates lie."""
+        dates = [record.date, *getattr(record, "also_dated", ())]
+        return {
+            (e.start + e.exact.index(d.text), d.text)
+            for d in dates
+            if d is not None
+            and d.basis in {ss.DateBasis.STATED, ss.DateBasis.RELATIVE}
+            for e in record.evidence
+            if d.text in e.exact
+        }
+
+    def test_date_words_date_one_event(self) -> None:
+        """
+        The article's words of a date state it for one event only.
+
+        “the new ruling class that was forming around Stalin in the 1920s
+        and 1930s” dates the forming class; the young Khrushchev's praise,
+        tied to it only by “as he tried to ride up into”, is inferred from
+        it, and says so.  A quotation may share its occasion's words.
+        """
+        dated: dict[tuple[int, str], list[str]] = {}
+        for event in ss.events:
+            for where in self.stated_at(event):
+                dated.setdefault(where, []).append(event.id)
+        assert {k: v for k, v in dated.items() if len(v) > 1} == {}
+        for q in ss.quotations:
+            if q.date is None:
+                continue
+            for where in self.stated_at(q):
+                assert dated.get(where, [q.occasion]) == [q.occasion], q.id
+
     def test_inferred_dates_give_reasons(self) -> None:
         """An inferred date says what it is inferred from."""
         for _record, d in self.dates():
