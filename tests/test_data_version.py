@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "9878a5aea12111ab66d6b95806208dd2e6ad75ce06b91246be4c66a4a62c7fb0"
+    "9fcaefaa10dfc254e9ad947e5e8dcdafde8104019d109f49ea5488aacab88321"
 )
 
 #: The data files, in the order they are digested.

@@ -225,6 +225,21 @@ class TestRelations:
 
         assert links
 
+    def test_what_is_published_comes_first(self) -> None:
+        """
+        A publication of an event's words is ordered after that event.
+
+        The speech was read out “in the following weeks”, “also sent” to
+        the fraternal parties, and “soon got out” to the West: each tells of
+        what Khrushchev said, so a relation from the speech orders each
+        after it, the sending as well as its two siblings.
+        """
+        linked = {(r.source, r.target) for r in ss.relations}
+        for event in ss.events.filter(kind="publication"):
+            for sid in event.subjects:
+                if ss.events.get(sid) is not None:
+                    assert (sid, event.id) in linked, (sid, event.id)
+
     def test_review_names_every_relation(self) -> None:
         """The relation review lists each relation with its words."""
         page = (ROOT / "docs" / "reference" / "relation-review.md").read_text(
