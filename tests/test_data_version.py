@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "9fcaefaa10dfc254e9ad947e5e8dcdafde8104019d109f49ea5488aacab88321"
+    "9f6082332431b01663ac424480457cae5f22a93f9d4367ddcccbd6c82c4b72a5"
 )
 
 #: The data files, in the order they are digested.

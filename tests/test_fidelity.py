@@ -225,6 +225,25 @@ class TestRelations:
 
         assert links
 
+    def test_consequences_the_article_draws_are_linked(self) -> None:
+        """
+        Each “therefore” of the article is the link of a relation.
+
+        A word that draws a consequence from what went before (“He
+        therefore tried to limit the criticism in four main ways”) is a
+        causal link the article asserts, so a relation holds it, not only a
+        claim.
+        """
+        for m in re.finditer(
+            r"\b(?:therefore|thus|hence|consequently)\b",
+            ss.article.text,
+            re.IGNORECASE,
+        ):
+            assert any(
+                r.link.start <= m.start() and m.end() <= r.link.end
+                for r in ss.relations
+            ), m.group()
+
     def test_what_is_published_comes_first(self) -> None:
         """
         A publication of an event's words is ordered after that event.
