@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "9f6082332431b01663ac424480457cae5f22a93f9d4367ddcccbd6c82c4b72a5"
+    "3764e4b48ce2a762c9aa51fc70ef88d10597a9bbfdb19d109f9d229f58c609f4"
 )
 
 #: The data files, in the order they are digested.

@@ -728,6 +728,29 @@ class TestNumbers:
                 hedge=hedge,
             )
 
+    def test_texts_are_the_words_as_written(self) -> None:
+        """
+        A statistic's text is all the words of its number, as written.
+
+        “Millions more” and “Ten million more” keep their “more”, and a
+        hedge before the number is in the text: the words next to the text
+        in its evidence add nothing to the number.
+        """
+        after = re.compile(r"\s+(?:more|fewer|less|again)\b", re.IGNORECASE)
+        before = re.compile(
+            r"\b(?:as many as|perhaps|up to|several|some|about|over|nearly|"
+            r"almost|at least|more than)\s+$",
+            re.IGNORECASE,
+        )
+        for s in ss.statistics:
+            text = s.quantity.text
+            span = next(e for e in s.evidence if text in e.exact)
+            at = span.start + span.exact.index(text)
+            following = ss.article.text[at + len(text) :]
+            preceding = ss.article.text[:at]
+            assert not after.match(following), (s.id, text)
+            assert not before.search(preceding), (s.id, text)
+
     def test_several_is_more_than_two(self) -> None:
         """“several millions” is at least three million."""
         q = ss.statistics.get("lateness-punished").quantity  # type: ignore[union-attr]
