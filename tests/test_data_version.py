@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "3764e4b48ce2a762c9aa51fc70ef88d10597a9bbfdb19d109f9d229f58c609f4"
+    "0528733fd8f9cbb7894077cf65d9317e6d36bf502a88362a489daf93b8f490f6"
 )
 
 #: The data files, in the order they are digested.

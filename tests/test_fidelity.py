@@ -781,6 +781,36 @@ class TestQuotationText:
         assert not q.text.endswith(",")
 
 
+class TestCues:
+    """A claim and a quotation of the same words agree on who says them."""
+
+    def test_one_cue_for_the_same_words(self) -> None:
+        """
+        A report of quoted words has the quotation's cue.
+
+        “he said soon after” is no report's cue where the quotation of the
+        same words has “he said”: “soon after” is when, not who said it,
+        and the quotation keeps it as its date.
+        """
+        checked = 0
+        for claim in ss.claims.filter(stance="report"):
+            for q in ss.quotations:
+                if q.cue is None or q.speaker != claim.by:
+                    continue
+                if any(
+                    overlaps(claim.evidence, seg.start, seg.end)
+                    for seg in q.segments
+                ):
+                    checked += 1
+                    assert claim.cue is not None, claim.id
+                    assert (claim.cue.start, claim.cue.end) == (
+                        q.cue.start,
+                        q.cue.end,
+                    ), (claim.id, claim.cue.exact, q.id, q.cue.exact)
+
+        assert checked
+
+
 class TestNotes:
     """Notes give verdicts and cite works a historian would accept."""
 
