@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "0528733fd8f9cbb7894077cf65d9317e6d36bf502a88362a489daf93b8f490f6"
+    "5952db5d679789795c031118249e4b13767d9a48875a664258716b115c42b96d"
 )
 
 #: The data files, in the order they are digested.

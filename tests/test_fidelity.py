@@ -811,6 +811,29 @@ class TestCues:
         assert checked
 
 
+class TestStances:
+    """A judgement holds no fact that a count or a date can check."""
+
+    def test_evaluations_hold_no_dated_or_counted_fact(self) -> None:
+        """
+        An evaluation's summary states no date and counts nothing.
+
+        “What he said was so explosive that it would not be published
+        publicly in the Soviet Union until 1988” judges the speech and
+        asserts a date, which a note disputes: the judgement is one claim,
+        an evaluation, and the fact another, an assertion.
+        """
+        dated = re.compile(
+            r"\b(?:in|until|by|since|after|before)\s+(?:\w+\s+){0,2}"
+            r"1[0-9]{3}\b"
+        )
+        for claim in ss.claims.filter(stance="evaluation"):
+            assert not dated.search(claim.summary), claim.id
+            assert not [
+                s for s in claim.subjects if ss.statistics.get(s) is not None
+            ], claim.id
+
+
 class TestNotes:
     """Notes give verdicts and cite works a historian would accept."""
 
