@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "5952db5d679789795c031118249e4b13767d9a48875a664258716b115c42b96d"
+    "d8b3e0d2384f6f2d1009cfeb00e0aa46464fb95632420ebc8961b630b1f7568f"
 )
 
 #: The data files, in the order they are digested.
