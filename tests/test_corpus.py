@@ -478,7 +478,12 @@ class TestCauses:
 
         found = ids(corpus.consequences("succession-struggle", depth=3))
 
-        assert found[:2] == ["secret-speech", "eastern-bloc-discussion"]
+        # The struggle's own consequences first, the shortcut's target last.
+        assert found[:3] == [
+            "secret-speech",
+            "limits-of-criticism",
+            "eastern-bloc-discussion",
+        ]
         assert found.count("eastern-bloc-discussion") == 1
 
     def test_consequences(self) -> None:

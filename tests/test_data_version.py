@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.02"
 DATA_DIGEST = (
-    "b1a09ff0847f45d7f07127605fb6c6311450917995de967ba6a67dd0dfe4d662"
+    "d8b3e0d2384f6f2d1009cfeb00e0aa46464fb95632420ebc8961b630b1f7568f"
 )
 
 #: The data files, in the order they are digested.

@@ -225,6 +225,40 @@ class TestRelations:
 
         assert links
 
+    def test_consequences_the_article_draws_are_linked(self) -> None:
+        """
+        Each “therefore” of the article is the link of a relation.
+
+        A word that draws a consequence from what went before (“He
+        therefore tried to limit the criticism in four main ways”) is a
+        causal link the article asserts, so a relation holds it, not only a
+        claim.
+        """
+        for m in re.finditer(
+            r"\b(?:therefore|thus|hence|consequently)\b",
+            ss.article.text,
+            re.IGNORECASE,
+        ):
+            assert any(
+                r.link.start <= m.start() and m.end() <= r.link.end
+                for r in ss.relations
+            ), m.group()
+
+    def test_what_is_published_comes_first(self) -> None:
+        """
+        A publication of an event's words is ordered after that event.
+
+        The speech was read out “in the following weeks”, “also sent” to
+        the fraternal parties, and “soon got out” to the West: each tells of
+        what Khrushchev said, so a relation from the speech orders each
+        after it, the sending as well as its two siblings.
+        """
+        linked = {(r.source, r.target) for r in ss.relations}
+        for event in ss.events.filter(kind="publication"):
+            for sid in event.subjects:
+                if ss.events.get(sid) is not None:
+                    assert (sid, event.id) in linked, (sid, event.id)
+
     def test_review_names_every_relation(self) -> None:
         """The relation review lists each relation with its words."""
         page = (ROOT / "docs" / "reference" / "relation-review.md").read_text(
@@ -306,6 +340,19 @@ class TestRelations:
                 )
 
 
+#: Groups an event's evidence does not name, by event and group, with why
+#: the words of the evidence still tell of them.
+NAMED_BY_THE_DEED = {
+    ("lateness-criminalised", "workers"): (
+        "those who arrive late for work are workers"
+    ),
+    ("death-warrants", "stalins-victims"): (
+        "the tens of thousands whose death warrants Stalin signed are his "
+        "victims"
+    ),
+}
+
+
 class TestWhoActed:
     """Participants acted; subjects are what an event is about."""
 
@@ -328,6 +375,54 @@ class TestWhoActed:
         assert "joseph-stalin" not in event.participants
         assert "joseph-stalin" in event.subjects
 
+    def test_who_took_part_is_named_in_the_evidence(self) -> None:
+        """
+        An event's participants and groups are named in its evidence.
+
+        By a name, an alias or a mention of theirs, or by a span of their
+        own evidence, so that no one is made to act in words that do not
+        name them: the repression of the 1930s names no one who did it, and
+        "In 1964 Khrushchev was booted out of power" does not say who
+        booted him.  Where the evidence names them by a pronoun ("his
+        victims", "From abroad he"), it holds the sentence that names them
+        too.
+        """
+        unnamed = []
+        for event in ss.events:
+            words = " ".join(e.exact for e in event.evidence)
+            for rid in (*event.participants, *event.groups):
+                record = ss.get(rid)
+                names = [
+                    n
+                    for n in (
+                        getattr(record, "name", None),
+                        *getattr(record, "aliases", ()),
+                        *getattr(record, "mentions", ()),
+                    )
+                    if n
+                ]
+                named = any(
+                    re.search(
+                        rf"(?<!\w){re.escape(n)}(?!\w)", words, re.IGNORECASE
+                    )
+                    for n in names
+                ) or any(
+                    overlaps(event.evidence, e.start, e.end)
+                    for e in record.evidence
+                )
+                if not named:
+                    unnamed.append((event.id, rid))
+
+        assert [u for u in unnamed if u not in NAMED_BY_THE_DEED] == []
+
+    def test_deed_list_is_needed(self) -> None:
+        """Each group let off takes part in its event, unnamed there."""
+        for (eid, rid), why in NAMED_BY_THE_DEED.items():
+            event = ss.events.get(eid)
+            assert event is not None, eid
+            assert rid in (*event.participants, *event.groups), (eid, rid)
+            assert why.strip()
+
     def test_life_dates_are_from_the_record(self) -> None:
         """Every named person has life dates from the record and an item."""
         for p in ss.people.filter(named=True):
@@ -335,6 +430,31 @@ class TestWhoActed:
             for d in (p.born, p.died):
                 assert d is not None, p.id
                 assert d.basis is ss.DateBasis.RECORD, p.id
+
+    def test_wikidata_items_were_read(self) -> None:
+        """
+        A person's Wikidata item is one their notes say was read.
+
+        The item's number is in the text of a note about the person, or in
+        a source such a note cites, so that no identifier is given that no
+        one checked: the tsar's note said his item was not verified, and
+        the record gave one all the same.
+        """
+        for person in ss.people:
+            if person.wikidata is None:
+                continue
+            notes = ss.notes.filter(about=person)
+            read = " ".join(
+                [n.text for n in notes]
+                + [
+                    f"{s.title} {s.note or ''}"
+                    for n in notes
+                    for s in n.sources
+                ]
+            )
+            number = person.wikidata.removeprefix("Q")
+            assert re.search(rf"\bQ?{number}\b", read), person.id
+            assert "item was not verified" not in read, person.id
 
     def test_mercaders_death_day_is_in_doubt(self) -> None:
         """
@@ -514,6 +634,39 @@ class TestDates:
                 spans = getattr(record, "evidence", ())
                 assert any(d.text in e.exact for e in spans), (record, d.text)
 
+    @staticmethod
+    def stated_at(record: Any) -> set[tuple[int, str]]:
+        """Where the words of *record*'s stated or relative dates lie."""
+        dates = [record.date, *getattr(record, "also_dated", ())]
+        return {
+            (e.start + e.exact.index(d.text), d.text)
+            for d in dates
+            if d is not None
+            and d.basis in {ss.DateBasis.STATED, ss.DateBasis.RELATIVE}
+            for e in record.evidence
+            if d.text in e.exact
+        }
+
+    def test_date_words_date_one_event(self) -> None:
+        """
+        The article's words of a date state it for one event only.
+
+        “the new ruling class that was forming around Stalin in the 1920s
+        and 1930s” dates the forming class; the young Khrushchev's praise,
+        tied to it only by “as he tried to ride up into”, is inferred from
+        it, and says so.  A quotation may share its occasion's words.
+        """
+        dated: dict[tuple[int, str], list[str]] = {}
+        for event in ss.events:
+            for where in self.stated_at(event):
+                dated.setdefault(where, []).append(event.id)
+        assert {k: v for k, v in dated.items() if len(v) > 1} == {}
+        for q in ss.quotations:
+            if q.date is None:
+                continue
+            for where in self.stated_at(q):
+                assert dated.get(where, [q.occasion]) == [q.occasion], q.id
+
     def test_inferred_dates_give_reasons(self) -> None:
         """An inferred date says what it is inferred from."""
         for _record, d in self.dates():
@@ -575,6 +728,29 @@ class TestNumbers:
                 hedge=hedge,
             )
 
+    def test_texts_are_the_words_as_written(self) -> None:
+        """
+        A statistic's text is all the words of its number, as written.
+
+        “Millions more” and “Ten million more” keep their “more”, and a
+        hedge before the number is in the text: the words next to the text
+        in its evidence add nothing to the number.
+        """
+        after = re.compile(r"\s+(?:more|fewer|less|again)\b", re.IGNORECASE)
+        before = re.compile(
+            r"\b(?:as many as|perhaps|up to|several|some|about|over|nearly|"
+            r"almost|at least|more than)\s+$",
+            re.IGNORECASE,
+        )
+        for s in ss.statistics:
+            text = s.quantity.text
+            span = next(e for e in s.evidence if text in e.exact)
+            at = span.start + span.exact.index(text)
+            following = ss.article.text[at + len(text) :]
+            preceding = ss.article.text[:at]
+            assert not after.match(following), (s.id, text)
+            assert not before.search(preceding), (s.id, text)
+
     def test_several_is_more_than_two(self) -> None:
         """“several millions” is at least three million."""
         q = ss.statistics.get("lateness-punished").quantity  # type: ignore[union-attr]
@@ -603,6 +779,59 @@ class TestQuotationText:
         assert q is not None
         assert q.segments[-1].exact.endswith(",")
         assert not q.text.endswith(",")
+
+
+class TestCues:
+    """A claim and a quotation of the same words agree on who says them."""
+
+    def test_one_cue_for_the_same_words(self) -> None:
+        """
+        A report of quoted words has the quotation's cue.
+
+        “he said soon after” is no report's cue where the quotation of the
+        same words has “he said”: “soon after” is when, not who said it,
+        and the quotation keeps it as its date.
+        """
+        checked = 0
+        for claim in ss.claims.filter(stance="report"):
+            for q in ss.quotations:
+                if q.cue is None or q.speaker != claim.by:
+                    continue
+                if any(
+                    overlaps(claim.evidence, seg.start, seg.end)
+                    for seg in q.segments
+                ):
+                    checked += 1
+                    assert claim.cue is not None, claim.id
+                    assert (claim.cue.start, claim.cue.end) == (
+                        q.cue.start,
+                        q.cue.end,
+                    ), (claim.id, claim.cue.exact, q.id, q.cue.exact)
+
+        assert checked
+
+
+class TestStances:
+    """A judgement holds no fact that a count or a date can check."""
+
+    def test_evaluations_hold_no_dated_or_counted_fact(self) -> None:
+        """
+        An evaluation's summary states no date and counts nothing.
+
+        “What he said was so explosive that it would not be published
+        publicly in the Soviet Union until 1988” judges the speech and
+        asserts a date, which a note disputes: the judgement is one claim,
+        an evaluation, and the fact another, an assertion.
+        """
+        dated = re.compile(
+            r"\b(?:in|until|by|since|after|before)\s+(?:\w+\s+){0,2}"
+            r"1[0-9]{3}\b"
+        )
+        for claim in ss.claims.filter(stance="evaluation"):
+            assert not dated.search(claim.summary), claim.id
+            assert not [
+                s for s in claim.subjects if ss.statistics.get(s) is not None
+            ], claim.id
 
 
 class TestNotes:

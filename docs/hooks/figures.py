@@ -200,6 +200,7 @@ RELATION_THEMES = (
         frozenset(
             {
                 "secret-speech",
+                "succession-struggle",
                 "lenins-testament",
                 "stalin-collapses",
                 "repression-of-the-1930s",
