@@ -261,6 +261,36 @@ class TestRecords:
         with pytest.raises(ss.InvalidValueError, match="slug"):
             self.person(id=bad)
 
+    @pytest.mark.parametrize(
+        ("members", "error", "message"),
+        [
+            (
+                ("nikita-khrushchev", "Joseph Stalin"),
+                ss.InvalidValueError,
+                "slug",
+            ),
+            (("joseph-stalin", 7), ss.InvalidTypeError, "7"),
+            (
+                ("joseph-stalin", "joseph-stalin"),
+                ss.InvalidValueError,
+                "repeats",
+            ),
+        ],
+    )
+    def test_each_id_of_a_list_is_checked(
+        self, members: tuple[object, ...], error: type[Exception], message: str
+    ) -> None:
+        """Each id of a list of ids is a slug, a str, and there once."""
+        with pytest.raises(error, match=message):
+            ss.Group(
+                id="a-group",
+                name="A group",
+                description="Some people.",
+                kind="party",
+                members=members,
+                evidence=[evidence()],
+            )
+
     def test_a_string_is_not_a_tuple_of_strings(self) -> None:
         """A bare string for a tuple field is refused, not split."""
         with pytest.raises(
