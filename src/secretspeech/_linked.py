@@ -643,9 +643,10 @@ def to_annotations(
     ``"http://www.w3.org/ns/anno.jsonld"``, as the model requires
     (annotation tools know an annotation by it), then every term the
     annotation uses written out in full (those of the W3C context, and
-    the ``schema`` and ``ss`` prefixes of the body types): a JSON-LD
-    processor that cannot fetch the W3C context reads the same triples
-    without it.
+    the ``schema`` and ``ss`` prefixes of the body types).  A JSON-LD
+    processor fetches the W3C context, as any context a document names,
+    and fails if it cannot; one that may not fetch reads the same triples
+    if its document loader gives the W3C context as empty.
 
     Args:
         corpus: The corpus whose evidence to write.
