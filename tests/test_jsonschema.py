@@ -100,15 +100,63 @@ DELETE = object()
         (("statistics", 0, "quantity", "value"), -1, "less than the minimum"),
         (("events", 0, "date", "earliest"), "1917-13-01", "is not a 'date'"),
         (("article", "title"), " ", "does not match"),
+        (("article", "sha256"), "D2" * 32, "does not match"),
+        (("article", "language"), "English", "does not match"),
+        (("people", 0, "wikidata"), "Khrushchev", "does not match"),
+        (("events", 0, "date", "edtf"), "October 1917", "does not match"),
+        (("events", 0, "date", "edtf"), "/", "does not match"),
+        (("events", 0, "date", "edtf"), " 1917-10", "does not match"),
+        (("events", 0, "evidence", 0, "prefix"), "x" * 33, "is too long"),
+        (("events", 0, "evidence", 0, "suffix"), "x" * 33, "is too long"),
+        (("quotations", 1, "date", "relative_to"), "Speech", "does not match"),
+        (("notes", 0, "about"), [], "should be non-empty"),
+        (("notes", 0, "sources"), [], "should be non-empty"),
     ],
 )
 def test_a_broken_document_fails(
     path: tuple[Any, ...], value: object, words: str
 ) -> None:
-    """Each kind of mistake the schema can state is refused."""
-    found = errors(changed(path, value))
+    """Each kind of mistake the schema can state is refused, as it is read."""
+    document = changed(path, value)
+    found = errors(document)
 
     assert any(words in message for message in found), found
+    # The schema refuses only what load_corpus refuses.
+    whole = {**document, "article": {**document["article"], "text": TEXT}}
+    with pytest.raises(ss.InvalidCorpusError):
+        ss.from_dict(ss.Corpus, whole)
+
+
+TEXT = ss.article.text
+
+
+@pytest.mark.parametrize(
+    "edtf",
+    [
+        *("1956", "1956-02", "1956-02-25", "195X", "19XX", "1956~", "1956%"),
+        *("1956-02?", "1956/1957", "/1939", "../1939", "1956/", "1956/.."),
+        *("192X/193X", "1956-01~/1956-02-24"),
+        *("", "/", "..", "../..", "../", "1956//1957", "1956/1957/1958"),
+        *("+1956", "195x", "1956-2", " 1956", "1956-02-25T10", "the 1930s"),
+    ],
+)
+def test_the_edtf_pattern_is_the_subset_read(edtf: str) -> None:
+    """An EDTF string of the form the dates read, and only one, matches."""
+    pattern = SCHEMA["$defs"]["HistoricalDate"]["properties"]["edtf"]
+    try:
+        ss.HistoricalDate.from_edtf(edtf, text=edtf or "?")
+    except ss.InvalidValueError:
+        read = False
+    else:
+        read = True
+
+    assert (errors_of(pattern, edtf) == []) is read
+
+
+def errors_of(schema: dict[str, Any], value: object) -> list[str]:
+    """Return what *schema* finds wrong with *value*."""
+    validator = jsonschema.Draft202012Validator(schema)
+    return [error.message for error in validator.iter_errors(value)]
 
 
 def test_optional_collections_may_be_left_out() -> None:

@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import attrs
 import jsonschema
@@ -996,6 +997,20 @@ def test_graphml_round_trip(tmp_path: Path) -> None:
         b'<?xml version="1.0" encoding="UTF-8"?>'
     )
     same_graph(GRAPH, read_back(path))
+
+
+def test_graphml_edge_ids_are_unique(tmp_path: Path) -> None:
+    """Each edge has an id of its own: Gephi and yEd drop a repeated one."""
+    path = to_graphml(CORPUS, tmp_path / "speech.graphml")
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    root = ElementTree.parse(path).getroot()  # noqa: S314 -- our own file
+    ids = [edge.get("id") for edge in root.iterfind(".//g:edge", ns)]
+
+    assert len(ids) == GRAPH.number_of_edges()
+    assert len(set(ids)) == len(ids)
+    assert sorted(key for *_, key in GRAPH.edges(keys=True)) == list(
+        range(len(ids))
+    )
 
 
 def test_graphml_is_not_overwritten(tmp_path: Path) -> None:

@@ -5,10 +5,13 @@ The JSON Schema of the corpus document, generated from the model.
 it for tools outside Python (validators, editors, other languages).  It is
 read off the record types: each attrs field's type hint gives its JSON
 type, its default whether it is required, and its validator the rules a
-JSON Schema can state (an id's pattern, a non-blank string, a
-non-negative number, at least one evidence span).  Rules that span fields
-or records (a span must match the text, an id must name a record) are
-beyond JSON Schema and stay with the loader.
+JSON Schema can state (an id's pattern, a Wikidata id's, a digest's and a
+language tag's, a non-blank string, a non-negative number, at least one
+evidence span).  `_FIELD_RULES` adds the rules of one field that the
+model keeps elsewhere (an EDTF string's form, the length of a span's
+prefix and suffix, a note's at least one subject and source).  Rules that
+span fields or records (a span must match the text, an id must name a
+record) are beyond JSON Schema and stay with the loader.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import datetime as dt
 import enum
 import functools
 import inspect
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -25,13 +29,18 @@ from typing import Any
 import attrs
 
 from secretspeech._corpus import Corpus
-from secretspeech._dates import HistoricalDate, _not_blank
+from secretspeech._dates import _DATE_RE, HistoricalDate, _not_blank
 from secretspeech._model import (
     _ID_RE,
+    _LANGUAGE_TAG,
+    _SHA256,
+    _WIKIDATA_ID,
+    CONTEXT_CHARS,
     CORPUS_FORMAT,
     SCHEMA,
     Article,
     Evidence,
+    Note,
     Quantity,
     Source,
     _check_evidence,
@@ -43,6 +52,7 @@ from secretspeech._model import (
     _check_optional_text,
     _check_text,
     _check_texts,
+    _check_wikidata,
     type_hints,
 )
 
@@ -53,11 +63,15 @@ __all__ = ["json_schema"]
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 #: The values inside records, each described once under ``$defs``.
 _VALUES: tuple[type[Any], ...] = (Evidence, HistoricalDate, Quantity, Source)
+
+
+def _whole(pattern: str) -> str:
+    """Anchor a pattern that the model reads with ``fullmatch``."""
+    return "^" + pattern.removesuffix(r"\Z") + "$"
+
+
 #: What a validator of the model says, in JSON Schema words.
-_ID = {
-    "type": "string",
-    "pattern": "^" + _ID_RE.pattern.removesuffix(r"\Z") + "$",
-}
+_ID = {"type": "string", "pattern": _whole(_ID_RE.pattern)}
 _TEXT = {"type": "string", "pattern": r"\S"}
 _RULES: tuple[tuple[object, dict[str, Any]], ...] = (
     (_check_id, _ID),
@@ -67,6 +81,25 @@ _RULES: tuple[tuple[object, dict[str, Any]], ...] = (
     (_not_blank, {"pattern": r"\S"}),
     (_check_non_negative, {"minimum": 0}),
     (_check_optional_count, {"minimum": 0}),
+    (_check_wikidata, {"pattern": _whole(_WIKIDATA_ID.pattern)}),
+    (Article._check_sha256, {"pattern": _whole(_SHA256.pattern)}),  # noqa: SLF001 -- the model's own validator
+    (Article._check_language, {"pattern": _whole(_LANGUAGE_TAG.pattern)}),  # noqa: SLF001 -- the model's own validator
+)
+# One date of the EDTF subset, without the group names JSON Schema's
+# regular expressions lack; an interval is two, one of which may be open
+# ("..") or unknown (empty).
+_EDTF_DATE = re.sub(r"\(\?P<\w+>", "(?:", _DATE_RE.pattern)
+_EDTF = rf"(?:{_EDTF_DATE}(?:/(?:{_EDTF_DATE}|\.\.)?)?|(?:\.\.)?/{_EDTF_DATE})"
+#: The rules of one field that the model keeps outside the field's
+#: validator (in a class's ``__attrs_post_init__``, or the corpus's check
+#: that a date is relative to one of its records), by class and field.
+_FIELD_RULES: tuple[tuple[type[Any], str, dict[str, Any]], ...] = (
+    (Evidence, "prefix", {"maxLength": CONTEXT_CHARS}),
+    (Evidence, "suffix", {"maxLength": CONTEXT_CHARS}),
+    (HistoricalDate, "edtf", {"pattern": _whole(_EDTF)}),
+    (HistoricalDate, "relative_to", _ID),
+    (Note, "about", {"minItems": 1}),
+    (Note, "sources", {"minItems": 1}),
 )
 #: Validators of tuple fields, and what they say of the items and the list.
 _ITEM_RULES: tuple[tuple[object, dict[str, Any], dict[str, Any]], ...] = (
@@ -84,8 +117,11 @@ def json_schema() -> dict[str, Any]:
     so it always describes the documents this version reads and writes;
     the package ships the same schema as ``corpus.schema.json`` for tools
     outside Python.  It states the shape of each record and value, which
-    fields are required, their types, vocabularies and simple rules (an
-    id's pattern, a non-blank string).  Rules between fields and records
+    fields are required, their types, vocabularies and the rules of one
+    field (the pattern of an id, a Wikidata id, a digest, a language tag
+    and an EDTF string, a non-blank string, a non-negative number, at
+    most 32 characters of a span's prefix and suffix, a list that may not
+    be empty).  Rules between fields and records
     (a span must match the text, an id must name a record) are beyond
     JSON Schema: `load_corpus` checks them.
 
@@ -155,7 +191,11 @@ def _object(cls: type[Any], leave_out: tuple[str, ...] = ()) -> dict[str, Any]:
     for field in attrs.fields(cls):
         if field.name in leave_out or not field.init:
             continue
-        properties[field.name] = _field(hints[field.name], field)
+        described = _field(hints[field.name], field)
+        for owner, name, rule in _FIELD_RULES:
+            if issubclass(cls, owner) and field.name == name:
+                described = _merge(described, rule)
+        properties[field.name] = described
         if field.name in needed:
             required.append(field.name)
     described = {

@@ -19,6 +19,7 @@ import copy
 import datetime
 import enum
 import html
+import itertools
 import json
 import os
 import re
@@ -643,9 +644,10 @@ def to_annotations(
     ``"http://www.w3.org/ns/anno.jsonld"``, as the model requires
     (annotation tools know an annotation by it), then every term the
     annotation uses written out in full (those of the W3C context, and
-    the ``schema`` and ``ss`` prefixes of the body types): a JSON-LD
-    processor that cannot fetch the W3C context reads the same triples
-    without it.
+    the ``schema`` and ``ss`` prefixes of the body types).  A JSON-LD
+    processor fetches the W3C context, as any context a document names,
+    and fails if it cannot; one that may not fetch reads the same triples
+    if its document loader gives the W3C context as empty.
 
     Args:
         corpus: The corpus whose evidence to write.
@@ -1071,9 +1073,11 @@ def to_graph(corpus: Corpus, /) -> networkx.MultiDiGraph:
     `CollectionSchema.id_fields` lists them.  Each relation is an edge
     from its source to its target whose ``kind`` is the relation's kind
     (``"enables"``) and ``relation`` its id.  A relation another record
-    names (a note about it) is a node too.  Edge keys are networkx's
-    numbers; the graph's own attributes are the article's ``title`` and
-    the ``data_version``.
+    names (a note about it) is a node too.  Edge keys are numbers unique
+    in the whole graph (0, 1, 2... in the order the edges are added), not
+    only between two nodes, since GraphML writes them as edge ids, which
+    Gephi and yEd need to be unique; the graph's own attributes are the
+    article's ``title`` and the ``data_version``.
 
     Args:
         corpus: The corpus to draw.
@@ -1112,9 +1116,14 @@ def to_graph(corpus: Corpus, /) -> networkx.MultiDiGraph:
             "label": article.title,
         },
     )
+    # One key for every edge: GraphML's edge ids, which must not repeat.
+    keys = itertools.count()
     if article.published.relative_to is not None:
         graph.add_edge(
-            "article", article.published.relative_to, kind="relative_to"
+            "article",
+            article.published.relative_to,
+            key=next(keys),
+            kind="relative_to",
         )
     relations = []
     for schema, record in _records(corpus):
@@ -1126,20 +1135,22 @@ def to_graph(corpus: Corpus, /) -> networkx.MultiDiGraph:
         if not isinstance(record, Relation):
             for field in schema.id_fields:
                 for rid in ids_in(record, field):
-                    graph.add_edge(record.id, rid, kind=field)
-    _add_relations(graph, relations)
+                    graph.add_edge(record.id, rid, key=next(keys), kind=field)
+    _add_relations(graph, relations, keys)
     return graph
 
 
 def _add_relations(
     graph: networkx.MultiDiGraph,
     relations: list[tuple[CollectionSchema, Relation]],
+    keys: Iterator[int],
 ) -> None:
     """Add each relation as an edge, and as a node where one is named."""
     for schema, relation in relations:
         graph.add_edge(
             relation.source,
             relation.target,
+            key=next(keys),
             **_scalars(relation, tuple(schema.id_fields)),
             relation=relation.id,
         )

@@ -1682,6 +1682,8 @@ class Note:
 # A BCP 47 tag, simply: a language and optional subtags ("en", "en-GB",
 # "zh-Hant-TW").
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+# A SHA-256 digest as `hashlib` spells it: 64 lower-case hex digits.
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @attrs.frozen(kw_only=True)
@@ -1727,7 +1729,7 @@ class Article:
             raise InvalidTypeError(
                 f"Article.sha256 must be a str, got {shown(value)}"
             )
-        if not re.fullmatch(r"[0-9a-f]{64}", value):
+        if not _SHA256.fullmatch(value):
             raise InvalidValueError(
                 f"Article.sha256 must be 64 hex digits, got {brief(value)}"
             )
