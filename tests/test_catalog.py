@@ -572,6 +572,30 @@ class TestFilterExamples:
         """No criteria keeps every record."""
         assert ss.events == ss.events.filter()
 
+    @pytest.mark.parametrize(
+        ("kind", "expected"),
+        [("death", ["stalins-death"]), ("killing", [])],
+    )
+    def test_few_checked_against_each_value(
+        self, kind: str, expected: list[str]
+    ) -> None:
+        """
+        A narrow criterion's few records are checked against each value.
+
+        One event of the kind, against places of many events: it is looked
+        for in each place's postings in turn, found in the second or in
+        none.
+        """
+        places = ["poland", "soviet-union"]
+        found = ss.events.filter(kind=kind, at=places)
+        brute = [
+            e.id
+            for e in ss.events
+            if e.kind == kind and not set(places).isdisjoint(e.places)
+        ]
+
+        assert ids(found) == brute == expected
+
 
 class TestFilterErrors:
     """Bad criteria fail loudly, naming the argument."""
