@@ -547,6 +547,38 @@ class TestEllipses:
             match.differences,
         )
 
+    @pytest.mark.parametrize(
+        "before",
+        [
+            "“We … should not,” he said,",
+            "As … he said: “We should not,” and",
+        ],
+    )
+    def test_not_between_pieces_it_does_not_stand_between(
+        self, before: str
+    ) -> None:
+        """An ellipsis before one piece leaves nothing out after it."""
+        (match, *_) = check(
+            f"{before} “wash our dirty linen before their eyes”"
+        )
+
+        assert (CLOSE, (("give ammunition to the enemy", ""),)) == (
+            match.verdict,
+            match.differences,
+        )
+
+    def test_at_the_end_of_a_piece(self) -> None:
+        """An ellipsis that ends one piece leaves words out before the next."""
+        (match, *_) = check(
+            "“We should not …” he said, “wash our dirty linen before their "
+            "eyes”"
+        )
+
+        assert (EXACT, "dirty-linen") == (
+            match.verdict,
+            match.quotation.id,  # type: ignore[union-attr]
+        )
+
     def test_words_changed_at_an_ellipsis(self) -> None:
         """Words given at an ellipsis are read as usual."""
         (match,) = check("You are blind kittens … the state will perish")

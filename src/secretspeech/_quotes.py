@@ -481,7 +481,19 @@ class _Given:
                 inside.setdefault(at, []).append(token)
         if not inside:
             return [cls._of(text, tokens)]
-        return [cls._of(text, piece) for piece in inside.values()]
+        # Read as one, then cut: an ellipsis before a piece's first word is
+        # one after the last word of the piece before, not anywhere before.
+        whole = cls._of(text, [t for piece in inside.values() for t in piece])
+        cuts = list(itertools.accumulate(map(len, inside.values()), initial=0))
+        return [whole.cut(lo, hi) for lo, hi in itertools.pairwise(cuts)]
+
+    def cut(self, lo: int, hi: int) -> _Given:
+        """Return the words from *lo* to *hi*."""
+        return _Given(
+            keys=self.keys[lo:hi],
+            written=self.written[lo:hi],
+            elided=self.elided[lo:hi],
+        )
 
     @classmethod
     def join(cls, pieces: Iterable[_Given]) -> _Given:
