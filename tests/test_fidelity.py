@@ -353,6 +353,36 @@ NAMED_BY_THE_DEED = {
 }
 
 
+def unnamed_actors() -> list[tuple[str, str]]:
+    """Return (event, record) for each participant or group not named."""
+    unnamed = []
+    for event in ss.events:
+        words = " ".join(e.exact for e in event.evidence)
+        for rid in (*event.participants, *event.groups):
+            record = ss.get(rid)
+            names = [
+                n
+                for n in (
+                    getattr(record, "name", None),
+                    *getattr(record, "aliases", ()),
+                    *getattr(record, "mentions", ()),
+                )
+                if n
+            ]
+            named = any(
+                re.search(
+                    rf"(?<!\w){re.escape(n)}(?!\w)", words, re.IGNORECASE
+                )
+                for n in names
+            ) or any(
+                overlaps(event.evidence, e.start, e.end)
+                for e in record.evidence
+            )
+            if not named:
+                unnamed.append((event.id, rid))
+    return unnamed
+
+
 class TestWhoActed:
     """Participants acted; subjects are what an event is about."""
 
@@ -387,40 +417,18 @@ class TestWhoActed:
         victims", "From abroad he"), it holds the sentence that names them
         too.
         """
-        unnamed = []
-        for event in ss.events:
-            words = " ".join(e.exact for e in event.evidence)
-            for rid in (*event.participants, *event.groups):
-                record = ss.get(rid)
-                names = [
-                    n
-                    for n in (
-                        getattr(record, "name", None),
-                        *getattr(record, "aliases", ()),
-                        *getattr(record, "mentions", ()),
-                    )
-                    if n
-                ]
-                named = any(
-                    re.search(
-                        rf"(?<!\w){re.escape(n)}(?!\w)", words, re.IGNORECASE
-                    )
-                    for n in names
-                ) or any(
-                    overlaps(event.evidence, e.start, e.end)
-                    for e in record.evidence
-                )
-                if not named:
-                    unnamed.append((event.id, rid))
+        unnamed = unnamed_actors()
 
         assert [u for u in unnamed if u not in NAMED_BY_THE_DEED] == []
 
     def test_deed_list_is_needed(self) -> None:
         """Each group let off takes part in its event, unnamed there."""
+        unnamed = unnamed_actors()
         for (eid, rid), why in NAMED_BY_THE_DEED.items():
             event = ss.events.get(eid)
             assert event is not None, eid
             assert rid in (*event.participants, *event.groups), (eid, rid)
+            assert (eid, rid) in unnamed, (eid, rid)
             assert why.strip()
 
     def test_life_dates_are_from_the_record(self) -> None:
@@ -507,6 +515,27 @@ PLACED_BY_THE_DEED = {
 }
 
 
+def unnamed_places() -> list[tuple[str, str]]:
+    """Return (record, place) for each place of a record not named."""
+    unnamed = []
+    for record in (*ss.events, *ss.statistics):
+        words = " ".join(e.exact for e in record.evidence)
+        for pid in record.places:
+            place = ss.places.get(pid)
+            assert place is not None
+            names = [place.name, *place.aliases]
+            names += [a for a, p in PLACE_ADJECTIVES.items() if p == pid]
+            named = any(
+                re.search(
+                    rf"(?<!\w){re.escape(n)}(?!\w)", words, re.IGNORECASE
+                )
+                for n in names
+            )
+            if not named and pid != GROUND:
+                unnamed.append((record.id, pid))
+    return unnamed
+
+
 class TestWhereItHappened:
     """A record's places are in the words that state it."""
 
@@ -519,31 +548,18 @@ class TestWhereItHappened:
         the speech is in the Kremlin because its evidence holds the
         sentence that calls the delegates back to the Kremlin.
         """
-        unnamed = []
-        for record in (*ss.events, *ss.statistics):
-            words = " ".join(e.exact for e in record.evidence)
-            for pid in record.places:
-                place = ss.places.get(pid)
-                assert place is not None
-                names = [place.name, *place.aliases]
-                names += [a for a, p in PLACE_ADJECTIVES.items() if p == pid]
-                named = any(
-                    re.search(
-                        rf"(?<!\w){re.escape(n)}(?!\w)", words, re.IGNORECASE
-                    )
-                    for n in names
-                )
-                if not named and pid != GROUND:
-                    unnamed.append((record.id, pid))
+        unnamed = unnamed_places()
 
         assert [u for u in unnamed if u not in PLACED_BY_THE_DEED] == []
 
     def test_allow_list_is_needed(self) -> None:
         """Each place let off is one of its record's, and unnamed there."""
+        unnamed = unnamed_places()
         for (rid, pid), why in PLACED_BY_THE_DEED.items():
             record = ss.events.get(rid)
             assert record is not None, rid
             assert pid in record.places, (rid, pid)
+            assert (rid, pid) in unnamed, (rid, pid)
             assert why.strip()
 
 
