@@ -82,7 +82,9 @@ def entry_of(doc: str, collection: str) -> str:
         line for line in doc.splitlines() if f"- {collection}:" in line
     )
     start = doc.index(line)
-    return doc[start : doc.find("\n- ", start + 1)]
+    # The last entry ends with the list, not with the docstring.
+    ends = (doc.find("\n- ", start + 1), doc.find("\n\n", start))
+    return doc[start : min((e for e in ends if e != -1), default=len(doc))]
 
 
 def test_the_filter_docstring_names_every_criterion() -> None:
