@@ -235,6 +235,25 @@ class TestCommands:
             "secretspeech: cannot write the answer: No space left on device\n",
         )
 
+    @pytest.mark.skipif(
+        not Path("/dev/full").exists() or not Path("/proc/self/fd").is_dir(),
+        reason="no /dev/full or /proc here",
+    )
+    def test_a_full_disk_leaves_no_file_open(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """main() in a process of yours keeps no descriptor of its own."""
+        fds = list(Path("/proc/self/fd").iterdir())
+        for _ in range(3):
+            with Path("/dev/full").open("w") as full:
+                monkeypatch.setattr(sys, "stdout", full)
+                assert main(["show", "muck"]) == 1
+
+        assert len(list(Path("/proc/self/fd").iterdir())) == len(fds)
+        assert capsys.readouterr().err.count("cannot write the answer") == 3
+
     def test_no_standard_output(
         self,
         monkeypatch: pytest.MonkeyPatch,

@@ -702,7 +702,12 @@ def _print(text: str) -> int:
 def _discard(out: TextIO) -> None:
     """Send what *out* still holds nowhere, so that exit does not fail."""
     with contextlib.suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, out.fileno())
+        finally:
+            # The copy is open as out's; main() may be called again.
+            os.close(null)
 
 
 def _fail(message: str) -> None:
