@@ -1041,8 +1041,9 @@ def check_quote(
     to three pieces are read as one quotation.
 
     - `QuoteVerdict.EXACT`: every word given is a word of a quotation, in
-      order, with no word of it left out between them.  A part of a
-      quotation is exact for it: "You are blind kittens." is.
+      order, with no word of it left out between them but at an ellipsis
+      given.  A part of a quotation is exact for it: "You are blind
+      kittens." is.
     - `QuoteVerdict.CLOSE`: a misquotation.  The score (the Dice
       coefficient of the words given and the words printed from the first
       to the last matched: twice the words in common over the words of
