@@ -797,8 +797,8 @@ class TestALifeDatedFromARecord:
             self.died("nowhere")
 
         assert str(caught.value) == (
-            "people ('joseph-stalin'): relative_to names 'nowhere', which is "
-            "not a record"
+            "people ('joseph-stalin'): died.relative_to names 'nowhere', which "
+            "is not a record"
         )
 
     def test_a_date_field_of_our_own(self) -> None:
@@ -812,5 +812,24 @@ class TestALifeDatedFromARecord:
         )
         people = [stalin if p.id == stalin.id else p for p in C.people]
 
-        with pytest.raises(ss.InvalidCorpusError, match="'nowhere'"):
+        with pytest.raises(
+            ss.InvalidCorpusError,
+            match=r"\('joseph-stalin'\): remembered\.relative_to names 'nowhere'",
+        ):
             attrs.evolve(C, people=people)
+
+    def test_one_of_several_dates(self) -> None:
+        """An event's further date is named by its place among them."""
+        event = next(e for e in C.events if e.also_dated)
+        later = ss.HistoricalDate.from_edtf(
+            "1961", text="in 1961", relative_to="nowhere"
+        )
+        moved = attrs.evolve(event, also_dated=(*event.also_dated, later))
+        events = [moved if e.id == event.id else e for e in C.events]
+        where = len(event.also_dated)
+
+        with pytest.raises(
+            ss.InvalidCorpusError,
+            match=rf"also_dated\[{where}\]\.relative_to names 'nowhere'",
+        ):
+            attrs.evolve(C, events=events)

@@ -124,7 +124,7 @@ class TestValidation:
             )
             event["date"]["relative_to"] = "nothing-here"
 
-        assert "relative_to names 'nothing-here'" in broken(mutate)
+        assert "date.relative_to names 'nothing-here'" in broken(mutate)
 
     def test_evidence_must_match_text(self) -> None:
         """Evidence whose offsets moved is refused, quoting both texts."""

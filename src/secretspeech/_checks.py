@@ -10,7 +10,7 @@ ids it holds (`ids_in`) and how to name record types in a message
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -171,18 +171,11 @@ def ids_in(record: Record, field: str) -> tuple[str, ...]:
     ('attack-on-stalin-1961',)
     """
     if field == "relative_to":
-        # Every date of the record: an event's also_dated, a person's born
-        # and died, a date field of a subclass's own.
-        dates: list[HistoricalDate] = []
-        for name in date_fields(type(record)):
-            value = getattr(record, name)
-            if isinstance(value, HistoricalDate):
-                dates.append(value)
-            elif value is not None:
-                dates.extend(value)
         return tuple(
             dict.fromkeys(
-                d.relative_to for d in dates if d.relative_to is not None
+                d.relative_to
+                for _, d in dates_in(record)
+                if d.relative_to is not None
             )
         )
     value = getattr(record, field)
@@ -191,6 +184,28 @@ def ids_in(record: Record, field: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     return tuple(value)
+
+
+def dates_in(record: Record) -> Iterator[tuple[str, HistoricalDate]]:
+    """
+    Yield every date of *record*, each with the field that holds it.
+
+    An event's ``date`` and ``also_dated``, a person's ``born`` and
+    ``died``, a date field of a subclass's own: each may count from a
+    record (``relative_to``).
+
+    >>> import secretspeech as ss
+    >>> from secretspeech._checks import dates_in
+    >>> [(f, d.text) for f, d in dates_in(ss.people.get("joseph-stalin"))]
+    [('born', '18 December 1878'), ('died', '5 March 1953')]
+    """
+    for name in date_fields(type(record)):
+        value = getattr(record, name)
+        if isinstance(value, HistoricalDate):
+            yield name, value
+        elif value is not None:
+            for i, date in enumerate(value):
+                yield f"{name}[{i}]", date
 
 
 def many(value: object) -> tuple[object, ...]:

@@ -32,6 +32,7 @@ from secretspeech._checks import (
     ANY,
     check_count,
     check_flag,
+    dates_in,
     describe,
     id_fields,
     ids_in,
@@ -296,7 +297,17 @@ def _check_refs(
             ):
                 continue
             where = _where(collection, record.id)
-            raise _bad_ref(where, field, ref, allowed, owner)
+            # A date's anchor is named by its date: died.relative_to.
+            named = (
+                next(
+                    f"{name}.{field}"
+                    for name, date in dates_in(record)
+                    if date.relative_to == ref
+                )
+                if field == "relative_to"
+                else field
+            )
+            raise _bad_ref(where, named, ref, allowed, owner)
 
 
 @functools.lru_cache(maxsize=64)
