@@ -44,9 +44,14 @@ _OPTIONS = re.compile(
 )
 #: A file an export function refuses, named by its argument: --output here.
 _OUTPUT = re.compile(r"\b\w+\(\): path=")
-#: The limits of `secretspeech.load_corpus` that --corpus files may need
-#: raised, each an option named as its keyword (--max-records-bytes).
-_LIMITS = ("max_records_bytes", "max_text_bytes", "max_records")
+#: The limits of `secretspeech.load_corpus` (its max_ keywords), which
+#: --corpus files may need raised: each an option named as its keyword
+#: (--max-records-bytes), with the keyword's default.
+_LIMITS = {
+    name: parameter.default
+    for name, parameter in inspect.signature(ss.load_corpus).parameters.items()
+    if name.startswith("max_")
+}
 #: How load_corpus names a limit that raises a refusal: as its option here.
 _LIMIT = re.compile(r"load_corpus\(\.\.\., (max_\w+)=\.\.\.\)")
 #: The export formats, as --format names them; csv and parquet write a
@@ -518,15 +523,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="TEXT",
         help="the text file of that corpus (with --corpus)",
     )
-    defaults = inspect.signature(ss.load_corpus).parameters
-    for limit in _LIMITS:
+    for limit, default in _LIMITS.items():
         parser.add_argument(
             _option(limit),
             type=_positive,
             metavar="N",
             help=(
                 f"raise load_corpus's {limit} for --corpus (default "
-                f"{defaults[limit].default:,})"
+                f"{default:,})"
             ),
         )
     parser.add_argument(
