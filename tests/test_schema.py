@@ -87,22 +87,23 @@ def entry_of(doc: str, collection: str) -> str:
     return doc[start : min((e for e in ends if e != -1), default=len(doc))]
 
 
-def test_the_filter_docstring_names_every_criterion() -> None:
-    """The docstring of `Collection.filter` lists each criterion."""
-    doc = inspect.getdoc(ss.Collection.filter) or ""
+@pytest.mark.parametrize(
+    ("method", "names", "shown"),
+    [
+        (ss.Collection.filter, "criteria", "``{}=``"),
+        (ss.Corpus.refs, "id_fields", "``{}``"),
+    ],
+    ids=["filter's criteria", "refs' id fields"],
+)
+def test_a_docstring_names_every_field_of_each_type(
+    method: object, names: str, shown: str
+) -> None:
+    """`Collection.filter` lists each criterion, `Corpus.refs` each id field."""
+    doc = inspect.getdoc(method) or ""
     for schema in ss.SCHEMA:
         entry = entry_of(doc, schema.name)
-        for name in schema.criteria:
-            assert f"``{name}=``" in entry, (schema.name, name)
-
-
-def test_the_refs_docstring_names_every_id_field() -> None:
-    """The docstring of `Corpus.refs` lists each id field of each type."""
-    doc = inspect.getdoc(ss.Corpus.refs) or ""
-    for schema in ss.SCHEMA:
-        entry = entry_of(doc, schema.name)
-        for name in schema.id_fields:
-            assert f"``{name}``" in entry, (schema.name, name)
+        for name in getattr(schema, names):
+            assert shown.format(name) in entry, (schema.name, name)
 
 
 def test_criteria_are_classified_by_field_type() -> None:
