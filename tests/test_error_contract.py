@@ -929,13 +929,15 @@ class ArrayLike:
         return f"array({list(self.items)!r})"
 
 
-#: Each hostile shape, built once: the deep ones take a moment to build.
-SHAPES: dict[str, object] = {
-    "tuple nested 200,000 deep": nested(tuple),
-    "list nested 200,000 deep": nested(list),
-    "array of ids": ArrayLike("khrushchev", "stalin"),
-    "array of one id": ArrayLike("khrushchev"),
-    "bytes": b"khrushchev",
+#: Each hostile shape, made by the test that uses it: a deep one takes a
+#: moment to build, and held by every worker from collection on, its
+#: 200,000 containers would lengthen each full pass of the collector.
+SHAPES: dict[str, Callable[[], object]] = {
+    "tuple nested 200,000 deep": lambda: nested(tuple),
+    "list nested 200,000 deep": lambda: nested(list),
+    "array of ids": lambda: ArrayLike("khrushchev", "stalin"),
+    "array of one id": lambda: ArrayLike("khrushchev"),
+    "bytes": lambda: b"khrushchev",
 }
 
 
@@ -1006,7 +1008,7 @@ def test_hostile_shapes_in_every_argument(files: Path, shape: str) -> None:
     with the attrs samples' own values in the others; whatever it answers,
     it raises no raw `RecursionError`, `ValueError` or `TypeError`.
     """
-    value = SHAPES[shape]
+    value = SHAPES[shape]()
     tried: list[str] = []
     for name, function in callables():
         valid: dict[str, object] = {}
