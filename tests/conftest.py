@@ -42,6 +42,7 @@ How the suite stays fast, with the same checks:
 
 from __future__ import annotations
 
+import compileall
 import gc
 import os
 import subprocess
@@ -100,6 +101,28 @@ SLOWEST_FIRST = (
     "tests/test_typing.py",
     "tests/test_figures.py",
 )
+
+
+#: The folders of the project's own Python, which the tests import or run.
+OWN_CODE = ("src", "docs/hooks", "examples", "scripts", "benchmarks")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """
+    Compile the project's own modules once, before any worker starts.
+
+    Where ``PYTHONDONTWRITEBYTECODE`` is set, Python caches nothing it
+    compiles, so each worker, and each interpreter a test starts (the
+    command line, the examples, the site build: about sixty), compiled the
+    package again.  `compileall` writes the bytecode all the same, and
+    every process then reads it, as from an installed wheel; a file that
+    changes later is compiled again, as always.
+    """
+    if hasattr(config, "workerinput"):
+        return
+    root = Path(__file__).resolve().parent.parent
+    for folder in OWN_CODE:
+        compileall.compile_dir(root / folder, quiet=1)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
