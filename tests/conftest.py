@@ -20,6 +20,8 @@ How the suite stays fast, with the same checks:
   last collection of its garbage (``pytest_unconfigure``).  Only the
   plugins the suite uses are loaded (pyproject's addopts), so pytest does
   not rewrite the asserts of all of Hypothesis in every process.
+- The project's own modules are compiled once, before the workers start
+  (``pytest_configure``), not by each interpreter the suite runs.
 - Coverage is measured only with ``--cov`` (CI's second run): tracing
   every line more than doubles the time on Python 3.11.  pytest-cov then
   combines the workers' coverage, subprocesses' included, except for the
