@@ -121,7 +121,13 @@ REPRINTS = {
     "infoplease.com": "The Columbia Electronic Encyclopedia",
 }
 
+
 #: A four-digit year, as a book's date gives its edition.
+def whole(name: str) -> str:
+    """Return a pattern of *name* as whole words, not inside another word."""
+    return rf"(?<!\w){re.escape(name)}(?!\w)"
+
+
 YEAR = re.compile(r"\b(1[5-9]|20)[0-9]{2}\b")
 
 
@@ -301,8 +307,7 @@ class TestRelations:
                     if not overlaps(r.evidence, sentence.start, sentence.end):
                         continue
                     for name in names:
-                        pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
-                        for m in re.finditer(pattern, sentence.exact):
+                        for m in re.finditer(whole(name), sentence.exact):
                             start = sentence.start + m.start()
                             end_at = sentence.start + m.end()
                             assert any(
@@ -378,10 +383,7 @@ def unnamed_actors() -> list[tuple[str, str]]:
                 if n
             ]
             named = any(
-                re.search(
-                    rf"(?<!\w){re.escape(n)}(?!\w)", words, re.IGNORECASE
-                )
-                for n in names
+                re.search(whole(n), words, re.IGNORECASE) for n in names
             ) or any(
                 overlaps(event.evidence, e.start, e.end)
                 for e in record.evidence
@@ -534,10 +536,7 @@ def unnamed_places() -> list[tuple[str, str]]:
             names = [place.name, *place.aliases]
             names += [a for a, p in PLACE_ADJECTIVES.items() if p == pid]
             named = any(
-                re.search(
-                    rf"(?<!\w){re.escape(n)}(?!\w)", words, re.IGNORECASE
-                )
-                for n in names
+                re.search(whole(n), words, re.IGNORECASE) for n in names
             )
             if not named and pid != GROUND:
                 unnamed.append((record.id, pid))
