@@ -441,6 +441,19 @@ class TestWhoActed:
             assert (eid, rid) in unnamed, (eid, rid)
             assert why.strip()
 
+    def test_whom_the_article_calls_a_leader_is_one(self) -> None:
+        """
+        A person whose evidence calls them a leader has the role leader.
+
+        Trotsky is "another leader of the 1917 revolution" as Lenin is "the
+        leader of the 1917 revolution", so both are leaders as well as
+        revolutionaries.
+        """
+        for p in ss.people:
+            words = " ".join(e.exact for e in p.evidence)
+            if re.search(r"\bleader\b", words):
+                assert ss.PersonRole.LEADER in p.roles, p.id
+
     def test_life_dates_are_from_the_record(self) -> None:
         """Every named person has life dates from the record and an item."""
         for p in ss.people.filter(named=True):
