@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.03"
 DATA_DIGEST = (
-    "13e1336c586459a07c2617d444039ecf1de5cdee646485de67c9bf622942b550"
+    "fac25eca7f3635c0dde4ed8709fbe7666f267e2b7c0fbbb5f219c2fdd0b88c3b"
 )
 
 #: The data files, in the order they are digested.

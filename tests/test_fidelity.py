@@ -869,6 +869,44 @@ class TestStances:
                 s for s in claim.subjects if ss.statistics.get(s) is not None
             ], claim.id
 
+    def test_a_sentence_that_tells_an_event_asserts_it(self) -> None:
+        """
+        A sentence that tells an event has a claim that is no judgement.
+
+        "Fifty years ago next week, Russian leader Nikita Khrushchev made a
+        “secret speech” that was very different" judges the speech and
+        states that, and when, he made it; "Stalin had made the mistake of
+        exiling Leon Trotsky" judges the exile and states it.  Each fact is
+        an assertion beside the evaluation, so that no fact a note can
+        check is filed only as a judgement.  An event's name in a sentence
+        ("the revolution") does not tell it.
+        """
+        judged_only = []
+        for s in ss.article.sentences:
+            claims = [
+                c
+                for c in ss.claims
+                if any(
+                    s.start <= e.start and e.end <= s.end for e in c.evidence
+                )
+                or any(
+                    e.start <= s.start and s.end <= e.end for e in c.evidence
+                )
+            ]
+            if any(c.stance is not ss.Stance.EVALUATION for c in claims):
+                continue
+            judged_only += [
+                (event.id, e.exact)
+                for event in ss.events
+                for e in event.evidence
+                if s.start <= e.start
+                and e.end <= s.end
+                and e.exact.lower()
+                not in {n.lower() for n in (event.name, *event.aliases)}
+            ]
+
+        assert judged_only == []
+
 
 class TestNotes:
     """Notes give verdicts and cite works a historian would accept."""
