@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.03"
 DATA_DIGEST = (
-    "fac25eca7f3635c0dde4ed8709fbe7666f267e2b7c0fbbb5f219c2fdd0b88c3b"
+    "72339617ce2d20ca40c9bdf57fab71ddc80a0c621df4c3c454ffb163ebedef0b"
 )
 
 #: The data files, in the order they are digested.

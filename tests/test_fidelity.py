@@ -908,6 +908,27 @@ class TestStances:
         assert judged_only == []
 
 
+class TestParents:
+    """A claim's parent is given only where the article's words link them."""
+
+    @pytest.mark.parametrize(
+        ("child", "other"),
+        [
+            # “But Stalin’s paranoia also grew. … Allies were arrested and
+            # sent to camps.”: set side by side, not one borne out by the
+            # other (docs/explanation/curation.md, Relations).
+            ("allies-sent-to-camps", "stalins-paranoia-grew"),
+        ],
+    )
+    def test_side_by_side_is_no_parent(self, child: str, other: str) -> None:
+        """Sentences only set side by side are no claim and its step."""
+        claim = ss.claims.get(child)
+
+        assert claim is not None
+        assert ss.claims.get(other) is not None
+        assert claim.parent != other
+
+
 class TestNotes:
     """Notes give verdicts and cite works a historian would accept."""
 
