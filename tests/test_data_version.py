@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.03"
 DATA_DIGEST = (
-    "72339617ce2d20ca40c9bdf57fab71ddc80a0c621df4c3c454ffb163ebedef0b"
+    "77674ceca1ce778ecef7a0ac10763721990146012e600a718f0a3cd30a17d18d"
 )
 
 #: The data files, in the order they are digested.

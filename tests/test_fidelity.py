@@ -633,6 +633,24 @@ class TestNames:
             for record in getattr(ss, name):
                 assert not set(record.other_names) & set(record.aliases)
 
+    def test_a_group_s_name_is_the_group_s(self) -> None:
+        """
+        No event has a group's name as an other name.
+
+        "Anti-Party Group" names the enemies who tried to overthrow
+        Khrushchev in 1957, so it is an other name of that group, not of
+        their attempt: `lookup` finds the group by it.
+        """
+        group_word = re.compile(
+            r"\b(?:Group|Party|Parties|Committee|Congress|Presidium)$"
+        )
+        for event in ss.events:
+            for other in event.other_names:
+                assert not group_word.search(other), (event.id, other)
+        assert ss.lookup("Anti-Party Group") == ss.groups.get(
+            "khrushchevs-enemies"
+        )
+
     def test_lookup_finds_other_names(self) -> None:
         """Lookup finds a record by a name from the public record."""
         found = [
