@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.03"
 DATA_DIGEST = (
-    "77674ceca1ce778ecef7a0ac10763721990146012e600a718f0a3cd30a17d18d"
+    "bdeb3b596354ea86859217427c970324caf5c197d194073709959520b806337a"
 )
 
 #: The data files, in the order they are digested.

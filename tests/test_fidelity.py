@@ -617,6 +617,47 @@ class TestSummaries:
         assert added == []
 
 
+#: Words that tell a death, by the family they belong to.
+FATES = {
+    "kill": "kill",
+    "killed": "kill",
+    "murdered": "murder",
+    "executed": "execute",
+    "shot": "shoot",
+    "die": "die",
+    "died": "die",
+    "dead": "die",
+    "death": "die",
+}
+
+
+def fates(text: str) -> set[str]:
+    """Return the families of the words in *text* that tell a death."""
+    return {
+        FATES[w] for w in re.findall(r"[a-z]+", text.lower()) if w in FATES
+    }
+
+
+class TestDeaths:
+    """No event is told as a death in words its evidence does not hold."""
+
+    def test_summaries_tell_no_death_the_evidence_does_not(self) -> None:
+        """
+        A death an event's summary tells is told in its evidence.
+
+        Trotsky's campaign runs "until he too became a victim"; his
+        killing is another event, told in the rest of the sentence.
+        """
+        added = []
+        for event in ss.events:
+            words = " ".join(e.exact for e in event.evidence)
+            added += [
+                (event.id, f) for f in fates(event.summary) - fates(words)
+            ]
+
+        assert added == []
+
+
 class TestNames:
     """Aliases are the article's words; other names are found too."""
 
