@@ -28,9 +28,9 @@ import secretspeech as ss
 #: ``sha256sum article.txt corpus.json | sha256sum`` in ``_data/`` (see
 #: `data_digest`).  Change them together, in the same commit as the data:
 #: ``python -m pytest tests/test_data_version.py`` prints both.
-DATA_VERSION = "2026.12.02"
+DATA_VERSION = "2026.12.03"
 DATA_DIGEST = (
-    "d8b3e0d2384f6f2d1009cfeb00e0aa46464fb95632420ebc8961b630b1f7568f"
+    "bdeb3b596354ea86859217427c970324caf5c197d194073709959520b806337a"
 )
 
 #: The data files, in the order they are digested.
