@@ -866,6 +866,26 @@ class TestExport:
         )
         assert list(tmp_path.iterdir()) == []
 
+    @pytest.mark.parametrize("kind", ["json", "graphml"])
+    def test_a_folder_name(
+        self,
+        kind: str,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """--output out/ names a folder: refused, and no file out written."""
+        monkeypatch.chdir(tmp_path)
+        given = f"out{os.sep}"
+
+        status, out, err = output(
+            capsys, "export", "--format", kind, "--output", given
+        )
+
+        assert (status, out) == (1, "")
+        assert err == f"secretspeech: {given}: Is a directory\n"
+        assert list(tmp_path.iterdir()) == []
+
     def test_an_unknown_format(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:

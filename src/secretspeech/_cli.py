@@ -436,10 +436,11 @@ def export(
             )
         write = formats.to_csv if kind == "csv" else formats.to_parquet
         written = write(corpus, path, overwrite=force)
+    # The file as given, not as Path reads it: "out/" names a folder.
     elif kind == "graphml":
-        written = [formats.to_graphml(corpus, path, overwrite=force)]
+        written = [formats.to_graphml(corpus, output, overwrite=force)]
     else:
-        written = [_write_json(path, _document(corpus, kind), force=force)]
+        written = [_write_json(output, _document(corpus, kind), force=force)]
     # The paths as the user gave them, not as the system resolves them.
     named = [path / p.name for p in written] if path.is_dir() else [path]
     lines = [f"wrote {p}" for p in named]
@@ -471,11 +472,11 @@ def _file_of(corpus: ss.Corpus, kind: str) -> bytes:
         return formats.to_graphml(corpus, Path(folder) / "g").read_bytes()
 
 
-def _write_json(path: Path, document: bytes, *, force: bool) -> Path:
+def _write_json(path: str, document: bytes, *, force: bool) -> Path:
     """Write one JSON file, whole or not at all, as the formats do."""
     from secretspeech._export import write_files  # noqa: PLC0415
 
-    (written,) = write_files("export", {str(path): document}, overwrite=force)
+    (written,) = write_files("export", {path: document}, overwrite=force)
     return written
 
 
