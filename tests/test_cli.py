@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -12,6 +13,7 @@ import attrs
 import pytest
 
 import secretspeech as ss
+from secretspeech import formats
 from secretspeech._cli import main, summary
 
 
@@ -804,6 +806,85 @@ class TestExport:
             f"secretspeech: --output: {name!r} is not a regular file but a "
             "named pipe\n"
         )
+
+    @pytest.mark.parametrize(
+        "kind", ["json", "jsonld", "annotations", "timelinejs", "graphml"]
+    )
+    @pytest.mark.parametrize("as_json", [False, True], ids=["", "--json"])
+    def test_standard_output(
+        self,
+        kind: str,
+        as_json: bool,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """--output - prints the very file, and writes none named -."""
+        monkeypatch.chdir(tmp_path)
+        output(capsys, "export", "--format", kind, "--output", "file")
+        flags = ["--json"] if as_json else []
+
+        status, out, err = output(
+            capsys, *flags, "export", "--format", kind, "--output", "-"
+        )
+
+        assert (status, err) == (0, "")
+        assert out == Path("file").read_text("utf-8")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+    def test_standard_output_as_text(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A standard output of text only (no bytes) gets the text."""
+        text = io.StringIO()
+        monkeypatch.setattr(sys, "stdout", text)
+
+        assert main(["export", "--format", "timelinejs", "--output", "-"]) == 0
+        assert json.loads(text.getvalue()) == formats.to_timelinejs(
+            ss.corpus()
+        )
+
+    @pytest.mark.parametrize("kind", ["csv", "parquet"])
+    def test_no_folder_on_standard_output(
+        self,
+        kind: str,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A format of many files cannot go to standard output: usage."""
+        monkeypatch.chdir(tmp_path)
+
+        status, out, err = output(
+            capsys, "export", "--format", kind, "--output", "-"
+        )
+
+        assert (status, out) == (2, "")
+        assert err.endswith(
+            f"secretspeech: --output -, standard output, takes one file; "
+            f"{kind} writes a file per collection into a folder\n"
+        )
+        assert list(tmp_path.iterdir()) == []
+
+    @pytest.mark.parametrize("kind", ["json", "graphml"])
+    def test_a_folder_name(
+        self,
+        kind: str,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """--output out/ names a folder: refused, and no file out written."""
+        monkeypatch.chdir(tmp_path)
+        given = f"out{os.sep}"
+
+        status, out, err = output(
+            capsys, "export", "--format", kind, "--output", given
+        )
+
+        assert (status, out) == (1, "")
+        assert err == f"secretspeech: {given}: Is a directory\n"
+        assert list(tmp_path.iterdir()) == []
 
     def test_an_unknown_format(
         self, capsys: pytest.CaptureFixture[str]

@@ -15,6 +15,7 @@ from typing import Any
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import secretspeech as ss
 from secretspeech._jsonschema import _type
@@ -142,19 +143,59 @@ TEXT = ss.article.text
         *("192X/193X", "1956-01~/1956-02-24"),
         *("", "/", "..", "../..", "../", "1956//1957", "1956/1957/1958"),
         *("+1956", "195x", "1956-2", " 1956", "1956-02-25T10", "the 1930s"),
+        # Years, months and days that do not exist, in either calendar.
+        *("0000", "000X", "00XX", "0000~", "0000/1956", "1956/..0000"),
+        *("1956-00", "1956-13", "1956-02-00", "1956-01-32", "1956-13/1957"),
+        *("1956-04-31", "1956-02-30", "1957-02-29"),
+        *("1956-02-29", "0004-02-29", "1900-02-29"),
     ],
 )
 def test_the_edtf_pattern_is_the_subset_read(edtf: str) -> None:
     """An EDTF string of the form the dates read, and only one, matches."""
     pattern = SCHEMA["$defs"]["HistoricalDate"]["properties"]["edtf"]
-    try:
-        ss.HistoricalDate.from_edtf(edtf, text=edtf or "?")
-    except ss.InvalidValueError:
-        read = False
-    else:
-        read = True
 
-    assert (errors_of(pattern, edtf) == []) is read
+    assert (errors_of(pattern, edtf) == []) is read_in_a_calendar(edtf)
+
+
+def read_in_a_calendar(edtf: str) -> bool:
+    """Tell whether a date reads *edtf* in either of its calendars."""
+    for calendar in ss.Calendar:
+        try:
+            ss.HistoricalDate.from_edtf(
+                edtf, text=edtf or "?", calendar=calendar
+            )
+        except ss.InvalidValueError:
+            continue
+        return True
+    return False
+
+
+@given(
+    year=st.integers(0, 9999),
+    month=st.integers(0, 13),
+    day=st.integers(0, 32),
+    size=st.sampled_from(["year", "month", "day", "decade", "century"]),
+)
+def test_the_edtf_pattern_knows_the_calendar(
+    year: int, month: int, day: int, size: str
+) -> None:
+    """
+    The pattern takes a year, month or day that exists in either calendar.
+
+    Which calendar a date is in is another field, so a day that only one
+    calendar has (29 February 1900, a Julian day) matches; a day neither
+    has (30 February, 31 April, 29 February 1957) and a year 0000 do not.
+    """
+    written = {
+        "year": f"{year:04d}",
+        "month": f"{year:04d}-{month:02d}",
+        "day": f"{year:04d}-{month:02d}-{day:02d}",
+        "decade": f"{year // 10:03d}X",
+        "century": f"{year // 100:02d}XX",
+    }[size]
+    pattern = SCHEMA["$defs"]["HistoricalDate"]["properties"]["edtf"]
+
+    assert (errors_of(pattern, written) == []) is read_in_a_calendar(written)
 
 
 def errors_of(schema: dict[str, Any], value: object) -> list[str]:

@@ -29,7 +29,7 @@ import attrs
 import pytest
 
 import secretspeech as ss
-from secretspeech import _load
+from secretspeech import _load, formats
 from secretspeech._text import brief
 
 
@@ -297,6 +297,44 @@ class TestAtomicSaves:
             p.name for p in tmp_path.iterdir()
         }
         assert [] == list(folder.iterdir())
+
+    @pytest.mark.parametrize(
+        ("exists", "code"),
+        [(False, errno.EISDIR), (True, errno.ENOTDIR)],
+        ids=["new", "a file"],
+    )
+    @pytest.mark.parametrize("which", ["records", "text", "graphml"])
+    def test_a_name_that_ends_in_a_separator(
+        self, tmp_path: Path, which: str, exists: bool, code: int
+    ) -> None:
+        """
+        ``out/`` names a folder: refused as open() refuses it.
+
+        pathlib reads ``out/`` as ``out``, which is no reason to write a
+        file of that name where the user asked for a folder.
+        """
+        records, text = pair(tmp_path)
+        target = {"records": records, "text": text}.get(
+            which, tmp_path / "g.graphml"
+        )
+        if exists:
+            target.write_text("mine", "utf-8")
+        before = sorted(tmp_path.iterdir())
+        given = f"{target}{os.sep}"
+        paths = {"records": records, "text": text, which: given}
+        save: Callable[[], object] = functools.partial(
+            ss.save_corpus, small_corpus(), paths["records"], paths["text"]
+        )
+        if which == "graphml":
+            save = functools.partial(
+                formats.to_graphml, ss.corpus(), given, overwrite=True
+            )
+
+        with pytest.raises(ss.CorpusFileError) as caught:
+            save()
+
+        assert (caught.value.errno, caught.value.filename) == (code, given)
+        assert sorted(tmp_path.iterdir()) == before
 
     @pytest.mark.parametrize("failing", ["a.txt", "c.json"])
     def test_a_full_disk(

@@ -21,6 +21,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -54,6 +55,8 @@ _LIMITS = {
 }
 #: How load_corpus names a limit that raises a refusal: as its option here.
 _LIMIT = re.compile(r"load_corpus\(\.\.\., (max_\w+)=\.\.\.\)")
+#: The --output that names standard output.
+STDOUT = "-"
 #: The export formats, as --format names them; csv and parquet write a
 #: folder of files, the others one file.
 _FORMATS = (
@@ -75,6 +78,9 @@ class Answer:
     data: Any
     #: Set when nothing matched: the message that says so.
     empty: str | None = None
+    #: Set when the answer is a file's bytes (``export --output -``): what
+    #: is printed, in place of the text or the data.
+    payload: bytes | None = None
 
 
 # -- words --------------------------------------------------------------------
@@ -417,6 +423,9 @@ def export(
     """Write the corpus in a format other programs read."""
     from secretspeech import formats  # noqa: PLC0415 -- only when exporting
 
+    if output == STDOUT:
+        # _misused() has refused the formats of many files.
+        return Answer("", None, payload=_file_of(corpus, kind))
     path = Path(output)
     written: Sequence[Path]
     if kind in ("csv", "parquet"):
@@ -427,30 +436,47 @@ def export(
             )
         write = formats.to_csv if kind == "csv" else formats.to_parquet
         written = write(corpus, path, overwrite=force)
+    # The file as given, not as Path reads it: "out/" names a folder.
     elif kind == "graphml":
-        written = [formats.to_graphml(corpus, path, overwrite=force)]
+        written = [formats.to_graphml(corpus, output, overwrite=force)]
     else:
-        makers: dict[str, Callable[[ss.Corpus], object]] = {
-            "json": ss.as_dict,
-            "jsonld": formats.to_jsonld,
-            "annotations": formats.to_annotations,
-            "timelinejs": formats.to_timelinejs,
-        }
-        document = json.dumps(makers[kind](corpus), ensure_ascii=False)
-        written = [_write_json(path, document, force=force)]
+        written = [_write_json(output, _document(corpus, kind), force=force)]
     # The paths as the user gave them, not as the system resolves them.
     named = [path / p.name for p in written] if path.is_dir() else [path]
     lines = [f"wrote {p}" for p in named]
     return Answer("\n".join(lines), [str(p) for p in named])
 
 
-def _write_json(path: Path, document: str, *, force: bool) -> Path:
+def _document(corpus: ss.Corpus, kind: str) -> bytes:
+    """Return the bytes of the JSON file of a format."""
+    from secretspeech import formats  # noqa: PLC0415 -- only when exporting
+
+    makers: dict[str, Callable[[ss.Corpus], object]] = {
+        "json": ss.as_dict,
+        "jsonld": formats.to_jsonld,
+        "annotations": formats.to_annotations,
+        "timelinejs": formats.to_timelinejs,
+    }
+    document = json.dumps(makers[kind](corpus), ensure_ascii=False)
+    return (document + "\n").encode()
+
+
+def _file_of(corpus: ss.Corpus, kind: str) -> bytes:
+    """Return the bytes of the one file of a format, written nowhere."""
+    if kind != "graphml":
+        return _document(corpus, kind)
+    from secretspeech import formats  # noqa: PLC0415 -- only when exporting
+
+    # to_graphml writes a file, and only it checks what GraphML can hold.
+    with tempfile.TemporaryDirectory() as folder:
+        return formats.to_graphml(corpus, Path(folder) / "g").read_bytes()
+
+
+def _write_json(path: str, document: bytes, *, force: bool) -> Path:
     """Write one JSON file, whole or not at all, as the formats do."""
     from secretspeech._export import write_files  # noqa: PLC0415
 
-    (written,) = write_files(
-        "export", {str(path): (document + "\n").encode()}, overwrite=force
-    )
+    (written,) = write_files("export", {path: document}, overwrite=force)
     return written
 
 
@@ -597,7 +623,8 @@ def _parser() -> argparse.ArgumentParser:
         type=_path,
         required=True,
         metavar="PATH",
-        help="the file to write (a folder for csv and parquet)",
+        help="the file to write (a folder for csv and parquet), or - for "
+        "standard output",
     )
     export_parser.add_argument(
         "--force", action="store_true", help="replace files that exist"
@@ -678,8 +705,13 @@ def _commands(parser: argparse.ArgumentParser) -> list[str]:
     return []  # pragma: no cover -- the parser always has commands
 
 
-def _print(text: str) -> int:
-    """Print an answer; return 1, saying why, if it cannot be written."""
+def _print(text: str | bytes) -> int:
+    """
+    Print an answer; return 1, saying why, if it cannot be written.
+
+    Bytes, a file's, are written as they are, not in the terminal's
+    encoding.
+    """
     out = sys.stdout
     if out is None:
         _fail("cannot write the answer: standard output is closed")
@@ -689,7 +721,14 @@ def _print(text: str) -> int:
         # traceback.
         out.reconfigure(errors="backslashreplace")
     try:
-        print(text, file=out)
+        if isinstance(text, str):
+            print(text, file=out)
+        elif hasattr(out, "buffer"):
+            out.flush()
+            out.buffer.write(text)
+        else:
+            # A stream of text only (a StringIO, say).
+            out.write(text.decode())
         # Here, not at exit, where a failure is a traceback.
         out.flush()
     except BrokenPipeError:
@@ -738,6 +777,15 @@ def _misused(args: argparse.Namespace) -> str | None:
                     f"{_option(limit)} raises a limit of --corpus files, "
                     "and no --corpus is given"
                 )
+    if (
+        args.command == "export"
+        and args.output == STDOUT
+        and args.format in ("csv", "parquet")
+    ):
+        return (
+            f"--output {STDOUT}, standard output, takes one file; "
+            f"{args.format} writes a file per collection into a folder"
+        )
     if args.command == "timeline" and args.period is not None:
         for option in ("start", "end"):
             value = getattr(args, option)
@@ -799,7 +847,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(str(e))
         return 1
     status = 0
-    if args.json:
+    if answer.payload is not None:
+        status = _print(answer.payload)
+    elif args.json:
         status = _print(json.dumps(answer.data, ensure_ascii=False, indent=2))
     elif answer.empty is None:
         status = _print(answer.text)

@@ -106,9 +106,10 @@ def save_corpus(  # noqa: PLR0913 -- each limit is an argument
 
     Raises:
         CorpusFileError: If the operating system cannot write a file (a
-            missing folder, a folder in the file's place, no permission, a
-            full disk); an `OSError` with the ``errno`` and ``filename``
-            of the failure, which is its ``__cause__``.
+            missing folder, a folder in the file's place, a path ending
+            in ``/``, which names a folder, no permission, a full disk);
+            an `OSError` with the ``errno`` and ``filename`` of the
+            failure, which is its ``__cause__``.
         InvalidTypeError: If *corpus* is not a `Corpus`, *records* or
             *text* is not a path, or a limit is not an int.
         InvalidValueError: If *records* and *text* are the same file
@@ -226,6 +227,8 @@ def _utf8(text: str, what: str) -> bytes:
 
 
 _T = TypeVar("_T")
+#: What ends a path that names a folder: "out/" (and "out\\" on Windows).
+_SEPARATORS = (os.sep, os.altsep or os.sep)
 
 
 class _Target:
@@ -252,6 +255,12 @@ class _Target:
     ) -> _Target:
         """Look at the file *given* names; refuse one that cannot be saved."""
         path = Path(on_file(function, argument, given, _resolved))
+        if os.fspath(given).endswith(_SEPARATORS):
+            # "out/" names a folder, though pathlib reads it as "out": it
+            # is refused as open() refuses it, not written as a file.
+            code = errno.ENOTDIR if path.is_file() else errno.EISDIR
+            error = OSError(code, os.strerror(code))
+            raise file_error(given, error)
         try:
             old = on_file(function, argument, given, _existing)
         except NotAFileError as e:
@@ -349,8 +358,8 @@ def write_files(
 
     Raises:
         CorpusFileError: If the operating system refuses a file (a folder
-            in its place, say), or a file exists and *overwrite* is false
-            (``EEXIST``).
+            in its place, or a path ending in ``/``, say), or a file exists
+            and *overwrite* is false (``EEXIST``).
         InvalidValueError: If a target is a named pipe or a device.
     """
     targets: list[tuple[_Target, bytes]] = []

@@ -20,7 +20,6 @@ import datetime as dt
 import enum
 import functools
 import inspect
-import re
 import types
 import typing
 from collections.abc import Mapping
@@ -29,7 +28,7 @@ from typing import Any
 import attrs
 
 from secretspeech._corpus import Corpus
-from secretspeech._dates import _DATE_RE, HistoricalDate, _not_blank
+from secretspeech._dates import HistoricalDate, _not_blank
 from secretspeech._model import (
     _ID_RE,
     _LANGUAGE_TAG,
@@ -85,10 +84,28 @@ _RULES: tuple[tuple[object, dict[str, Any]], ...] = (
     (Article._check_sha256, {"pattern": _whole(_SHA256.pattern)}),  # noqa: SLF001 -- the model's own validator
     (Article._check_language, {"pattern": _whole(_LANGUAGE_TAG.pattern)}),  # noqa: SLF001 -- the model's own validator
 )
-# One date of the EDTF subset, without the group names JSON Schema's
-# regular expressions lack; an interval is two, one of which may be open
-# ("..") or unknown (empty).
-_EDTF_DATE = re.sub(r"\(\?P<\w+>", "(?:", _DATE_RE.pattern)
+# One date of the EDTF subset (`_dates._DATE_RE`), spelled out so that
+# only years, months and days that exist match: the years 0001 to 9999
+# (no decade or century holding the year 0000), the months 01 to 12, and
+# the days of each month in either calendar, 29 February only in a year
+# that is a leap year in one of them (a multiple of 4).  Which calendar
+# is another field, so 29 February 1900, a Julian day, is the loader's.
+# tests/test_jsonschema.py holds it to what `HistoricalDate` reads.
+_YEAR = r"(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+_LEAP_YEAR = (
+    r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[1-9][0-9]|0[1-9])00)"
+)
+_MONTH_AND_DAY = (
+    r"(?:(?:0[13578]|1[02])(?:-(?:0[1-9]|[12][0-9]|3[01]))?"
+    r"|(?:0[469]|11)(?:-(?:0[1-9]|[12][0-9]|30))?"
+    r"|02(?:-(?:0[1-9]|1[0-9]|2[0-8]))?)"
+)
+_EDTF_DATE = (
+    rf"(?:{_LEAP_YEAR}-02-29|{_YEAR}(?:-{_MONTH_AND_DAY})?"
+    r"|(?:[1-9][0-9]{2}|0[1-9][0-9]|00[1-9])X|(?:[1-9][0-9]|0[1-9])XX)"
+    r"[?~%]?"
+)
+# An interval is two, one of which may be open ("..") or unknown (empty).
 _EDTF = rf"(?:{_EDTF_DATE}(?:/(?:{_EDTF_DATE}|\.\.)?)?|(?:\.\.)?/{_EDTF_DATE})"
 #: The rules of one field that the model keeps outside the field's
 #: validator (in a class's ``__attrs_post_init__``, or the corpus's check
@@ -119,11 +136,13 @@ def json_schema() -> dict[str, Any]:
     outside Python.  It states the shape of each record and value, which
     fields are required, their types, vocabularies and the rules of one
     field (the pattern of an id, a Wikidata id, a digest, a language tag
-    and an EDTF string, a non-blank string, a non-negative number, at
-    most 32 characters of a span's prefix and suffix, a list that may not
-    be empty).  Rules between fields and records
-    (a span must match the text, an id must name a record) are beyond
-    JSON Schema: `load_corpus` checks them.
+    and an EDTF string, whose years, months and days must exist, a
+    non-blank string, a non-negative number, at most 32 characters of a
+    span's prefix and suffix, a list that may not be empty).  Rules
+    between fields and records (a span must match the text, an id must
+    name a record, a date's bounds and its calendar's days must be those
+    of its EDTF string) are beyond JSON Schema: `load_corpus` checks
+    them.
 
     The document keeps the article's text in a file of its own. What
     `as_dict` gives of a corpus (and ``secretspeech export --format

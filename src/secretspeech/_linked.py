@@ -1274,8 +1274,9 @@ def to_graphml(
 
     Raises:
         CorpusFileError: If the operating system refuses the file (a
-            missing folder, a folder in its place: ``errno.EISDIR``), or it
-            exists and *overwrite* is false (``errno.EEXIST``).
+            missing folder, a folder in its place or a path ending in
+            ``/``: ``errno.EISDIR``), or it exists and *overwrite* is
+            false (``errno.EEXIST``).
         InvalidTypeError: If *corpus* is not a `Corpus`, *path* not a path
             or *overwrite* not a bool.
         InvalidValueError: If *path* is empty or names a pipe or a device,
