@@ -91,6 +91,35 @@ class TestLicences:
         assert {"LICENSE", NOTICE} <= set(meta.get_all("License-File") or ())
 
 
+#: The first part of a path a test names from the repository's top folder,
+#: by ``ROOT`` or by ``Path(__file__).resolve().parent.parent``.
+_FROM_THE_TOP = re.compile(r'(?:\bROOT|\.parent\.parent) / "([^"/]+)"')
+
+
+def test_the_sdist_holds_what_the_suite_reads() -> None:
+    """
+    Every file or folder a test reads is in the sdist.
+
+    The sdist ships the tests, so that ``python -m pytest`` runs from it as
+    README says; a file they read that it leaves out (``.ci/run``,
+    ``.readthedocs.yaml``) fails them there and nowhere else.
+    """
+    include = pyproject()["tool"]["hatch"]["build"]["targets"]["sdist"][
+        "include"
+    ]
+    read = {
+        name
+        for test in sorted((ROOT / "tests").glob("*.py"))
+        for name in _FROM_THE_TOP.findall(test.read_text("utf-8"))
+    }
+
+    # Hatchling puts pyproject.toml in every sdist, listed or not.
+    shipped = {*include, "pyproject.toml"}
+
+    assert {"tests", "docs", ".ci", ".readthedocs.yaml"} <= read
+    assert [] == sorted(read - shipped)
+
+
 class TestExtras:
     """The published test extra runs the tests; dev adds the pinned gates."""
 
