@@ -145,6 +145,56 @@ class TestExtras:
         assert install < script.index("mypy --strict")
 
 
+#: The names the install page gives packages whose project name it does not.
+_SHOWN_AS = {"edtf": "python-edtf", "mkdocs-material": "material for mkdocs"}
+
+
+def _names(column: str, package: str) -> bool:
+    """Tell whether a column of the install page names *package*."""
+    shown = re.escape(_SHOWN_AS.get(package, package))
+    return (
+        re.search(rf"(?<![\w-]){shown}(?![\w-])", column.lower()) is not None
+    )
+
+
+def packages(name: str) -> dict[str, set[str]]:
+    """
+    Return the packages extra *name* installs, with the extras that bring them.
+
+    Each package maps to *name* and the extras *name* includes, directly
+    or not, that list it.
+    """
+    found: dict[str, set[str]] = {}
+    for package, requirement in extra(name).items():
+        nested = re.fullmatch(r"secretspeech\[(\w+)\]", requirement)
+        if nested:
+            for inner, where in packages(nested[1]).items():
+                found.setdefault(inner, set()).update(where, {name})
+        else:
+            found.setdefault(package, set()).add(name)
+    return found
+
+
+def test_the_install_page_lists_what_each_extra_adds() -> None:
+    """
+    Each row of the install page's table of extras names all it installs.
+
+    A package an included extra brings may be named by that extra
+    (“everything in `docs`”) instead.
+    """
+    page = (ROOT / "docs" / "install.md").read_text("utf-8")
+    rows = dict(re.findall(r"^\| `(\w+)` \| ([^|]+) \|", page, re.MULTILINE))
+
+    assert sorted(pyproject()["project"]["optional-dependencies"]) == sorted(
+        rows
+    )
+    for name, column in rows.items():
+        for package, where in packages(name).items():
+            assert _names(column, package) or any(
+                f"`{inner}`" in column for inner in where - {name}
+            ), f"{name}: {package}"
+
+
 class TestCoverageGate:
     """Branch coverage is 100%, checked once the whole suite has run."""
 
