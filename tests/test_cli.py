@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import io
 import json
 import os
@@ -550,6 +551,24 @@ class TestUsage:
         status, out, _ = output(capsys, "--version")
 
         assert (status, out) == (0, f"secretspeech {ss.__version__}\n")
+
+    def test_runs_without_installed_metadata(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """From a source tree, uninstalled, it answers; --version says so."""
+
+        def not_installed(name: str) -> str:
+            raise importlib.metadata.PackageNotFoundError(name)
+
+        monkeypatch.setattr(importlib.metadata, "version", not_installed)
+
+        assert output(capsys, "show", "war-dead")[0] == 0
+        assert output(capsys, "--version")[:2] == (
+            0,
+            "secretspeech (version unknown: not installed)\n",
+        )
 
     def test_options_after_a_double_dash_stay(
         self, capsys: pytest.CaptureFixture[str]

@@ -91,6 +91,35 @@ class TestLicences:
         assert {"LICENSE", NOTICE} <= set(meta.get_all("License-File") or ())
 
 
+#: The first part of a path a test names from the repository's top folder,
+#: by ``ROOT`` or by ``Path(__file__).resolve().parent.parent``.
+_FROM_THE_TOP = re.compile(r'(?:\bROOT|\.parent\.parent) / "([^"/]+)"')
+
+
+def test_the_sdist_holds_what_the_suite_reads() -> None:
+    """
+    Every file or folder a test reads is in the sdist.
+
+    The sdist ships the tests, so that ``python -m pytest`` runs from it as
+    README says; a file they read that it leaves out (``.ci/run``,
+    ``.readthedocs.yaml``) fails them there and nowhere else.
+    """
+    include = pyproject()["tool"]["hatch"]["build"]["targets"]["sdist"][
+        "include"
+    ]
+    read = {
+        name
+        for test in sorted((ROOT / "tests").glob("*.py"))
+        for name in _FROM_THE_TOP.findall(test.read_text("utf-8"))
+    }
+
+    # Hatchling puts pyproject.toml in every sdist, listed or not.
+    shipped = {*include, "pyproject.toml"}
+
+    assert {"tests", "docs", ".ci", ".readthedocs.yaml"} <= read
+    assert [] == sorted(read - shipped)
+
+
 class TestExtras:
     """The published test extra runs the tests; dev adds the pinned gates."""
 
@@ -114,6 +143,56 @@ class TestExtras:
 
         assert install < script.index("ruff check .")
         assert install < script.index("mypy --strict")
+
+
+#: The names the install page gives packages whose project name it does not.
+_SHOWN_AS = {"edtf": "python-edtf", "mkdocs-material": "material for mkdocs"}
+
+
+def _names(column: str, package: str) -> bool:
+    """Tell whether a column of the install page names *package*."""
+    shown = re.escape(_SHOWN_AS.get(package, package))
+    return (
+        re.search(rf"(?<![\w-]){shown}(?![\w-])", column.lower()) is not None
+    )
+
+
+def packages(name: str) -> dict[str, set[str]]:
+    """
+    Return the packages extra *name* installs, with the extras that bring them.
+
+    Each package maps to *name* and the extras *name* includes, directly
+    or not, that list it.
+    """
+    found: dict[str, set[str]] = {}
+    for package, requirement in extra(name).items():
+        nested = re.fullmatch(r"secretspeech\[(\w+)\]", requirement)
+        if nested:
+            for inner, where in packages(nested[1]).items():
+                found.setdefault(inner, set()).update(where, {name})
+        else:
+            found.setdefault(package, set()).add(name)
+    return found
+
+
+def test_the_install_page_lists_what_each_extra_adds() -> None:
+    """
+    Each row of the install page's table of extras names all it installs.
+
+    A package an included extra brings may be named by that extra
+    (“everything in `docs`”) instead.
+    """
+    page = (ROOT / "docs" / "install.md").read_text("utf-8")
+    rows = dict(re.findall(r"^\| `(\w+)` \| ([^|]+) \|", page, re.MULTILINE))
+
+    assert sorted(pyproject()["project"]["optional-dependencies"]) == sorted(
+        rows
+    )
+    for name, column in rows.items():
+        for package, where in packages(name).items():
+            assert _names(column, package) or any(
+                f"`{inner}`" in column for inner in where - {name}
+            ), f"{name}: {package}"
 
 
 class TestCoverageGate:

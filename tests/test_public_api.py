@@ -109,6 +109,20 @@ class TestAll:
         """__version__ is the version of the installed distribution."""
         assert importlib.metadata.version("secretspeech") == ss.__version__
 
+    def test_no_version_without_installed_metadata(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Uninstalled, as from a source tree, there is no __version__."""
+
+        def not_installed(name: str) -> str:
+            raise importlib.metadata.PackageNotFoundError(name)
+
+        monkeypatch.setattr(importlib.metadata, "version", not_installed)
+
+        assert getattr(ss, "__version__", None) is None
+        with pytest.raises(AttributeError, match="pip install"):
+            _ = ss.__version__
+
 
 class TestManifest:
     """The committed manifest matches the code."""

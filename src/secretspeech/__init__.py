@@ -282,9 +282,21 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 -- module attributes vary
         globals().update(names)
         return names[name]
     if name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415
+        from importlib.metadata import (  # noqa: PLC0415
+            PackageNotFoundError,
+            version,
+        )
 
-        return version("secretspeech")
+        try:
+            return version("secretspeech")
+        except PackageNotFoundError:
+            # Run from a source tree or a copy: no version to tell, and
+            # getattr(ss, "__version__", None) must still answer.
+            raise AttributeError(
+                "module 'secretspeech' has no attribute '__version__': it "
+                "runs uninstalled, and only installed metadata gives its "
+                "version; install it with pip install"
+            ) from None
     raise AttributeError(f"module 'secretspeech' has no attribute {name!r}")
 
 

@@ -562,7 +562,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version",
         action="version",
-        version=f"secretspeech {ss.__version__}",
+        version="secretspeech "
+        + getattr(ss, "__version__", "(version unknown: not installed)"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
