@@ -141,6 +141,29 @@ class TestSequence:
         """The Sequence mixins work."""
         assert 1 == ss.people.count(ss.people[1])
         assert 1 == ss.people.index(ss.people[1])
+        backwards = ss.people[::-1]
+        last = len(backwards) - 1
+        assert last == backwards.index(ss.people[0])
+        assert last == backwards.index(ss.people[0], -1, None)
+        assert last == backwards.index(ss.people[0], None, None)
+
+    def test_index_of_what_is_not_there(self) -> None:
+        """A missing value is a ValueError that says what is missing."""
+        stalin = ss.people.get("joseph-stalin")
+        with raises(InvalidValueError, ValueError, "'joseph-stalin'", ".get("):
+            ss.people.index("joseph-stalin")
+        with raises(InvalidValueError, ValueError, "the Event 'thaw'"):
+            ss.people.index(ss.events.get("thaw"))
+        with raises(InvalidValueError, ValueError, "from position 2 up to 9"):
+            ss.people.index(stalin, 2)
+        with raises(InvalidValueError, ValueError, "from position 0 up to 1"):
+            ss.people.index(stalin, 0, 1)
+        with raises(InvalidTypeError, TypeError, "start=", "'1' (str)"):
+            ss.people.index(stalin, "1")  # type: ignore[arg-type]
+        with raises(InvalidTypeError, TypeError, "stop=", "1.5 (float)"):
+            ss.people.index(stalin, 0, 1.5)  # type: ignore[arg-type]
+        with raises(InvalidTypeError, TypeError, "start=", "True (bool)"):
+            ss.people.index(stalin, True)
 
 
 class TestGet:
