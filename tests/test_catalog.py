@@ -673,6 +673,23 @@ class TestFilterErrors:
         with raises(InvalidValueError, ValueError, "at=", "'secret-speech'"):
             ss.events.filter(at="secret-speech")
 
+    def test_the_article_where_records_are_wanted(self) -> None:
+        """The article's id or name is named as the article's, not missed."""
+        with raises(
+            InvalidValueError,
+            ValueError,
+            "involving='article' is the id of the Article, but involving= "
+            "takes a person, group or place",
+        ):
+            ss.events.filter(involving="article")
+        with raises(
+            NotFoundError,
+            LookupError,
+            "by='The Article': no person has this id, name or alias; it "
+            "names the Article, but by= takes a person",
+        ):
+            ss.quotations.filter(by="The Article")
+
     def test_record_of_wrong_type(self) -> None:
         """A record of another type is a query error."""
         with raises(InvalidTypeError, TypeError, "by=", "twentieth-congress"):
