@@ -141,6 +141,29 @@ class TestSequence:
         """The Sequence mixins work."""
         assert 1 == ss.people.count(ss.people[1])
         assert 1 == ss.people.index(ss.people[1])
+        backwards = ss.people[::-1]
+        last = len(backwards) - 1
+        assert last == backwards.index(ss.people[0])
+        assert last == backwards.index(ss.people[0], -1, None)
+        assert last == backwards.index(ss.people[0], None, None)
+
+    def test_index_of_what_is_not_there(self) -> None:
+        """A missing value is a ValueError that says what is missing."""
+        stalin = ss.people.get("joseph-stalin")
+        with raises(InvalidValueError, ValueError, "'joseph-stalin'", ".get("):
+            ss.people.index("joseph-stalin")
+        with raises(InvalidValueError, ValueError, "the Event 'thaw'"):
+            ss.people.index(ss.events.get("thaw"))
+        with raises(InvalidValueError, ValueError, "from position 2 up to 9"):
+            ss.people.index(stalin, 2)
+        with raises(InvalidValueError, ValueError, "from position 0 up to 1"):
+            ss.people.index(stalin, 0, 1)
+        with raises(InvalidTypeError, TypeError, "start=", "'1' (str)"):
+            ss.people.index(stalin, "1")  # type: ignore[arg-type]
+        with raises(InvalidTypeError, TypeError, "stop=", "1.5 (float)"):
+            ss.people.index(stalin, 0, 1.5)  # type: ignore[arg-type]
+        with raises(InvalidTypeError, TypeError, "start=", "True (bool)"):
+            ss.people.index(stalin, True)
 
 
 class TestGet:
@@ -649,6 +672,23 @@ class TestFilterErrors:
         """An id of another type of record is a value error."""
         with raises(InvalidValueError, ValueError, "at=", "'secret-speech'"):
             ss.events.filter(at="secret-speech")
+
+    def test_the_article_where_records_are_wanted(self) -> None:
+        """The article's id or name is named as the article's, not missed."""
+        with raises(
+            InvalidValueError,
+            ValueError,
+            "involving='article' is the id of the Article, but involving= "
+            "takes a person, group or place",
+        ):
+            ss.events.filter(involving="article")
+        with raises(
+            NotFoundError,
+            LookupError,
+            "by='The Article': no person has this id, name or alias; it "
+            "names the Article, but by= takes a person",
+        ):
+            ss.quotations.filter(by="The Article")
 
     def test_record_of_wrong_type(self) -> None:
         """A record of another type is a query error."""

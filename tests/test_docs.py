@@ -216,6 +216,28 @@ def test_the_load_guide_says_which_collections_may_be_left_out() -> None:
     assert optional == [n for n in names if n not in needed]
 
 
+def test_the_person_timeline_places_words_by_every_event_field() -> None:
+    """
+    The guide places words among events by each field that can name one.
+
+    Those are the `Quotation` id fields the schema lets name an event: the
+    guide said a quotation had no field for its occasion after
+    `Quotation.occasion` was added.
+    """
+    text = (DOCS / "how-to" / "timeline-for-a-person.md").read_text("utf-8")
+    section = text.split("\n## Put their words beside the events\n", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    (quotations,) = (c for c in ss.SCHEMA if c.name == "quotations")
+    fields = [
+        field
+        for field, among in quotations.id_fields.items()
+        if "events" in among or "*" in among
+    ]
+
+    assert "occasion" in fields
+    assert [f for f in fields if f"`{f}`" not in section] == []
+
+
 def readme_command(marker: str) -> str:
     """Return the one ``$`` command between README's *marker* comments."""
     text = (ROOT / "README.md").read_text("utf-8")

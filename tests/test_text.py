@@ -42,6 +42,8 @@ class TestNormalize:
             "“Nikita Khrushchev”",
             "nikita-khrushchev",
             "Nikita Khrushchév",
+            "Nikita Khrush\u00adchev",  # a soft hyphen, as a web page has
+            "\ufeffNikita Khru\u200dshchev\u2060\u200c",
         ],
     )
     def test_variants_share_a_key(self, variant: str) -> None:
@@ -111,6 +113,10 @@ def slow_words(text: str) -> tuple[str, ...]:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     decomposed = decomposed.translate(
         str.maketrans(dict.fromkeys("’‘ʼ`´′", "'"))
+    )
+    # Invisible characters that do not break a word are dropped.
+    decomposed = "".join(
+        c for c in decomposed if c not in "\u00ad\u200c\u200d\u2060\ufeff"
     )
     folded = "".join(
         c for c in decomposed if not unicodedata.combining(c)

@@ -1347,6 +1347,63 @@ class Collection(Sequence[R], Generic[R]):
             and self._base.records[pos] == item
         )
 
+    def index(
+        self, value: object, start: int | None = 0, stop: int | None = None
+    ) -> int:
+        """
+        Return the first position of *value* from *start* up to *stop*.
+
+        As for a tuple; only the error says more.
+
+        Args:
+            value: A record.
+            start: The first position to look at; negative counts from
+                the end, and `None` is the start.
+            stop: The position to stop before; the end if `None`.
+
+        Returns:
+            The position of the first record equal to *value*.
+
+        Raises:
+            InvalidValueError: If no record there is equal to *value* (a
+                `ValueError`, as for any sequence); the message names
+                *value* and the positions looked at.
+            InvalidTypeError: If *start* or *stop* is not an int or `None`.
+
+        >>> import secretspeech as ss
+        >>> ss.people.index(ss.people.lookup("Stalin"))
+        1
+        """
+        size = len(self._records)
+        for argument, bound in (("start=", start), ("stop=", stop)):
+            # A bool is no position a caller means (the error contract).
+            if bound is not None and (
+                isinstance(bound, bool)
+                or not hasattr(type(bound), "__index__")
+            ):
+                raise InvalidTypeError(
+                    f"{argument} takes an int or None, got {describe(bound)}"
+                )
+        begin, end, _ = slice(start, stop).indices(size)
+        try:
+            return self._records.index(value, begin, end)
+        except ValueError:
+            # The Sequence mixin's ValueError has no message at all.
+            where = (
+                "this collection"
+                if (begin, end) == (0, size)
+                else f"this collection from position {begin} up to {end}"
+            )
+            hint = (
+                f"; it holds records: use .get({brief(value)}) for an id or "
+                f".lookup({brief(value)}) for a name"
+                if isinstance(value, str)
+                else ""
+            )
+            raise InvalidValueError(
+                f"index(): {describe(value)} is not in {where}{hint}"
+            ) from None
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Collection):
             return self._records == other._records
@@ -1398,8 +1455,8 @@ class Collection(Sequence[R], Generic[R]):
 
         An exact id wins. Otherwise names are compared after normalisation:
         case, accents, surrounding whitespace and punctuation, curly or
-        straight apostrophes, a possessive ``’s`` and hyphens against spaces
-        make no difference. Quotations are also found by their text or any
+        straight apostrophes, a possessive ``’s``, hyphens against spaces
+        and invisible soft hyphens make no difference. Quotations are also found by their text or any
         segment of it, and statistics by their quantity as written
         (``"as many as 29 million"``). If several records share a name, the
         first in data order is returned.

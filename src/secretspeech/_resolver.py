@@ -133,10 +133,22 @@ class Resolver:
     ) -> SecretSpeechError:
         """Build the error for a *value* that names nothing in *among*."""
         owner = self.owner.get(value.strip())
-        if owner is not None:
+        if owner is not None or value.strip() == "article":
+            what = (
+                "the Article"
+                if owner is None
+                else with_article(noun(TYPE_OF[owner]))
+            )
             return InvalidValueError(
-                f"{argument}{value!r} is the id of "
-                f"{with_article(noun(TYPE_OF[owner]))}, but {argument} takes "
+                f"{argument}{value!r} is the id of {what}, "
+                f"but {argument} takes {with_article(nouns(among))}"
+            )
+        if self.names_article(value):
+            # Near names of records would mislead, as for a name of a record
+            # of another type.
+            return NotFoundError(
+                f"{argument}{value!r}: no {nouns(among)} has this id, name "
+                f"or alias; it names the Article, but {argument} takes "
                 f"{with_article(nouns(among))}"
             )
         elsewhere = self.named_elsewhere(key, among)

@@ -70,7 +70,16 @@ NAME_CUTOFF = 0.6
 #: The similarity given to a word that the query word begins ("khrush").
 PREFIX_SIMILARITY = 0.9
 
-_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`´′", "'"))
+# Every apostrophe made one, and the invisible characters that sit inside
+# a word without breaking it (a soft hyphen, zero-width non-joiner and
+# joiner, word joiner, byte-order mark) dropped, as text copied from a web
+# page may hold them: "Khrush\u00adchev" is one word.
+_FOLD = str.maketrans(
+    {
+        **dict.fromkeys("’‘ʼ`´′", "'"),
+        **dict.fromkeys("\u00ad\u200c\u200d\u2060\ufeff"),
+    }
+)
 #: `words` on ASCII text: what `_TOKEN_RE` keeps, lowered; the rest spaces.
 _ASCII = bytes(
     ord(c.lower()) if c.isalnum() or c in "_'" else 39 if c == "`" else 32
@@ -95,9 +104,11 @@ def words(text: str, /) -> tuple[str, ...]:
     marks dropped, case folded again, as Unicode's caseless matching does,
     and a dotless "ı" made an "i"), curly and straight apostrophes are the
     same, a possessive ``'s`` (or the apostrophe of ``s'``) is dropped from
-    each word, other apostrophes are removed, and every other character
-    that is not a letter or a digit separates words: hyphens, dashes,
-    quotes, brackets and punctuation.
+    each word, other apostrophes are removed, invisible characters that do
+    not break a word (a soft hyphen, zero-width joiners, a word joiner, a
+    byte-order mark) are dropped, and every other character that is not a
+    letter or a digit separates words: hyphens, dashes, quotes, brackets
+    and punctuation.
 
     Args:
         text: Any text.
@@ -110,6 +121,8 @@ def words(text: str, /) -> tuple[str, ...]:
     ('khrushchev', 'secret', 'speech')
     >>> words("the delegates' hotels, 1946–7")
     ('the', 'delegates', 'hotels', '1946', '7')
+    >>> words("Khrush\u00adchev")
+    ('khrushchev',)
     """
     if text.isascii():
         # NFKD leaves ASCII alone and casefold is lower, so one table of
@@ -123,7 +136,7 @@ def words(text: str, /) -> tuple[str, ...]:
         # decomposing makes some capitals ("ℌ" is "H"); and a dotless "ı"
         # is an "i", as its capital "I" is.
         decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(
-            _APOSTROPHES
+            _FOLD
         )
         # Ask about each different character once, not each character.
         marks = {
