@@ -1070,6 +1070,24 @@ class TestEdtfHint:
             f"edition reads; {_dates._ACCEPTED_FORMS}"
         )
 
+    @pytest.mark.parametrize(
+        ("edtf", "season", "years"),
+        [
+            ("1956-21", "spring", ""),
+            ("1956-24", "winter", ""),
+            ("1920-21", "spring", " (as years, in EDTF: '1920/1921')"),
+        ],
+    )
+    def test_season(self, edtf: str, season: str, years: str) -> None:
+        """An EDTF season (21 to 24) is named as one, not as a bad month."""
+        with pytest.raises(InvalidValueError) as e:
+            HistoricalDate.coerce(edtf)
+
+        assert str(e.value) == (
+            f"{edtf!r} has month {edtf[-2:]}, the EDTF season {season}, "
+            f"which this edition does not read; months run 01 to 12{years}"
+        )
+
     def test_month_shaped_years(self) -> None:
         """A month-shaped "1952-53" is worded as years; they are suggested."""
         with pytest.raises(InvalidValueError) as e:
