@@ -417,6 +417,14 @@ class TestCoerce:
             dt.date(1956, 2, 25)
         )
 
+    @pytest.mark.parametrize("text", [" ", "\t\n"])
+    def test_blank_is_quoted(self, text: str) -> None:
+        """A blank str is refused quoting it as given, not as stripped."""
+        with pytest.raises(InvalidValueError) as e:
+            HistoricalDate.coerce(text)
+
+        assert str(e.value).startswith(f"{text!r} is not a date in the EDTF")
+
     @pytest.mark.parametrize("text", [" 1956 ", "\t1956-02\n"])
     def test_whitespace_is_ignored(self, text: str) -> None:
         """Whitespace around an EDTF string is dropped."""

@@ -883,7 +883,8 @@ class HistoricalDate:
         Raises:
             InvalidValueError:
                 If *value* is an `int` outside 1 to 9999 or a `str` that is
-                not a valid EDTF date in the accepted subset.
+                not a valid EDTF date in the accepted subset (a blank one is
+                quoted as given).
 
             InvalidTypeError:
                 If *value* has any other type, including `bool`.
@@ -911,7 +912,10 @@ class HistoricalDate:
                 raise InvalidValueError(msg)
             return cls.from_edtf(f"{value:04d}", text=str(value))
         elif isinstance(value, str):
-            return cls.from_edtf(value.strip(), text=value.strip() or value)
+            if not value.strip():
+                # Quoted as given: stripped, it would read as ''.
+                raise _unrecognised(value, Calendar.GREGORIAN, hint=False)
+            return cls.from_edtf(value.strip(), text=value.strip())
         elif isinstance(value, dt.date):
             return cls.from_edtf(value.isoformat(), text=str(value))
         msg = (
