@@ -417,6 +417,14 @@ class TestCoerce:
             dt.date(1956, 2, 25)
         )
 
+    @pytest.mark.parametrize("text", [" ", "\t\n"])
+    def test_blank_is_quoted(self, text: str) -> None:
+        """A blank str is refused quoting it as given, not as stripped."""
+        with pytest.raises(InvalidValueError) as e:
+            HistoricalDate.coerce(text)
+
+        assert str(e.value).startswith(f"{text!r} is not a date in the EDTF")
+
     @pytest.mark.parametrize("text", [" 1956 ", "\t1956-02\n"])
     def test_whitespace_is_ignored(self, text: str) -> None:
         """Whitespace around an EDTF string is dropped."""
@@ -1068,6 +1076,24 @@ class TestEdtfHint:
         assert str(e.value) == (
             "'31 February 1956' is not a date in the EDTF subset this "
             f"edition reads; {_dates._ACCEPTED_FORMS}"
+        )
+
+    @pytest.mark.parametrize(
+        ("edtf", "season", "years"),
+        [
+            ("1956-21", "spring", ""),
+            ("1956-24", "winter", ""),
+            ("1920-21", "spring", " (as years, in EDTF: '1920/1921')"),
+        ],
+    )
+    def test_season(self, edtf: str, season: str, years: str) -> None:
+        """An EDTF season (21 to 24) is named as one, not as a bad month."""
+        with pytest.raises(InvalidValueError) as e:
+            HistoricalDate.coerce(edtf)
+
+        assert str(e.value) == (
+            f"{edtf!r} has month {edtf[-2:]}, the EDTF season {season}, "
+            f"which this edition does not read; months run 01 to 12{years}"
         )
 
     def test_month_shaped_years(self) -> None:

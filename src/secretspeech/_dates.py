@@ -21,8 +21,9 @@ The accepted EDTF is EDTF level 0 plus these level-1 features:
   the wording does not give).  Either way the bound is the first or last
   day a date can have; the EDTF string keeps the difference.
 
-Nothing else is accepted: no seasons, no negative or five-digit years, no
-times of day and no level-2 features.
+Nothing else is accepted: no seasons (the error for ``1956-21`` names its
+season), no negative or five-digit years, no times of day and no level-2
+features.
 The canonical spelling is exactly the forms above: no leading ``+``, no
 lower-case ``x`` and no surrounding whitespace.  The error for a common
 English wording of a date names its EDTF string: "the 1930s" is ``193X``,
@@ -174,6 +175,9 @@ class _Parsed(NamedTuple):
     approximate: bool
     uncertain: bool
 
+
+#: The seasons of EDTF level 1, months 21 to 24, which are refused by name.
+_SEASONS = ("spring", "summer", "autumn", "winter")
 
 #: The days of each month in a common year, January first.
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -464,9 +468,15 @@ def _parse_date(
             years = (
                 _in_edtf(edtf, calendar, "as years, in EDTF") if hint else ""
             )
+            season = (
+                f", the EDTF season {_SEASONS[month - 21]}, which this "
+                "edition does not read"
+                if 21 <= month <= 24
+                else ""
+            )
             msg = (
-                f"{_where(text, edtf)} has month {month:02d}; months run 01 "
-                f"to 12{years}"
+                f"{_where(text, edtf)} has month {month:02d}{season}; months "
+                f"run 01 to 12{years}"
             )
             raise InvalidValueError(msg)
         precision = Precision.MONTH
@@ -873,7 +883,8 @@ class HistoricalDate:
         Raises:
             InvalidValueError:
                 If *value* is an `int` outside 1 to 9999 or a `str` that is
-                not a valid EDTF date in the accepted subset.
+                not a valid EDTF date in the accepted subset (a blank one is
+                quoted as given).
 
             InvalidTypeError:
                 If *value* has any other type, including `bool`.
@@ -901,7 +912,10 @@ class HistoricalDate:
                 raise InvalidValueError(msg)
             return cls.from_edtf(f"{value:04d}", text=str(value))
         elif isinstance(value, str):
-            return cls.from_edtf(value.strip(), text=value.strip() or value)
+            if not value.strip():
+                # Quoted as given: stripped, it would read as ''.
+                raise _unrecognised(value, Calendar.GREGORIAN, hint=False)
+            return cls.from_edtf(value.strip(), text=value.strip())
         elif isinstance(value, dt.date):
             return cls.from_edtf(value.isoformat(), text=str(value))
         msg = (
