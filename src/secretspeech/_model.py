@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import itertools
 import re
 import types
 import typing
@@ -308,6 +309,21 @@ def _check_inside(
             f"{record}: its {name} {brief(span.exact)} lies in none of its "
             "evidence spans"
         )
+
+
+def _check_segments(
+    record: str, segments: tuple[Evidence, ...], evidence: tuple[Evidence, ...]
+) -> None:
+    """Refuse quoted words out of order, overlapping, or outside evidence."""
+    for before, after in itertools.pairwise(segments):
+        if after.start < before.end:
+            raise InvalidValueError(
+                f"{record}: segments must be in text order, each after the "
+                f"last: {brief(after.exact)} begins at {after.start}, before "
+                f"{brief(before.exact)} ends at {before.end}"
+            )
+    for i, segment in enumerate(segments):
+        _check_inside(record, f"segments[{i}]", segment, evidence)
 
 
 def _check_optional_date(
@@ -1275,7 +1291,7 @@ class Quotation:
     Attributes:
         id: Stable, readable id, such as ``"blind-kittens"``.
         segments: The quoted words, one `Evidence` per pair of quote marks,
-            without the marks.
+            without the marks, in text order and apart.
         kind: An utterance, or a term only marked by quotes.
         speaker: Id of the person who said or coined it; `None` if the
             article does not say.
@@ -1296,7 +1312,8 @@ class Quotation:
             guessing).
         subjects: Ids of the records the words are about.
         evidence: The spans with the quotation and its attribution; the
-            cue, the speaker mention and the occasion link lie inside them.
+            segments, the cue, the speaker mention and the occasion link
+            lie inside them.
 
     >>> import secretspeech as ss
     >>> q = ss.quotations.get("dirty-linen")
@@ -1358,9 +1375,7 @@ class Quotation:
 
     def __attrs_post_init__(self) -> None:
         name = f"Quotation {self.id!r}"
-        starts = [s.start for s in self.segments]
-        if starts != sorted(starts):
-            raise InvalidValueError(f"{name}: segments must be in text order")
+        _check_segments(name, self.segments, self.evidence)
         if self.speaker_mention is not None and self.speaker is None:
             raise InvalidValueError(
                 f"{name}: a speaker_mention needs a speaker it mentions"

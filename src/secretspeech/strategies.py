@@ -1227,22 +1227,28 @@ def _event(draw: DrawFn, scope: _Scope, rid: str) -> Event:
 def _quotation(draw: DrawFn, scope: _Scope, rid: str) -> Quotation:
     people, groups = scope.people, scope.groups
     addressees = None if people is None or groups is None else people + groups
-    segments = tuple(sorted(scope.evidence(draw), key=lambda e: e.start))
     evidence = scope.evidence(draw)
+    # The quoted words lie in the evidence, apart from each other.
+    segments: list[Evidence] = []
+    for _ in range(draw(_between(1, _FEW))):
+        span = scope.inside(draw, evidence, avoid=tuple(segments))
+        if span is not None:
+            segments.append(span)
+    quoted = tuple(sorted(segments, key=lambda e: e.start))
     speaker = draw(_optional_id(people))
     # The attribution lies in the evidence, outside the quoted words.
     mention = cue = None
     if speaker is not None and draw(st.booleans()):
-        mention = scope.inside(draw, evidence, avoid=segments)
+        mention = scope.inside(draw, evidence, avoid=quoted)
     if draw(st.booleans()):
-        cue = scope.inside(draw, evidence, avoid=segments)
+        cue = scope.inside(draw, evidence, avoid=quoted)
     occasion = draw(_optional_id(scope.events))
     no_occasion = None
     if occasion is None and draw(st.booleans()):
         no_occasion = draw(_LABELS)
     return Quotation(
         id=rid,
-        segments=segments,
+        segments=quoted,
         kind=_item(draw, _QUOTATION_KINDS),
         speaker=speaker,
         speaker_mention=mention,
