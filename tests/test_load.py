@@ -139,6 +139,40 @@ class TestValidation:
         assert "does not match the text" in msg
         assert "nikita-khrushchev" in msg
 
+    @pytest.mark.parametrize("side", ["prefix", "suffix"])
+    def test_evidence_context_must_match_text(self, side: str) -> None:
+        """Words in place with a wrong context: the context is named."""
+        text = ss.article.text
+        span = ss.people[0].evidence[0]
+        read = (
+            text[span.start - 2 : span.start]
+            if side == "prefix"
+            else text[span.end : span.end + 2]
+        )
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["people"][0]["evidence"][0][side] = "#!"
+
+        msg = broken(mutate)
+
+        assert f"{span.exact!r} is at {span.start}:{span.end}" in msg
+        assert f"its {side} '#!' does not match the text, which reads" in msg
+        assert msg.endswith(repr(read))
+
+    def test_evidence_past_the_end_of_text(self) -> None:
+        """A span past the end of the text says where the text ends."""
+        size = len(ss.article.text)
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["people"][0]["evidence"][0].update(
+                start=size - 1, end=size + 2, exact="abc"
+            )
+
+        assert (
+            f"'abc' does not match the text at {size - 1}:{size + 2}, "
+            f"which ends at {size}" in broken(mutate)
+        )
+
     def test_evidence_length_must_fit_offsets(self) -> None:
         """Evidence whose text is longer than its offsets is refused."""
 
