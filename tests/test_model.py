@@ -418,6 +418,23 @@ class TestRecords:
                 evidence=[evidence()],
             )
 
+    @pytest.mark.parametrize(
+        ("collection", "field"),
+        [
+            ("quotations", "subjects"),
+            ("statistics", "about"),
+            ("notes", "about"),
+        ],
+    )
+    def test_record_about_itself(self, collection: str, field: str) -> None:
+        """No record is about itself, as no event or claim is."""
+        record = getattr(ss, collection)[0]
+        about = (*getattr(record, field), record.id)
+        with pytest.raises(
+            ss.InvalidValueError, match=f"{record.id!r} is about itself"
+        ):
+            attrs.evolve(record, **{field: about})
+
     def test_date_field_type(self) -> None:
         """An event's date must be a HistoricalDate."""
         with pytest.raises(ss.InvalidTypeError, match="HistoricalDate"):

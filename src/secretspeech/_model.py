@@ -1375,6 +1375,8 @@ class Quotation:
 
     def __attrs_post_init__(self) -> None:
         name = f"Quotation {self.id!r}"
+        if self.id in self.subjects:
+            raise InvalidValueError(f"{name} is about itself")
         _check_segments(name, self.segments, self.evidence)
         if self.speaker_mention is not None and self.speaker is None:
             raise InvalidValueError(
@@ -1491,6 +1493,10 @@ class Statistic:
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
     )
+
+    def __attrs_post_init__(self) -> None:
+        if self.id in self.about:
+            raise InvalidValueError(f"Statistic {self.id!r} is about itself")
 
     def __str__(self) -> str:
         return f"{self.quantity.text} ({self.counting})"
@@ -1687,6 +1693,8 @@ class Note:
     def __attrs_post_init__(self) -> None:
         if not self.about:
             raise InvalidValueError(f"Note {self.id!r} is about nothing")
+        if self.id in self.about:
+            raise InvalidValueError(f"Note {self.id!r} is about itself")
         if not self.sources:
             raise InvalidValueError(f"Note {self.id!r} cites no source")
 

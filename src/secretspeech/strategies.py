@@ -1260,7 +1260,7 @@ def _quotation(draw: DrawFn, scope: _Scope, rid: str) -> Quotation:
         if occasion is None
         else scope.inside(draw, evidence),
         no_occasion=no_occasion,
-        subjects=scope.refs(draw, scope.targets),
+        subjects=tuple(r for r in scope.refs(draw, scope.targets) if r != rid),
         evidence=evidence,
     )
 
@@ -1273,7 +1273,7 @@ def _statistic(draw: DrawFn, scope: _Scope, rid: str) -> Statistic:
         description=draw(_LABELS),
         date=scope.optional_date(draw),
         places=scope.refs(draw, scope.places),
-        about=scope.refs(draw, scope.targets),
+        about=tuple(r for r in scope.refs(draw, scope.targets) if r != rid),
         evidence=scope.evidence(draw),
     )
 
@@ -1315,11 +1315,13 @@ def _relation(draw: DrawFn, scope: _Scope, rid: str) -> Relation:
 
 def _note(draw: DrawFn, scope: _Scope, rid: str) -> Note:
     # A note may also be about the article itself.
-    about = None if scope.targets is None else (*scope.targets, "article")
+    pool = None if scope.targets is None else (*scope.targets, "article")
+    # Never about itself: drawn alone, a note may draw its own id.
+    about = tuple(r for r in scope.refs(draw, pool, min_size=1) if r != rid)
     return Note(
         id=rid,
         verdict=_item(draw, _VERDICTS),
-        about=scope.refs(draw, about, min_size=1),
+        about=about or ("article",),
         text=draw(_LABELS),
         sources=draw(_SOURCE_LISTS),
         evidence=scope.evidence(draw),
