@@ -186,6 +186,43 @@ class TestValidation:
         with pytest.raises(ss.InvalidCorpusError, match="SHA-256"):
             parse(bundled_document(), bundled_text() + " ")
 
+    @pytest.mark.parametrize(
+        ("bom", "saved", "annotated", "said"),
+        [
+            (True, "\n", "\n", "without the byte order mark at its start"),
+            (False, "\r\n", "\n", "with its CRLF line endings as LF"),
+            (False, "\n", "\r\n", "with its LF line endings as CRLF"),
+            (
+                True,
+                "\r\n",
+                "\n",
+                (
+                    "without the byte order mark at its start and with its "
+                    "CRLF line endings as LF"
+                ),
+            ),
+            (False, " \n", "\n", None),
+        ],
+    )
+    def test_checksum_names_a_changed_encoding(
+        self, bom: bool, saved: str, annotated: str, said: str | None
+    ) -> None:
+        """A text saved with a BOM or other line endings is named so."""
+        text = bundled_text()
+        doc = bundled_document()
+        digest = hashlib.sha256(text.replace("\n", annotated).encode())
+        doc["article"]["sha256"] = digest.hexdigest()
+        on_disk = "\ufeff" * bom + text.replace("\n", saved)
+        with pytest.raises(ss.InvalidCorpusError) as info:
+            parse(doc, on_disk)
+        message = str(info.value)
+        if said is None:
+            assert message.endswith(
+                "the text is not the one the offsets refer to"
+            )
+        else:
+            assert f"refer to; it would be, {said}" in message
+
     def test_unknown_field(self) -> None:
         """A field the model does not know is refused by name."""
 

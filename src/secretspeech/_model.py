@@ -1702,6 +1702,37 @@ class Note:
         return self.text
 
 
+def _saved_otherwise(text: str, sha256: str) -> str:
+    """
+    Say how *text* differs from the text whose digest is *sha256*, if known.
+
+    An editor or a checkout may add a byte order mark or change the line
+    endings, which leaves every word in place but moves every offset. Only
+    a refusal pays for these tries, and a try that changes nothing cannot
+    match, since the text itself did not.
+    """
+    import hashlib  # noqa: PLC0415 -- only a refusal comes here
+
+    bare = text.removeprefix("\ufeff")
+    bom = [] if bare == text else ["without the byte order mark at its start"]
+    tries = (
+        (bare, bom),
+        (
+            bare.replace("\r\n", "\n"),
+            [*bom, "with its CRLF line endings as LF"],
+        ),
+        (
+            bare.replace("\n", "\r\n"),
+            [*bom, "with its LF line endings as CRLF"],
+        ),
+    )
+    for fixed, changes in tries:
+        found = hashlib.sha256(fixed.encode("utf-8", "surrogatepass"))
+        if found.hexdigest() == sha256:
+            return f"; it would be, {' and '.join(changes)}"
+    return ""
+
+
 # A BCP 47 tag, simply: a language and optional subtags ("en", "en-GB",
 # "zh-Hant-TW").
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -1765,7 +1796,7 @@ class Article:
             raise InvalidValueError(
                 f"Article.sha256 is {value}, but the text's SHA-256 is "
                 f"{digest.hexdigest()}: the text is not the one the offsets "
-                "refer to"
+                f"refer to{_saved_otherwise(self.text, value)}"
             )
 
     @language.validator
