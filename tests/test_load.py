@@ -139,6 +139,40 @@ class TestValidation:
         assert "does not match the text" in msg
         assert "nikita-khrushchev" in msg
 
+    @pytest.mark.parametrize("side", ["prefix", "suffix"])
+    def test_evidence_context_must_match_text(self, side: str) -> None:
+        """Words in place with a wrong context: the context is named."""
+        text = ss.article.text
+        span = ss.people[0].evidence[0]
+        read = (
+            text[span.start - 2 : span.start]
+            if side == "prefix"
+            else text[span.end : span.end + 2]
+        )
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["people"][0]["evidence"][0][side] = "#!"
+
+        msg = broken(mutate)
+
+        assert f"{span.exact!r} is at {span.start}:{span.end}" in msg
+        assert f"its {side} '#!' does not match the text, which reads" in msg
+        assert msg.endswith(repr(read))
+
+    def test_evidence_past_the_end_of_text(self) -> None:
+        """A span past the end of the text says where the text ends."""
+        size = len(ss.article.text)
+
+        def mutate(d: dict[str, Any]) -> None:
+            d["people"][0]["evidence"][0].update(
+                start=size - 1, end=size + 2, exact="abc"
+            )
+
+        assert (
+            f"'abc' does not match the text at {size - 1}:{size + 2}, "
+            f"which ends at {size}" in broken(mutate)
+        )
+
     def test_evidence_length_must_fit_offsets(self) -> None:
         """Evidence whose text is longer than its offsets is refused."""
 
@@ -151,6 +185,43 @@ class TestValidation:
         """A text other than the one recorded is refused."""
         with pytest.raises(ss.InvalidCorpusError, match="SHA-256"):
             parse(bundled_document(), bundled_text() + " ")
+
+    @pytest.mark.parametrize(
+        ("bom", "saved", "annotated", "said"),
+        [
+            (True, "\n", "\n", "without the byte order mark at its start"),
+            (False, "\r\n", "\n", "with its CRLF line endings as LF"),
+            (False, "\n", "\r\n", "with its LF line endings as CRLF"),
+            (
+                True,
+                "\r\n",
+                "\n",
+                (
+                    "without the byte order mark at its start and with its "
+                    "CRLF line endings as LF"
+                ),
+            ),
+            (False, " \n", "\n", None),
+        ],
+    )
+    def test_checksum_names_a_changed_encoding(
+        self, bom: bool, saved: str, annotated: str, said: str | None
+    ) -> None:
+        """A text saved with a BOM or other line endings is named so."""
+        text = bundled_text()
+        doc = bundled_document()
+        digest = hashlib.sha256(text.replace("\n", annotated).encode())
+        doc["article"]["sha256"] = digest.hexdigest()
+        on_disk = "\ufeff" * bom + text.replace("\n", saved)
+        with pytest.raises(ss.InvalidCorpusError) as info:
+            parse(doc, on_disk)
+        message = str(info.value)
+        if said is None:
+            assert message.endswith(
+                "the text is not the one the offsets refer to"
+            )
+        else:
+            assert f"refer to; it would be, {said}" in message
 
     def test_unknown_field(self) -> None:
         """A field the model does not know is refused by name."""

@@ -356,6 +356,30 @@ class TestRecords:
                 evidence=[evidence()],
             )
 
+    def test_quotation_segments_apart(self) -> None:
+        """Segments do not overlap: each pair of quote marks is one."""
+        with pytest.raises(ss.InvalidValueError, match="before 'speech'"):
+            ss.Quotation(
+                id="q",
+                kind="utterance",
+                segments=[evidence(4, 10), evidence(4, 10)],
+                evidence=[evidence(0, 20)],
+            )
+
+    def test_quotation_segments_inside_evidence(self) -> None:
+        """Segments lie in the evidence, as the cue does, evolved or not."""
+        q = ss.Quotation(
+            id="q",
+            kind="utterance",
+            segments=[evidence(4, 10)],
+            evidence=[evidence(0, 12)],
+        )
+        with pytest.raises(
+            ss.InvalidValueError,
+            match=r"'q': its segments\[0\] .* lies in none of its evidence",
+        ):
+            attrs.evolve(q, segments=[evidence(11, 15)])
+
     def test_quotation_text_and_insertions(self) -> None:
         """A quotation's text joins its segments; insertions are found."""
         text = "“We [or] they,” he said, “go.”"
@@ -393,6 +417,23 @@ class TestRecords:
                 sources=[ss.Source(kind="press", title="t")],
                 evidence=[evidence()],
             )
+
+    @pytest.mark.parametrize(
+        ("collection", "field"),
+        [
+            ("quotations", "subjects"),
+            ("statistics", "about"),
+            ("notes", "about"),
+        ],
+    )
+    def test_record_about_itself(self, collection: str, field: str) -> None:
+        """No record is about itself, as no event or claim is."""
+        record = getattr(ss, collection)[0]
+        about = (*getattr(record, field), record.id)
+        with pytest.raises(
+            ss.InvalidValueError, match=f"{record.id!r} is about itself"
+        ):
+            attrs.evolve(record, **{field: about})
 
     def test_date_field_type(self) -> None:
         """An event's date must be a HistoricalDate."""

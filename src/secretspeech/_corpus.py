@@ -346,10 +346,31 @@ def _where(collection: str, rid: object) -> str:
 def _mismatch(where: str, span: Evidence, text: str) -> InvalidCorpusError:
     """Return the refusal of a span that does not match the text."""
     found = text[span.start : span.end]
+    at = f"{brief(span.start)}:{brief(span.end)}"
+    if span.end > len(text):
+        return InvalidCorpusError(
+            f"{where} {brief(span.exact)} does not match the text at {at}, "
+            f"which ends at {len(text)}"
+        )
+    if found != span.exact:
+        return InvalidCorpusError(
+            f"{where} {brief(span.exact)} does not match the text at {at}, "
+            f"which reads {brief(found)}"
+        )
+    # The words are where they should be: their context is not.
+    before = text[max(0, span.start - len(span.prefix)) : span.start]
+    side, given, read = (
+        ("prefix", span.prefix, before)
+        if before != span.prefix
+        else (
+            "suffix",
+            span.suffix,
+            text[span.end : span.end + len(span.suffix)],
+        )
+    )
     return InvalidCorpusError(
-        f"{where} {brief(span.exact)} does not match the text "
-        f"at {brief(span.start)}:{brief(span.end)}, which reads "
-        f"{brief(found)}"
+        f"{where} {brief(span.exact)} is at {at}, but its {side} "
+        f"{brief(given)} does not match the text, which reads {brief(read)}"
     )
 
 

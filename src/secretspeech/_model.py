@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import itertools
 import re
 import types
 import typing
@@ -308,6 +309,21 @@ def _check_inside(
             f"{record}: its {name} {brief(span.exact)} lies in none of its "
             "evidence spans"
         )
+
+
+def _check_segments(
+    record: str, segments: tuple[Evidence, ...], evidence: tuple[Evidence, ...]
+) -> None:
+    """Refuse quoted words out of order, overlapping, or outside evidence."""
+    for before, after in itertools.pairwise(segments):
+        if after.start < before.end:
+            raise InvalidValueError(
+                f"{record}: segments must be in text order, each after the "
+                f"last: {brief(after.exact)} begins at {after.start}, before "
+                f"{brief(before.exact)} ends at {before.end}"
+            )
+    for i, segment in enumerate(segments):
+        _check_inside(record, f"segments[{i}]", segment, evidence)
 
 
 def _check_optional_date(
@@ -1275,7 +1291,7 @@ class Quotation:
     Attributes:
         id: Stable, readable id, such as ``"blind-kittens"``.
         segments: The quoted words, one `Evidence` per pair of quote marks,
-            without the marks.
+            without the marks, in text order and apart.
         kind: An utterance, or a term only marked by quotes.
         speaker: Id of the person who said or coined it; `None` if the
             article does not say.
@@ -1296,7 +1312,8 @@ class Quotation:
             guessing).
         subjects: Ids of the records the words are about.
         evidence: The spans with the quotation and its attribution; the
-            cue, the speaker mention and the occasion link lie inside them.
+            segments, the cue, the speaker mention and the occasion link
+            lie inside them.
 
     >>> import secretspeech as ss
     >>> q = ss.quotations.get("dirty-linen")
@@ -1358,9 +1375,9 @@ class Quotation:
 
     def __attrs_post_init__(self) -> None:
         name = f"Quotation {self.id!r}"
-        starts = [s.start for s in self.segments]
-        if starts != sorted(starts):
-            raise InvalidValueError(f"{name}: segments must be in text order")
+        if self.id in self.subjects:
+            raise InvalidValueError(f"{name} is about itself")
+        _check_segments(name, self.segments, self.evidence)
         if self.speaker_mention is not None and self.speaker is None:
             raise InvalidValueError(
                 f"{name}: a speaker_mention needs a speaker it mentions"
@@ -1476,6 +1493,10 @@ class Statistic:
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_evidence_tuple, validator=_check_evidence
     )
+
+    def __attrs_post_init__(self) -> None:
+        if self.id in self.about:
+            raise InvalidValueError(f"Statistic {self.id!r} is about itself")
 
     def __str__(self) -> str:
         return f"{self.quantity.text} ({self.counting})"
@@ -1672,11 +1693,44 @@ class Note:
     def __attrs_post_init__(self) -> None:
         if not self.about:
             raise InvalidValueError(f"Note {self.id!r} is about nothing")
+        if self.id in self.about:
+            raise InvalidValueError(f"Note {self.id!r} is about itself")
         if not self.sources:
             raise InvalidValueError(f"Note {self.id!r} cites no source")
 
     def __str__(self) -> str:
         return self.text
+
+
+def _saved_otherwise(text: str, sha256: str) -> str:
+    """
+    Say how *text* differs from the text whose digest is *sha256*, if known.
+
+    An editor or a checkout may add a byte order mark or change the line
+    endings, which leaves every word in place but moves every offset. Only
+    a refusal pays for these tries, and a try that changes nothing cannot
+    match, since the text itself did not.
+    """
+    import hashlib  # noqa: PLC0415 -- only a refusal comes here
+
+    bare = text.removeprefix("\ufeff")
+    bom = [] if bare == text else ["without the byte order mark at its start"]
+    tries = (
+        (bare, bom),
+        (
+            bare.replace("\r\n", "\n"),
+            [*bom, "with its CRLF line endings as LF"],
+        ),
+        (
+            bare.replace("\n", "\r\n"),
+            [*bom, "with its LF line endings as CRLF"],
+        ),
+    )
+    for fixed, changes in tries:
+        found = hashlib.sha256(fixed.encode("utf-8", "surrogatepass"))
+        if found.hexdigest() == sha256:
+            return f"; it would be, {' and '.join(changes)}"
+    return ""
 
 
 # A BCP 47 tag, simply: a language and optional subtags ("en", "en-GB",
@@ -1742,7 +1796,7 @@ class Article:
             raise InvalidValueError(
                 f"Article.sha256 is {value}, but the text's SHA-256 is "
                 f"{digest.hexdigest()}: the text is not the one the offsets "
-                "refer to"
+                f"refer to{_saved_otherwise(self.text, value)}"
             )
 
     @language.validator

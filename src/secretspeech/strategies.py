@@ -1227,22 +1227,28 @@ def _event(draw: DrawFn, scope: _Scope, rid: str) -> Event:
 def _quotation(draw: DrawFn, scope: _Scope, rid: str) -> Quotation:
     people, groups = scope.people, scope.groups
     addressees = None if people is None or groups is None else people + groups
-    segments = tuple(sorted(scope.evidence(draw), key=lambda e: e.start))
     evidence = scope.evidence(draw)
+    # The quoted words lie in the evidence, apart from each other.
+    segments: list[Evidence] = []
+    for _ in range(draw(_between(1, _FEW))):
+        span = scope.inside(draw, evidence, avoid=tuple(segments))
+        if span is not None:
+            segments.append(span)
+    quoted = tuple(sorted(segments, key=lambda e: e.start))
     speaker = draw(_optional_id(people))
     # The attribution lies in the evidence, outside the quoted words.
     mention = cue = None
     if speaker is not None and draw(st.booleans()):
-        mention = scope.inside(draw, evidence, avoid=segments)
+        mention = scope.inside(draw, evidence, avoid=quoted)
     if draw(st.booleans()):
-        cue = scope.inside(draw, evidence, avoid=segments)
+        cue = scope.inside(draw, evidence, avoid=quoted)
     occasion = draw(_optional_id(scope.events))
     no_occasion = None
     if occasion is None and draw(st.booleans()):
         no_occasion = draw(_LABELS)
     return Quotation(
         id=rid,
-        segments=segments,
+        segments=quoted,
         kind=_item(draw, _QUOTATION_KINDS),
         speaker=speaker,
         speaker_mention=mention,
@@ -1254,7 +1260,7 @@ def _quotation(draw: DrawFn, scope: _Scope, rid: str) -> Quotation:
         if occasion is None
         else scope.inside(draw, evidence),
         no_occasion=no_occasion,
-        subjects=scope.refs(draw, scope.targets),
+        subjects=tuple(r for r in scope.refs(draw, scope.targets) if r != rid),
         evidence=evidence,
     )
 
@@ -1267,7 +1273,7 @@ def _statistic(draw: DrawFn, scope: _Scope, rid: str) -> Statistic:
         description=draw(_LABELS),
         date=scope.optional_date(draw),
         places=scope.refs(draw, scope.places),
-        about=scope.refs(draw, scope.targets),
+        about=tuple(r for r in scope.refs(draw, scope.targets) if r != rid),
         evidence=scope.evidence(draw),
     )
 
@@ -1309,11 +1315,13 @@ def _relation(draw: DrawFn, scope: _Scope, rid: str) -> Relation:
 
 def _note(draw: DrawFn, scope: _Scope, rid: str) -> Note:
     # A note may also be about the article itself.
-    about = None if scope.targets is None else (*scope.targets, "article")
+    pool = None if scope.targets is None else (*scope.targets, "article")
+    # Never about itself: drawn alone, a note may draw its own id.
+    about = tuple(r for r in scope.refs(draw, pool, min_size=1) if r != rid)
     return Note(
         id=rid,
         verdict=_item(draw, _VERDICTS),
-        about=scope.refs(draw, about, min_size=1),
+        about=about or ("article",),
         text=draw(_LABELS),
         sources=draw(_SOURCE_LISTS),
         evidence=scope.evidence(draw),
