@@ -193,6 +193,33 @@ class TestWhatIsIgnored:
             matches[0].span.exact  # type: ignore[union-attr]
         )
 
+    @pytest.mark.parametrize(
+        ("text", "printed"),
+        [
+            ("We should not pour mu\u00adck on ourselves", "muck"),
+            ("We should not pour muck on our\u200dselves", "muck"),
+            ("We should not pour muck on our\ufeffselves", "muck"),
+            ("said new leader Leonid Bre\u0301zhnev", None),
+            ("said new leader Le\u0301onid Brezhnev", None),
+        ],
+    )
+    def test_a_word_not_split(self, text: str, printed: str | None) -> None:
+        """A soft hyphen or a combining accent inside a word keeps it one."""
+        (match,) = check(text)
+
+        assert (EXACT if printed else NOT_A_QUOTATION) == match.verdict
+        assert printed == (match.quotation.id if match.quotation else None)
+        assert match.span is not None
+        assert words(text) == words(match.span.exact)
+
+    def test_a_joined_word_changed(self) -> None:
+        """A word changed beside one with a soft hyphen is the one change."""
+        (match,) = check(
+            "You are blind kittens. What will hap\u00adpen without us?"
+        )
+
+        assert (("me", "us"),) == match.differences
+
     @pytest.mark.parametrize("dash", ["–", "—", "-", " - ", " — ", " "])
     def test_dashes(self, dash: str) -> None:
         """Any dash, or none, stands for the printed en dash."""

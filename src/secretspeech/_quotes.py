@@ -34,7 +34,14 @@ from secretspeech._model import (
     QuotationKind,
     _Vocabulary,
 )
-from secretspeech._text import STOP_WORDS, brief, sentence_spans, shown, words
+from secretspeech._text import (
+    STOP_WORDS,
+    brief,
+    sentence_spans,
+    shown,
+    word_characters,
+    words,
+)
 from secretspeech.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -324,8 +331,9 @@ def _tokens(text: str, offset: int = 0) -> list[tuple[str, int, int, bool]]:
     """Return (normalised word, start, end, optional) for each word."""
     brackets = [m.span() for m in _INSERTION_RE.finditer(text)]
     found = []
-    for match in _TOKEN_RE.finditer(text):
-        raw = match.group()
+    # Found where a soft hyphen or a combining accent does not split a word.
+    for match in _TOKEN_RE.finditer(word_characters(text)):
+        raw = text[match.start() : match.end()]
         start = match.start() + len(raw) - len(raw.lstrip(_APOSTROPHES))
         end = match.end() - (len(raw) - len(raw.rstrip(_APOSTROPHES)))
         inside = _within(brackets, start, end)
@@ -1022,13 +1030,14 @@ def check_quote(
     The words of *text* are aligned with the words of each quotation (its
     segments in order, so that an interrupted quotation reads as one) and
     with the running text.  Words are compared normalised: the style of
-    quote marks and dashes, case, accents, spacing and punctuation do not
-    count, and words the editor put in square brackets (``[or]``) may be
-    left out or given without the brackets.  Where *text* has an
-    ellipsis (``…``, ``...``, ``. . .``, ``[…]``) between two words, the
-    printed words left out there are not a difference: "You are blind
-    kittens … The country will perish" is exact (each ellipsis may stand
-    for thirty words or more).  If *text* has words in quote marks
+    quote marks and dashes, case, accents (a combining accent too),
+    spacing and punctuation do not count, nor does a soft hyphen or
+    another invisible joiner inside a word; and words the editor put in
+    square brackets (``[or]``) may be left out or given without the
+    brackets.  Where *text* has an ellipsis (``…``, ``...``, ``. . .``,
+    ``[…]``) between two words, the printed words left out there are not
+    a difference: "You are blind kittens … The country will perish" is
+    exact (each ellipsis may stand for thirty words or more).  If *text* has words in quote marks
     (“…”, "…", ‘…’ or '…', or those of other languages: „…“, „…”, »…«,
     «…», ‹…›, ‚…‘, ”…”, 「…」, 『…』), only those are compared
     with the quotations, and the whole text with the running text.  The
