@@ -533,6 +533,42 @@ class TestQuoteMarks:
             check("“Stalin was a murderous thug”")
         )
 
+    @pytest.mark.parametrize(
+        ("text", "printed"),
+        [
+            (
+                "The author writes that “Stalin was a murderous thug”.",
+                ["Stalin was a murderous thug"],
+            ),
+            (
+                (
+                    "Haynes: 'the rehabilitation of Stalin's victims would "
+                    "be restricted', as we read in 2006"
+                ),
+                ["the rehabilitation of Stalin’s victims would be restricted"],
+            ),
+            (
+                (
+                    "“You are blind kittens,” Stalin said, and the article "
+                    "adds that “Stalin’s paranoia also grew”"
+                ),
+                ["Stalin’s paranoia also grew"],
+            ),
+        ],
+    )
+    def test_the_authors_words_quoted_in_a_sentence(
+        self, text: str, printed: list[str]
+    ) -> None:
+        """Quoted words that are no quotation are read in the running text."""
+        matches = check(text)
+
+        assert printed == [
+            m.span.exact  # type: ignore[union-attr]
+            for m in matches
+            if m.verdict is NOT_A_QUOTATION
+        ]
+        assert all(m.score == 1.0 for m in matches)
+
 
 class TestEllipses:
     """An ellipsis given marks words left out on purpose."""
