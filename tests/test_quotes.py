@@ -263,6 +263,39 @@ class TestWhatIsIgnored:
         assert ("close", "miserable-nonentities") == summary((close,))[0]
         assert (("treacherous", ""),) == close.differences
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "You are blind kittens [sic]",
+            "“You are blind kittens [sic].” he told those at the top",
+            "You are blind [sic] kittens",
+            "You are blind kittens (sic)",
+            "You are blind kittens [SIC!]",
+            "You are blind kittens [ sic ] ... The country will perish",
+        ],
+    )
+    def test_sic_is_no_word(self, text: str) -> None:
+        """The quoter's "[sic]" says the words are as printed."""
+        match = check(text)[0]
+
+        assert (EXACT, "blind-kittens") == (
+            match.verdict,
+            match.quotation.id,  # type: ignore[union-attr]
+        )
+        assert match.span is not None
+        assert "sic" not in words(match.span.exact)
+
+    def test_sic_alone_has_no_words(self) -> None:
+        """A "[sic]" alone leaves nothing to check."""
+        with pytest.raises(ss.InvalidValueError, match=r"'\[sic\]'"):
+            check("[sic]")
+
+    def test_sic_spelled_out_is_a_word(self) -> None:
+        """Only "sic" in brackets is the mark, not the word on its own."""
+        (match,) = check("You are blind kittens sic")
+
+        assert CLOSE == match.verdict
+
     def test_an_insertion_replaced_is_a_difference(self) -> None:
         """Another word where the editor put "[or]" is a difference."""
         (match,) = check(

@@ -443,6 +443,15 @@ def _build_index(article: str, quotations: tuple[Quotation, ...]) -> _Index:
 
 # An ellipsis, which marks words left out: "…", "...", ". . .".
 _ELLIPSIS_RE = re.compile(r"…|\.[^\S\n]?\.[^\S\n]?\.")
+# The quoter's "[sic]" or "(sic)": the words are as printed, and it is no
+# word of them.
+_SIC_RE = re.compile(r"[\[(]\s*sic\s*!?\s*[\])]", re.IGNORECASE)
+
+
+def _given_tokens(text: str) -> list[tuple[str, int, int, bool]]:
+    """Return the tokens of the words given, a "[sic]" left out."""
+    marks = [m.span() for m in _SIC_RE.finditer(text)]
+    return [t for t in _tokens(text) if not _within(marks, t[1], t[2])]
 
 
 @attrs.frozen
@@ -469,7 +478,7 @@ class _Given:
     @classmethod
     def read(cls, text: str) -> _Given:
         """Read the words of *text*."""
-        return cls._of(text, _tokens(text))
+        return cls._of(text, _given_tokens(text))
 
     @classmethod
     def pieces(cls, text: str) -> list[_Given]:
@@ -480,7 +489,7 @@ class _Given:
         ``“We should not,” he said, “give ammunition”`` gives "We should
         not" and "give ammunition".
         """
-        tokens = _tokens(text)
+        tokens = _given_tokens(text)
         spans = [m.span() for m in _QUOTED_RE.finditer(text)]
         inside: dict[int, list[tuple[str, int, int, bool]]] = {}
         for token in tokens:
@@ -1034,10 +1043,12 @@ def check_quote(
     spacing and punctuation do not count, nor does a soft hyphen or
     another invisible joiner inside a word; and words the editor put in
     square brackets (``[or]``) may be left out or given without the
-    brackets.  Where *text* has an ellipsis (``…``, ``...``, ``. . .``,
-    ``[…]``) between two words, the printed words left out there are not
-    a difference: "You are blind kittens … The country will perish" is
-    exact (each ellipsis may stand for thirty words or more).  If *text* has words in quote marks
+    brackets, and a ``[sic]`` or ``(sic)`` given is no word.  Where
+    *text* has an ellipsis (``…``, ``...``, ``. . .``, ``[…]``) between
+    two words, the printed words left out there are not a difference:
+    "You are blind kittens … The country will perish" is exact (each
+    ellipsis may stand for thirty words or more).  If *text* has words
+    in quote marks
     (“…”, "…", ‘…’ or '…', or those of other languages: „…“, „…”, »…«,
     «…», ‹…›, ‚…‘, ”…”, 「…」, 『…』), only those are compared
     with the quotations, and the whole text with the running text.  The
