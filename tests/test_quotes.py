@@ -193,6 +193,33 @@ class TestWhatIsIgnored:
             matches[0].span.exact  # type: ignore[union-attr]
         )
 
+    @pytest.mark.parametrize(
+        ("text", "printed"),
+        [
+            ("We should not pour mu\u00adck on ourselves", "muck"),
+            ("We should not pour muck on our\u200dselves", "muck"),
+            ("We should not pour muck on our\ufeffselves", "muck"),
+            ("said new leader Leonid Bre\u0301zhnev", None),
+            ("said new leader Le\u0301onid Brezhnev", None),
+        ],
+    )
+    def test_a_word_not_split(self, text: str, printed: str | None) -> None:
+        """A soft hyphen or a combining accent inside a word keeps it one."""
+        (match,) = check(text)
+
+        assert (EXACT if printed else NOT_A_QUOTATION) == match.verdict
+        assert printed == (match.quotation.id if match.quotation else None)
+        assert match.span is not None
+        assert words(text) == words(match.span.exact)
+
+    def test_a_joined_word_changed(self) -> None:
+        """A word changed beside one with a soft hyphen is the one change."""
+        (match,) = check(
+            "You are blind kittens. What will hap\u00adpen without us?"
+        )
+
+        assert (("me", "us"),) == match.differences
+
     @pytest.mark.parametrize("dash", ["–", "—", "-", " - ", " — ", " "])
     def test_dashes(self, dash: str) -> None:
         """Any dash, or none, stands for the printed en dash."""
@@ -235,6 +262,39 @@ class TestWhatIsIgnored:
         )
         assert ("close", "miserable-nonentities") == summary((close,))[0]
         assert (("treacherous", ""),) == close.differences
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "You are blind kittens [sic]",
+            "“You are blind kittens [sic].” he told those at the top",
+            "You are blind [sic] kittens",
+            "You are blind kittens (sic)",
+            "You are blind kittens [SIC!]",
+            "You are blind kittens [ sic ] ... The country will perish",
+        ],
+    )
+    def test_sic_is_no_word(self, text: str) -> None:
+        """The quoter's "[sic]" says the words are as printed."""
+        match = check(text)[0]
+
+        assert (EXACT, "blind-kittens") == (
+            match.verdict,
+            match.quotation.id,  # type: ignore[union-attr]
+        )
+        assert match.span is not None
+        assert "sic" not in words(match.span.exact)
+
+    def test_sic_alone_has_no_words(self) -> None:
+        """A "[sic]" alone leaves nothing to check."""
+        with pytest.raises(ss.InvalidValueError, match=r"'\[sic\]'"):
+            check("[sic]")
+
+    def test_sic_spelled_out_is_a_word(self) -> None:
+        """Only "sic" in brackets is the mark, not the word on its own."""
+        (match,) = check("You are blind kittens sic")
+
+        assert CLOSE == match.verdict
 
     def test_an_insertion_replaced_is_a_difference(self) -> None:
         """Another word where the editor put "[or]" is a difference."""
@@ -505,6 +565,42 @@ class TestQuoteMarks:
         assert [("not a quotation", None)] == summary(
             check("“Stalin was a murderous thug”")
         )
+
+    @pytest.mark.parametrize(
+        ("text", "printed"),
+        [
+            (
+                "The author writes that “Stalin was a murderous thug”.",
+                ["Stalin was a murderous thug"],
+            ),
+            (
+                (
+                    "Haynes: 'the rehabilitation of Stalin's victims would "
+                    "be restricted', as we read in 2006"
+                ),
+                ["the rehabilitation of Stalin’s victims would be restricted"],
+            ),
+            (
+                (
+                    "“You are blind kittens,” Stalin said, and the article "
+                    "adds that “Stalin’s paranoia also grew”"
+                ),
+                ["Stalin’s paranoia also grew"],
+            ),
+        ],
+    )
+    def test_the_authors_words_quoted_in_a_sentence(
+        self, text: str, printed: list[str]
+    ) -> None:
+        """Quoted words that are no quotation are read in the running text."""
+        matches = check(text)
+
+        assert printed == [
+            m.span.exact  # type: ignore[union-attr]
+            for m in matches
+            if m.verdict is NOT_A_QUOTATION
+        ]
+        assert all(m.score == 1.0 for m in matches)
 
 
 class TestEllipses:

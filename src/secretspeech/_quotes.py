@@ -34,7 +34,14 @@ from secretspeech._model import (
     QuotationKind,
     _Vocabulary,
 )
-from secretspeech._text import STOP_WORDS, brief, sentence_spans, shown, words
+from secretspeech._text import (
+    STOP_WORDS,
+    brief,
+    sentence_spans,
+    shown,
+    word_characters,
+    words,
+)
 from secretspeech.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -324,8 +331,9 @@ def _tokens(text: str, offset: int = 0) -> list[tuple[str, int, int, bool]]:
     """Return (normalised word, start, end, optional) for each word."""
     brackets = [m.span() for m in _INSERTION_RE.finditer(text)]
     found = []
-    for match in _TOKEN_RE.finditer(text):
-        raw = match.group()
+    # Found where a soft hyphen or a combining accent does not split a word.
+    for match in _TOKEN_RE.finditer(word_characters(text)):
+        raw = text[match.start() : match.end()]
         start = match.start() + len(raw) - len(raw.lstrip(_APOSTROPHES))
         end = match.end() - (len(raw) - len(raw.rstrip(_APOSTROPHES)))
         inside = _within(brackets, start, end)
@@ -435,6 +443,15 @@ def _build_index(article: str, quotations: tuple[Quotation, ...]) -> _Index:
 
 # An ellipsis, which marks words left out: "…", "...", ". . .".
 _ELLIPSIS_RE = re.compile(r"…|\.[^\S\n]?\.[^\S\n]?\.")
+# The quoter's "[sic]" or "(sic)": the words are as printed, and it is no
+# word of them.
+_SIC_RE = re.compile(r"[\[(]\s*sic\s*!?\s*[\])]", re.IGNORECASE)
+
+
+def _given_tokens(text: str) -> list[tuple[str, int, int, bool]]:
+    """Return the tokens of the words given, a "[sic]" left out."""
+    marks = [m.span() for m in _SIC_RE.finditer(text)]
+    return [t for t in _tokens(text) if not _within(marks, t[1], t[2])]
 
 
 @attrs.frozen
@@ -461,7 +478,7 @@ class _Given:
     @classmethod
     def read(cls, text: str) -> _Given:
         """Read the words of *text*."""
-        return cls._of(text, _tokens(text))
+        return cls._of(text, _given_tokens(text))
 
     @classmethod
     def pieces(cls, text: str) -> list[_Given]:
@@ -472,7 +489,7 @@ class _Given:
         ``“We should not,” he said, “give ammunition”`` gives "We should
         not" and "give ammunition".
         """
-        tokens = _tokens(text)
+        tokens = _given_tokens(text)
         spans = [m.span() for m in _QUOTED_RE.finditer(text)]
         inside: dict[int, list[tuple[str, int, int, bool]]] = {}
         for token in tokens:
@@ -1022,13 +1039,16 @@ def check_quote(
     The words of *text* are aligned with the words of each quotation (its
     segments in order, so that an interrupted quotation reads as one) and
     with the running text.  Words are compared normalised: the style of
-    quote marks and dashes, case, accents, spacing and punctuation do not
-    count, and words the editor put in square brackets (``[or]``) may be
-    left out or given without the brackets.  Where *text* has an
-    ellipsis (``…``, ``...``, ``. . .``, ``[…]``) between two words, the
-    printed words left out there are not a difference: "You are blind
-    kittens … The country will perish" is exact (each ellipsis may stand
-    for thirty words or more).  If *text* has words in quote marks
+    quote marks and dashes, case, accents (a combining accent too),
+    spacing and punctuation do not count, nor does a soft hyphen or
+    another invisible joiner inside a word; and words the editor put in
+    square brackets (``[or]``) may be left out or given without the
+    brackets, and a ``[sic]`` or ``(sic)`` given is no word.  Where
+    *text* has an ellipsis (``…``, ``...``, ``. . .``, ``[…]``) between
+    two words, the printed words left out there are not a difference:
+    "You are blind kittens … The country will perish" is exact (each
+    ellipsis may stand for thirty words or more).  If *text* has words
+    in quote marks
     (“…”, "…", ‘…’ or '…', or those of other languages: „…“, „…”, »…«,
     «…», ‹…›, ‚…‘, ”…”, 「…」, 『…』), only those are compared
     with the quotations, and the whole text with the running text.  The
@@ -1038,7 +1058,10 @@ def check_quote(
     not give ammunition to the enemy"), or as several (``“thaw” and “cult
     of personality”`` are two), whichever finds more of the words in
     close matches; of equal readings, the one of fewer quotations.  Up
-    to three pieces are read as one quotation.
+    to three pieces are read as one quotation.  Words in quote marks
+    that find more words in the running text than in any quotation are
+    the author's words quoted, and are matched there too: ``The author
+    writes that “Stalin was a murderous thug”`` is not a quotation.
 
     - `QuoteVerdict.EXACT`: every word given is a word of a quotation, in
       order, with no word of it left out between them but at an ellipsis
@@ -1113,9 +1136,22 @@ def check_quote(
     records = _read_quotations(quotations, "check_quote()")
     _read_limit(limit)
     index = _index(article, records)
-    quoted, missed_quoted = _quoted_matches(pieces, article, index)
-    running, missed_running = _running_matches(given, article, index)
-    matches = quoted + running
+    read: dict[_Given, tuple[list[_Found], float]] = {}
+
+    def running(words: _Given) -> tuple[list[_Found], float]:
+        # The whole text is also the one piece of a text with no quote marks.
+        if words not in read:
+            read[words] = _running_places(words, article, index)
+        return read[words]
+
+    quoted, found, missed_quoted = _quoted_matches(
+        pieces, article, index, running
+    )
+    places, missed_running = running(given)
+    matches = quoted + [
+        _match(f, article, index.article, None)
+        for f in _apart([*places, *found])
+    ]
     if not matches:
         missed = max(missed_quoted, missed_running)
         return (QuoteMatch(verdict=QuoteVerdict.NOT_IN_ARTICLE, score=missed),)
@@ -1151,8 +1187,11 @@ MOST_PIECES = 3
 
 
 def _quoted_matches(
-    pieces: Sequence[_Given], article: str, index: _Index
-) -> tuple[list[QuoteMatch], float]:
+    pieces: Sequence[_Given],
+    article: str,
+    index: _Index,
+    running: Callable[[_Given], tuple[list[_Found], float]],
+) -> tuple[list[QuoteMatch], list[_Found], float]:
     """
     Match the words in quote marks with the quotations.
 
@@ -1164,41 +1203,54 @@ def _quoted_matches(
     of equal readings, the one of fewest groups, so that an interrupted
     quotation is read as one, and words in quote marks that match no
     quotation stay words added to the quotation given with them.  Each
-    quotation is matched once, at its best place in any group.
+    quotation is matched once, at its best place in any group.  A group
+    that finds more words in the running text (by *running*, which
+    returns its places there) than in any quotation is the author's
+    words in quote marks: its places there are matches.
 
     Returns:
-        The matches, and the best score of the places not close enough.
+        The matches of quotations, the places of the running text, and
+        the best score of the places not close enough.
     """
-    groups: dict[tuple[int, int], tuple[list[_Placed], float]] = {}
+    groups: dict[tuple[int, int], tuple[list[_Placed], list[_Found], float]]
+    groups = {}
     # For the first j pieces: the best (words found, -groups), and where
     # its last group begins.
     best: list[tuple[tuple[int, int], int]] = [((0, 0), 0)]
     for j in range(1, len(pieces) + 1):
         options = []
         for i in range(max(0, j - MOST_PIECES), j):
-            groups[i, j] = _quoted_found(
-                _Given.join(pieces[i:j]), article, index
+            group = _Given.join(pieces[i:j])
+            placed, missed = _quoted_found(group, article, index)
+            places, running_missed = running(group)
+            quoted = max((f.hits for _, _, f in placed), default=0)
+            written = max((f.hits for f in places), default=0)
+            groups[i, j] = (
+                placed,
+                places if written > quoted else [],
+                max(missed, running_missed),
             )
-            words = max((f.hits for _, _, f in groups[i, j][0]), default=0)
             (so_far, fewer), _ = best[i]
-            options.append(((so_far + words, fewer - 1), i))
+            options.append(((so_far + max(quoted, written), fewer - 1), i))
         best.append(max(options, key=lambda option: option[0]))
     # By the quotation's place in the index; of equal scores, the group
     # given first, as the groups are read from the last.
     kept: dict[int, QuoteMatch] = {}
+    found: list[_Found] = []
     missed = 0.0
     j = len(pieces)
     while j:
         i = best[j][1]
-        placed, group_missed = groups[i, j]
+        placed, places, group_missed = groups[i, j]
         missed = max(missed, group_missed)
-        for at, stream, found in placed:
+        found += places
+        for at, stream, quoted_found in placed:
             quotation = index.quotations[at][0]
-            match = _match(found, article, stream, quotation)
+            match = _match(quoted_found, article, stream, quotation)
             if at not in kept or match.score >= kept[at].score:
                 kept[at] = match
         j = i
-    return [kept[at] for at in sorted(kept)], missed
+    return [kept[at] for at in sorted(kept)], found, missed
 
 
 #: A quotation's place in the index, its words and the best place the
@@ -1237,19 +1289,19 @@ def _quoted_found(
     return placed, missed
 
 
-def _running_matches(
+def _running_places(
     given: _Given, article: str, index: _Index
-) -> tuple[list[QuoteMatch], float]:
+) -> tuple[list[_Found], float]:
     """
     Match the words given with the running text, outside quote marks.
 
     A place counts only if the words it matches outside quote marks would
     count on their own (`_counts`): "the" before “cult of personality”
     does not make "the cult of personality" the author's words.  Places
-    that overlap a better one are left out.
+    that overlap a better one are left out (`_apart`).
 
     Returns:
-        The matches, and the best score of the places not close enough.
+        The places, and the best score of the places not close enough.
     """
     running = index.article
     places: list[_Found] = []
@@ -1262,10 +1314,18 @@ def _running_matches(
             missed = max(missed, found.score)
         else:
             places.append(found)
-    # The best place first, as one window's alignments are chosen, then
-    # the best of those that do not overlap it, and so on; of equals,
-    # the first in the article.
-    places.sort(key=lambda f: f.first)
+    return _apart(places), missed
+
+
+def _apart(places: list[_Found]) -> list[_Found]:
+    """
+    Keep the best of *places* of the running text that do not overlap.
+
+    The best place first, as one window's alignments are chosen, then
+    the best of those that do not overlap it, and so on; of equals, the
+    first in the article.
+    """
+    places = sorted(places, key=lambda f: f.first)
     taken: list[_Found] = []
     while places:
         found = _choose(places)
@@ -1273,7 +1333,7 @@ def _running_matches(
         places = [
             p for p in places if p.last <= found.first or found.last <= p.first
         ]
-    return [_match(f, article, running, None) for f in taken], missed
+    return taken
 
 
 def _match(

@@ -32,6 +32,7 @@ __all__ = [
     "singular",
     "suggest",
     "with_article",
+    "word_characters",
     "words",
 ]
 
@@ -70,15 +71,14 @@ NAME_CUTOFF = 0.6
 #: The similarity given to a word that the query word begins ("khrush").
 PREFIX_SIMILARITY = 0.9
 
-# Every apostrophe made one, and the invisible characters that sit inside
-# a word without breaking it (a soft hyphen, zero-width non-joiner and
-# joiner, word joiner, byte-order mark) dropped, as text copied from a web
-# page may hold them: "Khrush\u00adchev" is one word.
+# The invisible characters that sit inside a word without breaking it (a
+# soft hyphen, zero-width non-joiner and joiner, word joiner, byte-order
+# mark), as text copied from a web page may hold them: "Khrush\u00adchev"
+# is one word.
+_INVISIBLE = "\u00ad\u200c\u200d\u2060\ufeff"
+# Every apostrophe made one, and the invisible characters dropped.
 _FOLD = str.maketrans(
-    {
-        **dict.fromkeys("’‘ʼ`´′", "'"),
-        **dict.fromkeys("\u00ad\u200c\u200d\u2060\ufeff"),
-    }
+    {**dict.fromkeys("’‘ʼ`´′", "'"), **dict.fromkeys(_INVISIBLE)}
 )
 #: `words` on ASCII text: what `_TOKEN_RE` keeps, lowered; the rest spaces.
 _ASCII = bytes(
@@ -154,6 +154,32 @@ def words(text: str, /) -> tuple[str, ...]:
         if word:
             found.extend(w for w in word.split("_") if w)
     return tuple(found)
+
+
+def word_characters(text: str, /) -> str:
+    r"""
+    Return *text* with what `words` reads inside a word made a letter.
+
+    An invisible character that does not break a word (a soft hyphen, a
+    zero-width joiner, ...) and a combining mark (the accent of an "e"
+    followed by U+0301, as text copied from some systems has it) are no
+    word characters to a regular expression's ``\w``, but `words`
+    drops them and joins the letters on either side.  Each is made an
+    "x" here, so the runs of ``\w`` in the text returned are the words
+    of *text*, at the same offsets.
+
+    >>> from secretspeech._text import word_characters
+    >>> word_characters("Khrush\u00adchev Bre\u0301zhnev")
+    'Khrushxchev Brexzhnev'
+    """
+    if text.isascii():
+        return text
+    joiners = {
+        ord(c): "x"
+        for c in set(text)
+        if c in _INVISIBLE or unicodedata.combining(c)
+    }
+    return text.translate(joiners)
 
 
 def normalize(text: str, /) -> str:
