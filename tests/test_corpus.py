@@ -801,6 +801,35 @@ class TestALifeDatedFromARecord:
             "is not a record"
         )
 
+    def test_itself(self) -> None:
+        """A date counted from the record it dates is refused."""
+        with pytest.raises(ss.InvalidCorpusError) as caught:
+            self.died("joseph-stalin")
+
+        assert str(caught.value) == (
+            "people ('joseph-stalin'): died.relative_to names the record itself"
+        )
+
+    def test_an_event_dated_from_itself(self) -> None:
+        """So is an event's, in any of its dates."""
+        event = C.get("secret-speech")
+        assert isinstance(event, ss.Event)
+        date = ss.HistoricalDate.from_edtf(
+            "1956", text="that year", relative_to=event.id
+        )
+        for moved, field in (
+            (attrs.evolve(event, date=date), "date"),
+            (attrs.evolve(event, also_dated=(date,)), r"also_dated\[0\]"),
+        ):
+            events = [moved if e.id == event.id else e for e in C.events]
+
+            with pytest.raises(
+                ss.InvalidCorpusError,
+                match=rf"\('secret-speech'\): {field}\.relative_to names the "
+                "record itself",
+            ):
+                attrs.evolve(C, events=events)
+
     def test_a_date_field_of_our_own(self) -> None:
         """A date in a field of a subclass is read the same way."""
         remembered = ss.HistoricalDate.from_edtf(

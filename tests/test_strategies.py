@@ -386,6 +386,34 @@ class TestCorpora:
         """source="article" draws the bundled corpus itself."""
         assert ss.corpus() is find(corpora(source="article"), lambda _: True)
 
+    @pytest.mark.parametrize(
+        "basis", [ss.DateBasis.RELATIVE, ss.DateBasis.INFERRED]
+    )
+    def test_no_date_is_counted_from_its_own_record(
+        self, basis: ss.DateBasis
+    ) -> None:
+        """A date drawn for a record counts from another, or from none."""
+        scope = strategies._Scope((TEXT, strategies._anchors(TEXT)))
+        drawn = ss.HistoricalDate.from_edtf(
+            "1956",
+            text="that year",
+            relative_to="x",
+            basis=basis,
+            reason="guessed" if basis is ss.DateBasis.INFERRED else None,
+        )
+
+        assert drawn is scope.date(lambda _: drawn, "y")
+        own = scope.date(lambda _: drawn, "x")
+        assert own.relative_to is None
+        assert (own.edtf, own.text, own.reason) == (
+            drawn.edtf,
+            drawn.text,
+            drawn.reason,
+        )
+        assert own.basis is (
+            ss.DateBasis.STATED if basis is ss.DateBasis.RELATIVE else basis
+        )
+
 
 class TestInvalidArguments:
     """

@@ -287,13 +287,21 @@ def _check(corpus: Corpus) -> None:
 def _check_refs(
     collection: str, record: Record, owner: dict[str, str]
 ) -> None:
-    """Refuse an id of *record* that names nothing, or the wrong kind."""
+    """
+    Refuse an id of *record* that names nothing, the wrong kind, or itself.
+
+    A record's own types refuse most references to themselves (a place
+    within itself, a claim its own parent); this catches the rest, such as
+    a date counted from the record it dates.
+    """
+    rid = record.id
     # Classes hash by identity; typeshed's Hashable misses that.
     for field, allowed in _id_fields(type(record)):  # type: ignore[arg-type]
         for ref in ids_in(record, field):
             # The usual case first, with no message to build.
-            if owner.get(ref) in allowed or (
-                ref in owner and ANY_COLLECTION in allowed
+            if ref != rid and (
+                owner.get(ref) in allowed
+                or (ref in owner and ANY_COLLECTION in allowed)
             ):
                 continue
             where = _where(collection, record.id)
@@ -307,6 +315,10 @@ def _check_refs(
                 if field == "relative_to"
                 else field
             )
+            if ref == rid:
+                raise InvalidCorpusError(
+                    f"{where}: {named} names the record itself"
+                )
             raise _bad_ref(where, named, ref, allowed, owner)
 
 
@@ -474,8 +486,9 @@ class Corpus:
     An article and every record that annotates it.
 
     The bundled corpus is what the module-level names of `secretspeech`
-    read from; `secretspeech.load_corpus` makes others. Its indexes are
-    built once, when it is made.
+    read from; `secretspeech.load_corpus` makes others. Each of its indexes
+    is built once: those of its collections by id when it is made, every
+    other by the first query that reads it.
 
     Records hold the ids of the records they mention; the corpus is what
     resolves them, always the same way: `get` for one id, `refs` for one

@@ -640,13 +640,23 @@ class _Scope:
             return tuple(draw(_id_lists(min_size)))
         return _distinct(draw, pool, min_size, _FEW)
 
-    def date(self, draw: DrawFn) -> HistoricalDate:
-        """Draw a date, perhaps relative to a record of the scope."""
-        return draw(_scoped_dates(self.targets))
+    def date(self, draw: DrawFn, rid: str) -> HistoricalDate:
+        """Draw a date of record *rid*, perhaps relative to another record."""
+        date = draw(_scoped_dates(self.targets))
+        if date.relative_to != rid:
+            return date
+        # Counted from the record it dates: the date as stated instead.
+        return attrs.evolve(
+            date,
+            relative_to=None,
+            basis=DateBasis.STATED
+            if date.basis is DateBasis.RELATIVE
+            else date.basis,
+        )
 
-    def optional_date(self, draw: DrawFn) -> HistoricalDate | None:
-        """Draw `None` (the simplest) or a date."""
-        return self.date(draw) if draw(st.booleans()) else None
+    def optional_date(self, draw: DrawFn, rid: str) -> HistoricalDate | None:
+        """Draw `None` (the simplest) or a date of record *rid*."""
+        return self.date(draw, rid) if draw(st.booleans()) else None
 
 
 @st.composite
@@ -1148,16 +1158,21 @@ def _person(draw: DrawFn, scope: _Scope, rid: str) -> Person:
         named=_item(draw, (True, False)),
         other_names=scope.aliases(draw),
         wikidata=_maybe(draw, _WIKIDATA),
-        **_life(draw, scope),
+        **_life(draw, scope, rid),
         evidence=scope.evidence(draw),
     )
 
 
-def _life(draw: DrawFn, scope: _Scope) -> dict[str, HistoricalDate | None]:
+def _life(
+    draw: DrawFn, scope: _Scope, rid: str
+) -> dict[str, HistoricalDate | None]:
     """Draw dates of birth and death from the record, in order."""
     born, died = (
         None if d is None else _from_record(d)
-        for d in (scope.optional_date(draw), scope.optional_date(draw))
+        for d in (
+            scope.optional_date(draw, rid),
+            scope.optional_date(draw, rid),
+        )
     )
     if born is not None and died is not None and died.latest < born.earliest:
         born, died = died, born
@@ -1212,9 +1227,9 @@ def _event(draw: DrawFn, scope: _Scope, rid: str) -> Event:
         other_names=scope.aliases(draw),
         summary=draw(_LABELS),
         kind=_item(draw, _EVENT_KINDS),
-        date=scope.optional_date(draw),
+        date=scope.optional_date(draw, rid),
         also_dated=tuple(
-            scope.date(draw) for _ in range(draw(_between(0, 2)))
+            scope.date(draw, rid) for _ in range(draw(_between(0, 2)))
         ),
         participants=scope.refs(draw, scope.people),
         groups=scope.refs(draw, scope.groups),
@@ -1254,7 +1269,7 @@ def _quotation(draw: DrawFn, scope: _Scope, rid: str) -> Quotation:
         speaker_mention=mention,
         cue=cue,
         addressees=scope.refs(draw, addressees),
-        date=scope.optional_date(draw),
+        date=scope.optional_date(draw, rid),
         occasion=occasion,
         occasion_link=None
         if occasion is None
@@ -1271,7 +1286,7 @@ def _statistic(draw: DrawFn, scope: _Scope, rid: str) -> Statistic:
         quantity=draw(_ALL_QUANTITIES),
         counting=draw(_LABELS),
         description=draw(_LABELS),
-        date=scope.optional_date(draw),
+        date=scope.optional_date(draw, rid),
         places=scope.refs(draw, scope.places),
         about=tuple(r for r in scope.refs(draw, scope.targets) if r != rid),
         evidence=scope.evidence(draw),
