@@ -543,6 +543,20 @@ class TestValidation:
         with pytest.raises(InvalidValueError, match=r"HistoricalDate\.text"):
             HistoricalDate.from_edtf("1956", text=text)
 
+    @pytest.mark.parametrize("field", ["text", "relative_to", "reason"])
+    def test_text_no_file_can_hold(self, field: str) -> None:
+        """A lone surrogate, which UTF-8 cannot encode, is rejected."""
+        fields = {"text": "1956", field: "in 19\ud85656"}
+        if field == "reason":
+            fields["basis"] = ss.DateBasis.INFERRED
+
+        with pytest.raises(
+            InvalidValueError,
+            match=rf"HistoricalDate\.{field} holds a lone surrogate '\\ud856' "
+            "at 5",
+        ):
+            HistoricalDate.from_edtf("1956", **fields)
+
     @pytest.mark.parametrize("relative_to", ["", " "])
     def test_blank_relative_to(self, relative_to: str) -> None:
         """A blank relative_to is rejected; it must be None or an id."""

@@ -96,6 +96,27 @@ class TestValidation:
         assert "duplicate id 'joseph-stalin'" in msg
         assert "t.json" in msg
 
+    def test_half_a_surrogate_pair(self) -> None:
+        """
+        A text that no UTF-8 file can hold is refused, naming the record.
+
+        JSON may escape half of a pair; kept, the corpus could be loaded but
+        never saved again.
+        """
+        record = json.dumps(bundled_document()).replace(
+            '"name": "Nikita Khrushchev"', '"name": "Nikita \\ud800Khrushchev"'
+        )
+        assert "\\ud800" in record
+
+        with pytest.raises(ss.InvalidCorpusError) as caught:
+            parse_corpus(record, bundled_text(), source="t.json")
+
+        assert str(caught.value) == (
+            "t.json: people[0] ('nikita-khrushchev'): Person.name holds a lone "
+            "surrogate '\\ud800' at 7, which no UTF-8 file can hold: "
+            "'Nikita \\ud800Khrushchev'"
+        )
+
     def test_dangling_reference(self) -> None:
         """A reference to a missing record is refused."""
 

@@ -254,6 +254,27 @@ class TestRecords:
             self.person(evidence=(plain, marked, "a span"))
 
     @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("name", "Sta\udc00lin"),
+            ("description", "A speaker \ud800"),
+            ("aliases", ("Speaker", "\udfff")),
+        ],
+    )
+    def test_text_no_file_can_hold(self, field: str, value: Any) -> None:
+        """A lone surrogate, which UTF-8 cannot encode, is refused."""
+        with pytest.raises(
+            ss.InvalidValueError,
+            match=rf"^Person\.{field} holds a lone surrogate .* which no "
+            "UTF-8 file can hold",
+        ):
+            self.person(**{field: value})
+
+    def test_text_with_a_whole_pair(self) -> None:
+        """A character beyond the BMP, a surrogate pair in JSON, is kept."""
+        assert self.person(name="A speaker 😀").name == "A speaker 😀"
+
+    @pytest.mark.parametrize(
         "bad", ["Has Spaces", "UPPER", "", "trailing-", "-x"]
     )
     def test_id_is_a_slug(self, bad: str) -> None:

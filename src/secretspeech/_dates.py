@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from secretspeech._text import brief, shown
+from secretspeech._text import brief, shown, unwritable
 from secretspeech._vocabulary import Vocabulary
 from secretspeech.exceptions import (
     InvalidTypeError,
@@ -577,11 +577,18 @@ def _of_type(
 def _not_blank(
     _instance: object, attribute: attrs.Attribute[Any], value: str
 ) -> None:
-    """Reject an empty or all-whitespace string."""
+    """Reject an empty or all-whitespace string, or one no file can hold."""
     if not value.strip():
         msg = (
             f"HistoricalDate.{attribute.name} must not be blank, got "
             f"{brief(value)}"
+        )
+        raise InvalidValueError(msg)
+    bad = unwritable(value)
+    if bad is not None:
+        msg = (
+            f"HistoricalDate.{attribute.name} holds {bad}, which no UTF-8 "
+            f"file can hold: {brief(value)}"
         )
         raise InvalidValueError(msg)
 

@@ -20,7 +20,13 @@ from typing import Any, Literal, TypeAlias, TypeVar
 import attrs
 
 from secretspeech._dates import HistoricalDate
-from secretspeech._text import brief, paragraph_spans, sentence_spans, shown
+from secretspeech._text import (
+    brief,
+    paragraph_spans,
+    sentence_spans,
+    shown,
+    unwritable,
+)
 from secretspeech._vocabulary import Vocabulary
 from secretspeech.exceptions import (
     InvalidTypeError,
@@ -249,6 +255,12 @@ def _check_text(
         raise InvalidValueError(
             f"{_name(inst, attribute)} must be a non-empty string, got "
             f"{brief(value)}"
+        )
+    bad = unwritable(value)
+    if bad is not None:
+        raise InvalidValueError(
+            f"{_name(inst, attribute)} holds {bad}, which no UTF-8 file can "
+            f"hold: {brief(value)}"
         )
 
 

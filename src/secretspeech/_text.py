@@ -368,6 +368,28 @@ def suggest(
 _NON_SPACE = re.compile(r"\S")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unwritable(text: str, /) -> str | None:
+    r"""
+    Say where *text* holds what no UTF-8 file can: a lone surrogate.
+
+    A JSON file may escape half of a pair (``"\ud800"``), and Python keeps
+    it as a character of its own, which cannot be written again. Returns
+    `None` for a text without one; ASCII is known at once.
+
+    >>> unwritable("Stalin"), unwritable("Sta\ud800lin")
+    (None, "a lone surrogate '\\ud800' at 3")
+    """
+    if text.isascii():
+        return None
+    found = _SURROGATE.search(text)
+    if found is None:
+        return None
+    return f"a lone surrogate {found[0]!r} at {found.start()}"
+
+
 def sentence_spans(text: str, /) -> tuple[tuple[int, int], ...]:
     r"""
     Find the sentences of *text*, as ``(start, end)`` offsets.
