@@ -280,6 +280,38 @@ class TestWhatThePicturesShow:
 
         assert {e.name for e in ss.timeline()} <= labels
 
+    def test_a_start_that_is_not_a_date_fades_in(
+        self, figures: ModuleType
+    ) -> None:
+        """
+        "By 1939" (``/1939``) fades in from the edge, as the key says.
+
+        An unknown start (``/1939``) and an open one (``../1939``) are
+        drawn alike: a bar in steps of growing opacity, so that the edge
+        of the axis does not read as the day it began.  Every other bar
+        is drawn whole.
+        """
+        events = ss.timeline()
+        fading = {
+            e.id
+            for e in events
+            if e.date
+            and e.date.edtf.partition("/")[0] in ("", "..")
+            and "/" in e.date.edtf
+        }
+        assert fading  # "By 1939"
+        figure = figures.timeline_figure(ss.corpus())
+        ax = next(a for a in figure.axes if a.get_ylim()[1] < 0)  # rows
+        translucent: Counter[int] = Counter()
+        for patch in ax.patches:
+            alpha = patch.get_alpha()
+            y = getattr(patch, "get_y", None)
+            if alpha is not None and alpha < 1 and y is not None:
+                translucent[round(y() + patch.get_height() / 2)] += 1
+
+        assert {events[row].id for row in translucent} == fading
+        assert all(n > 1 for n in translucent.values())
+
     def test_drawing_twice_gives_the_same_bytes(
         self, figures: ModuleType, svgs: dict[str, bytes]
     ) -> None:
