@@ -910,6 +910,20 @@ def test_code_fits_the_column(site: Path) -> None:
     assert [] == wide
 
 
+def test_every_table_heads_its_columns(site: Path) -> None:
+    """No table opens with a blank band: each header row has words."""
+    blank = [
+        page_url(site, page)
+        for page in pages(site)
+        for head in re.findall(
+            r"<thead>(.*?)</thead>", page.read_text("utf-8"), re.DOTALL
+        )
+        if not re.sub(r"<[^>]+>|\s", "", head)
+    ]
+
+    assert [] == blank
+
+
 def test_ids_in_tables_never_break_inside_a_word() -> None:
     """Code in tables (ids) does not wrap; a wide table scrolls instead."""
     css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text("utf-8")

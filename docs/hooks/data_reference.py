@@ -274,7 +274,7 @@ def _index(corpus: ss.Corpus) -> str:
         "which version you have installed.",
     )
     body += "## The article\n\n"
-    body += table(("", ""), facts, "")
+    body += table(("Field", "Value"), facts, "")
     body += "\n## The records\n\n"
     body += table(
         ("Collection", "Records"),
