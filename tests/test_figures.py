@@ -391,3 +391,16 @@ class TestLinkedText:
         assert addresses
         for address in addresses:
             assert f"<{address}>" in page, address
+
+
+def test_the_data_reference_names_the_calendar_as_the_pictures_do(
+    figures: ModuleType, data_reference: ModuleType
+) -> None:
+    """“October 1917” is in the Julian calendar, capitalised, on both."""
+    date = ss.events.get("october-revolution").date
+    assert date is not None
+    assert date.calendar is ss.Calendar.JULIAN
+    ref = data_reference._Linker(ss.corpus(), {})
+
+    assert "(Julian calendar)" in data_reference.wording(date, ref)
+    assert "(Julian calendar)" in figures._wording(date)

@@ -148,7 +148,8 @@ def wording(date: ss.HistoricalDate | None, ref: _Linker) -> str:
     else:
         out = text(date.text)
     if date.calendar is not ss.Calendar.GREGORIAN:
-        out += f" ({date.calendar.value} calendar)"
+        # A calendar is named for a person: "Julian", not "julian".
+        out += f" ({date.calendar.value.capitalize()} calendar)"
     if date.relative_to:
         out += f" (relative to {ref(date.relative_to)})"
     if date.basis is ss.DateBasis.INFERRED:
