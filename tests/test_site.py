@@ -924,6 +924,20 @@ def test_every_table_heads_its_columns(site: Path) -> None:
     assert [] == blank
 
 
+def test_data_tables_mark_nothing_with_a_dash(site: Path) -> None:
+    """A data reference cell with nothing to say shows “—”, never blank."""
+    blank = [
+        page_url(site, page)
+        for page in sorted((site / "reference" / "data").rglob("*.html"))
+        for cell in re.findall(
+            r"<td[^>]*>(.*?)</td>", page.read_text("utf-8"), re.DOTALL
+        )
+        if not cell.strip()
+    ]
+
+    assert [] == blank
+
+
 def test_ids_in_tables_never_break_inside_a_word() -> None:
     """Code in tables (ids) does not wrap; a wide table scrolls instead."""
     css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text("utf-8")

@@ -468,10 +468,10 @@ def _quotations(corpus: ss.Corpus, ref: _Linker) -> str:
                 f"“{text(q.text)}”",
                 _enum(q.kind),
                 ref(q.speaker),
-                _span(q.cue),
+                _span(q.cue) or _DASH,
                 ref.many(q.addressees),
                 wording(q.date, ref),
-                _occasion(q, ref),
+                _occasion(q, ref) or _DASH,
                 str(len(q.segments)),
                 ref.many(q.subjects),
             )
