@@ -209,6 +209,39 @@ class TestReadable:
 
             assert 600 <= width <= min(COLUMNS), uri
 
+    def test_on_a_phone_pictures_keep_their_size_and_scroll(
+        self, svgs: dict[str, bytes]
+    ) -> None:
+        """
+        At a phone's width a picture scrolls sideways instead of shrinking.
+
+        Scaled to a 390-pixel screen's column (about 358 px) the text of
+        the pictures would be far below what reads; the stylesheet keeps
+        them at their drawn size there, in a box that scrolls, as it does
+        for a wide table.
+        """
+        phone = 358
+        assert all(
+            smallest_text_px(svg, phone) < READABLE for svg in svgs.values()
+        )
+        css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text("utf-8")
+        narrow = re.search(
+            r"@media screen and \(max-width: [0-9.]+em\) \{(.*?)\n\}",
+            css,
+            re.DOTALL,
+        )
+
+        assert narrow
+        rules = {
+            selector.strip(): body
+            for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", narrow[1])
+        }
+        assert (
+            "overflow-x: auto"
+            in rules['.md-typeset p:has(> img[src$=".svg"])']
+        )
+        assert "max-width: none" in rules['.md-typeset p > img[src$=".svg"]']
+
     def test_pictures_stand_on_an_opaque_light_card(
         self, svgs: dict[str, bytes]
     ) -> None:
