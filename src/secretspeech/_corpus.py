@@ -453,8 +453,9 @@ class Corpus:
     An article and every record that annotates it.
 
     The bundled corpus is what the module-level names of `secretspeech`
-    read from; `secretspeech.load_corpus` makes others. Its indexes are
-    built once, when it is made.
+    read from; `secretspeech.load_corpus` makes others. Its index by id
+    is built when it is made; each other index (of references, relations,
+    time, sentences) by the first query that reads it, and kept.
 
     Records hold the ids of the records they mention; the corpus is what
     resolves them, always the same way: `get` for one id, `refs` for one
