@@ -41,6 +41,11 @@ def bundled_text() -> str:
 
 def nav_pages(config_file: Path) -> list[str]:
     """Return every page the nav of *config_file*, a mkdocs.yml, names."""
+    return list(strings_in(nav_of(config_file)))
+
+
+def nav_of(config_file: Path) -> list[Any]:
+    """Return the nav of *config_file*, a mkdocs.yml, as YAML reads it."""
     # PyYAML comes with the docs extra, as MkDocs does: only the tests of
     # the nav and the site need it, not the tests of the code.
     import yaml  # noqa: PLC0415
@@ -57,7 +62,8 @@ def nav_pages(config_file: Path) -> list[str]:
     source = config_file.read_text("utf-8")
     config = yaml.load(source, Loader)  # noqa: S506 -- a SafeLoader
 
-    return list(strings_in(config["nav"]))
+    nav: list[Any] = config["nav"]
+    return nav
 
 
 def strings_in(value: object) -> Iterator[str]:

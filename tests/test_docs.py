@@ -12,14 +12,16 @@ The documentation: every example runs, and every page is in the nav.
 from __future__ import annotations
 
 import doctest
+import json
+import posixpath
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 import secretspeech as ss
-from helpers import nav_pages
+from helpers import nav_of, nav_pages
 
 
 if TYPE_CHECKING:
@@ -195,6 +197,60 @@ class TestNav:
 
         assert sorted({*written, *GENERATED}) == sorted(nav)
         assert len(set(nav)) == len(nav)
+
+    def test_each_part_opens_on_a_page_that_lists_it(self) -> None:
+        """
+        How-to guides, explanation and reference each open on their own page.
+
+        With ``navigation.indexes`` a section's heading opens its first page
+        when that is an ``index.md``.  It must be the part's own page,
+        linking to every page and subsection under it: the heading
+        "Reference" opened the data tables, which say nothing of the command
+        line, the glossary or the API.
+        """
+        missing = []
+        for item in nav_of(ROOT / "mkdocs.yml"):
+            ((title, children),) = item.items()
+            if not isinstance(children, list):
+                continue  # a page of its own: Home, Install, ...
+            first, *rest = children
+            assert isinstance(first, str), title
+            assert first.endswith("/index.md"), title
+            folder = PurePosixPath(first).parent
+            links = {
+                posixpath.normpath(str(folder / link))
+                for link in re.findall(
+                    r"\]\(([^)#\s]+)", (DOCS / first).read_text("utf-8")
+                )
+            }
+            for child in rest:
+                ((name, target),) = child.items()
+                while isinstance(target, list):  # a subsection: its first
+                    target = target[0]
+                    if isinstance(target, dict):
+                        ((_, target),) = target.items()
+                if target not in links:
+                    missing.append(f"{first}: {name} ({target})")
+
+        assert [] == missing
+
+
+def test_the_stability_page_names_every_public_module() -> None:
+    """
+    The promise of API stability covers each module of the manifest.
+
+    ``tests/api_manifest.json`` holds the public API by module; the page
+    that says what the public API is named three of them after
+    `secretspeech.formats` joined.
+    """
+    manifest = json.loads(
+        (ROOT / "tests" / "api_manifest.json").read_text("utf-8")
+    )
+    text = (DOCS / "explanation" / "api-stability.md").read_text("utf-8")
+    section = text.split("\n## What the public API is\n", 1)[1]
+    section = section.split("\n## ", 1)[0]
+
+    assert [m for m in manifest if f"`{m}`" not in section] == []
 
 
 def test_the_load_guide_says_which_collections_may_be_left_out() -> None:

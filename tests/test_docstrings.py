@@ -92,3 +92,23 @@ def test_modules_are_documented() -> None:
     modules: tuple[ModuleType, ...] = MODULES
 
     assert all(m.__doc__ for m in modules)
+
+
+def test_the_docs_say_which_indexes_wait_for_a_query() -> None:
+    """
+    `Collection` and `Corpus` say what is built when one is made.
+
+    Only the index by id is built with a collection (and a corpus); every
+    other index is built by the first query that reads it.  Their
+    docstrings, on the API pages, said every index was built when the
+    collection or the corpus was made.
+    """
+    events = secretspeech.Collection(list(secretspeech.events))
+    base = events._base  # what the catalog has built
+
+    assert base._indexes is None  # filter's indexes: not built yet
+    for cls in (secretspeech.Collection, secretspeech.Corpus):
+        doc = " ".join((cls.__doc__ or "").split())
+        assert "indexes built when" not in doc, cls
+        assert "indexes are built once, when" not in doc, cls
+        assert "first query" in doc, cls

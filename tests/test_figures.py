@@ -209,6 +209,39 @@ class TestReadable:
 
             assert 600 <= width <= min(COLUMNS), uri
 
+    def test_on_a_phone_pictures_keep_their_size_and_scroll(
+        self, svgs: dict[str, bytes]
+    ) -> None:
+        """
+        At a phone's width a picture scrolls sideways instead of shrinking.
+
+        Scaled to a 390-pixel screen's column (about 358 px) the text of
+        the pictures would be far below what reads; the stylesheet keeps
+        them at their drawn size there, in a box that scrolls, as it does
+        for a wide table.
+        """
+        phone = 358
+        assert all(
+            smallest_text_px(svg, phone) < READABLE for svg in svgs.values()
+        )
+        css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text("utf-8")
+        narrow = re.search(
+            r"@media screen and \(max-width: [0-9.]+em\) \{(.*?)\n\}",
+            css,
+            re.DOTALL,
+        )
+
+        assert narrow
+        rules = {
+            selector.strip(): body
+            for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", narrow[1])
+        }
+        assert (
+            "overflow-x: auto"
+            in rules['.md-typeset p:has(> img[src$=".svg"])']
+        )
+        assert "max-width: none" in rules['.md-typeset p > img[src$=".svg"]']
+
     def test_pictures_stand_on_an_opaque_light_card(
         self, svgs: dict[str, bytes]
     ) -> None:
@@ -279,6 +312,38 @@ class TestWhatThePicturesShow:
         labels = set(re.findall(r"<!-- (.*?) -->", svg))
 
         assert {e.name for e in ss.timeline()} <= labels
+
+    def test_a_start_that_is_not_a_date_fades_in(
+        self, figures: ModuleType
+    ) -> None:
+        """
+        "By 1939" (``/1939``) fades in from the edge, as the key says.
+
+        An unknown start (``/1939``) and an open one (``../1939``) are
+        drawn alike: a bar in steps of growing opacity, so that the edge
+        of the axis does not read as the day it began.  Every other bar
+        is drawn whole.
+        """
+        events = ss.timeline()
+        fading = {
+            e.id
+            for e in events
+            if e.date
+            and e.date.edtf.partition("/")[0] in ("", "..")
+            and "/" in e.date.edtf
+        }
+        assert fading  # "By 1939"
+        figure = figures.timeline_figure(ss.corpus())
+        ax = next(a for a in figure.axes if a.get_ylim()[1] < 0)  # rows
+        translucent: Counter[int] = Counter()
+        for patch in ax.patches:
+            alpha = patch.get_alpha()
+            y = getattr(patch, "get_y", None)
+            if alpha is not None and alpha < 1 and y is not None:
+                translucent[round(y() + patch.get_height() / 2)] += 1
+
+        assert {events[row].id for row in translucent} == fading
+        assert all(n > 1 for n in translucent.values())
 
     def test_drawing_twice_gives_the_same_bytes(
         self, figures: ModuleType, svgs: dict[str, bytes]
@@ -359,3 +424,16 @@ class TestLinkedText:
         assert addresses
         for address in addresses:
             assert f"<{address}>" in page, address
+
+
+def test_the_data_reference_names_the_calendar_as_the_pictures_do(
+    figures: ModuleType, data_reference: ModuleType
+) -> None:
+    """“October 1917” is in the Julian calendar, capitalised, on both."""
+    date = ss.events.get("october-revolution").date
+    assert date is not None
+    assert date.calendar is ss.Calendar.JULIAN
+    ref = data_reference._Linker(ss.corpus(), {})
+
+    assert "(Julian calendar)" in data_reference.wording(date, ref)
+    assert "(Julian calendar)" in figures._wording(date)

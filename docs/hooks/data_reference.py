@@ -148,7 +148,8 @@ def wording(date: ss.HistoricalDate | None, ref: _Linker) -> str:
     else:
         out = text(date.text)
     if date.calendar is not ss.Calendar.GREGORIAN:
-        out += f" ({date.calendar.value} calendar)"
+        # A calendar is named for a person: "Julian", not "julian".
+        out += f" ({date.calendar.value.capitalize()} calendar)"
     if date.relative_to:
         out += f" (relative to {ref(date.relative_to)})"
     if date.basis is ss.DateBasis.INFERRED:
@@ -274,7 +275,7 @@ def _index(corpus: ss.Corpus) -> str:
         "which version you have installed.",
     )
     body += "## The article\n\n"
-    body += table(("", ""), facts, "")
+    body += table(("Field", "Value"), facts, "")
     body += "\n## The records\n\n"
     body += table(
         ("Collection", "Records"),
@@ -467,10 +468,10 @@ def _quotations(corpus: ss.Corpus, ref: _Linker) -> str:
                 f"“{text(q.text)}”",
                 _enum(q.kind),
                 ref(q.speaker),
-                _span(q.cue),
+                _span(q.cue) or _DASH,
                 ref.many(q.addressees),
                 wording(q.date, ref),
-                _occasion(q, ref),
+                _occasion(q, ref) or _DASH,
                 str(len(q.segments)),
                 ref.many(q.subjects),
             )

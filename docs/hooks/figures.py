@@ -670,7 +670,9 @@ def _draw_span(
     date = event.date
     assert date is not None  # noqa: S101 -- a timeline holds dated events
     colour = _PRECISION_COLOURS[date.precision]
-    open_start = date.edtf.startswith("../")
+    # An open start (``../1939``) or an unknown one (``/1939``, "By 1939").
+    start, slash, _ = date.edtf.partition("/")
+    open_start = bool(slash) and start in ("", "..")
     left = lo if open_start else max(lo, year_fraction(date.earliest))
     right = min(hi, year_fraction(date.latest + dt.timedelta(days=1)))
     width = right - left

@@ -3,8 +3,8 @@ Ordered, immutable collections of records and the indexes behind them.
 
 A `Collection` is a sequence in a documented, stable order (the order of
 the records in the data, which follows the article) with query verbs on
-top. The index by id is built when the collection is made, and every other
-index once, by the first query that reads it; a collection made by
+top. Each index is built once: the one by id when the collection is made,
+the others by the first query that reads them; a collection made by
 `Collection.filter`, `Collection.where` or slicing shares the indexes of
 the one it came from and only notes which records it keeps.
 """
@@ -1182,12 +1182,12 @@ class Collection(Sequence[R], Generic[R]):
     follows the article. Two collections are equal if they hold equal
     records in the same order.
 
-    Every query is answered from indexes, each built once: the index by id
-    when the collection is made, every other by the first query that reads
-    it. `get` and `lookup` are dictionary lookups; `filter` reads the
-    records of its narrowest criterion (a period's by an index of days)
-    and checks only those against the others. `filter`, `where` and
-    slicing return collections that share those indexes.
+    Every query is answered from an index: the one by id is built when
+    the collection is made, each other by the first query that reads it,
+    and kept. `get` and `lookup` are dictionary lookups; `filter` reads
+    the records of its narrowest criterion (a period's by an index of
+    days) and checks only those against the others. `filter`, `where`
+    and slicing return collections that share those indexes.
 
     A collection that belongs to a `Corpus` (such as ``ss.events``) reads
     names in `filter` criteria through the corpus: ``at="Hungary"``. One

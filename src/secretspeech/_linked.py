@@ -1087,8 +1087,8 @@ def to_graph(corpus: Corpus, /) -> networkx.MultiDiGraph:
 
     Raises:
         InvalidTypeError: If *corpus* is not a `Corpus`.
-        MissingDependencyError: If networkx is not installed
-            (``pip install "secretspeech[graph]"``).
+        MissingDependencyError: If networkx is not installed (the
+            ``graph`` extra).
 
     >>> import secretspeech as ss
     >>> from secretspeech import formats

@@ -656,8 +656,8 @@ def to_frame(collection: Collection[Any], /) -> pandas.DataFrame:
         InvalidTypeError: If *collection* is not a `Collection`.
         InvalidValueError: If it holds records of different types, or an
             integer beyond 64 bits.
-        MissingDependencyError: If pandas is not installed (``pip install
-            "secretspeech[pandas]"``).
+        MissingDependencyError: If pandas is not installed (the
+            ``pandas`` extra).
 
     >>> import secretspeech as ss
     >>> from secretspeech import formats
@@ -765,8 +765,8 @@ def to_parquet(
             path or *overwrite* not a `bool`.
         InvalidValueError: As for `to_csv`.
         CorpusFileError: As for `to_csv`.
-        MissingDependencyError: If pyarrow is not installed (``pip install
-            "secretspeech[parquet]"``).
+        MissingDependencyError: If pyarrow is not installed (the
+            ``parquet`` extra).
 
     >>> import tempfile
     >>> import pyarrow.parquet as pq

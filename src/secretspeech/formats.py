@@ -17,8 +17,9 @@ field added to a record type appears in every format:
 The functions that write files write each whole or not at all, and refuse
 to replace a file unless asked with ``overwrite=True``.  Those that need a
 library of their own import it when called, never on ``import
-secretspeech``: pandas (``pip install "secretspeech[pandas]"``), pyarrow
-(``"secretspeech[parquet]"``) and networkx (``"secretspeech[graph]"``).
+secretspeech``: pandas, pyarrow and networkx, which the extras
+``pandas``, ``parquet`` and ``graph`` install (from the checkout:
+``python -m pip install ".[pandas,parquet,graph]"``).
 
 `secretspeech.as_dict` and `secretspeech.from_dict` give and read plain
 JSON data; `secretspeech.json_schema` describes the corpus document.

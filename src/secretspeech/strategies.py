@@ -1,9 +1,10 @@
 """
 Hypothesis strategies for the records of *secretspeech*.
 
-Requires Hypothesis, which the ``hypothesis`` extra installs::
+Requires Hypothesis, which the ``hypothesis`` extra installs (from the
+checkout; the package is not on PyPI yet)::
 
-    pip install "secretspeech[hypothesis]"
+    python -m pip install ".[hypothesis]"
 
 With the extra installed you rarely need to import this module: Hypothesis
 finds these strategies through the package's entry point, so
