@@ -771,13 +771,31 @@ def test_two_columns_of_one_name_are_refused(tmp_path: Path) -> None:
     assert [] == list(tmp_path.iterdir())
 
 
+@attrs.frozen(kw_only=True)
+class RemarkedPerson(ss.Person):
+    """A person with a text of your own, which nothing checks."""
+
+    remark: str = ""
+
+
 def test_what_a_format_cannot_hold_is_refused(tmp_path: Path) -> None:
-    """An integer beyond 64 bits; a text that is not UTF-8."""
+    """
+    An integer beyond 64 bits; a text that is not UTF-8.
+
+    Our own fields refuse a lone surrogate; a field of yours may hold one.
+    """
     corpus = ss.corpus()
     huge = odd_corpus(counts=(2**63,))
     first, *rest = corpus.people
     broken = attrs.evolve(
-        corpus, people=[attrs.evolve(first, description="a \ud800"), *rest]
+        corpus,
+        people=[
+            RemarkedPerson(
+                **attrs.asdict(first, recurse=False), remark="a \ud800"
+            ),
+            # All of one type, so that the table has the column.
+            *(RemarkedPerson(**attrs.asdict(p, recurse=False)) for p in rest),
+        ],
     )
 
     with pytest.raises(

@@ -287,13 +287,21 @@ def _check(corpus: Corpus) -> None:
 def _check_refs(
     collection: str, record: Record, owner: dict[str, str]
 ) -> None:
-    """Refuse an id of *record* that names nothing, or the wrong kind."""
+    """
+    Refuse an id of *record* that names nothing, the wrong kind, or itself.
+
+    A record's own types refuse most references to themselves (a place
+    within itself, a claim its own parent); this catches the rest, such as
+    a date counted from the record it dates.
+    """
+    rid = record.id
     # Classes hash by identity; typeshed's Hashable misses that.
     for field, allowed in _id_fields(type(record)):  # type: ignore[arg-type]
         for ref in ids_in(record, field):
             # The usual case first, with no message to build.
-            if owner.get(ref) in allowed or (
-                ref in owner and ANY_COLLECTION in allowed
+            if ref != rid and (
+                owner.get(ref) in allowed
+                or (ref in owner and ANY_COLLECTION in allowed)
             ):
                 continue
             where = _where(collection, record.id)
@@ -307,6 +315,10 @@ def _check_refs(
                 if field == "relative_to"
                 else field
             )
+            if ref == rid:
+                raise InvalidCorpusError(
+                    f"{where}: {named} names the record itself"
+                )
             raise _bad_ref(where, named, ref, allowed, owner)
 
 
@@ -346,10 +358,31 @@ def _where(collection: str, rid: object) -> str:
 def _mismatch(where: str, span: Evidence, text: str) -> InvalidCorpusError:
     """Return the refusal of a span that does not match the text."""
     found = text[span.start : span.end]
+    at = f"{brief(span.start)}:{brief(span.end)}"
+    if span.end > len(text):
+        return InvalidCorpusError(
+            f"{where} {brief(span.exact)} does not match the text at {at}, "
+            f"which ends at {len(text)}"
+        )
+    if found != span.exact:
+        return InvalidCorpusError(
+            f"{where} {brief(span.exact)} does not match the text at {at}, "
+            f"which reads {brief(found)}"
+        )
+    # The words are where they should be: their context is not.
+    before = text[max(0, span.start - len(span.prefix)) : span.start]
+    side, given, read = (
+        ("prefix", span.prefix, before)
+        if before != span.prefix
+        else (
+            "suffix",
+            span.suffix,
+            text[span.end : span.end + len(span.suffix)],
+        )
+    )
     return InvalidCorpusError(
-        f"{where} {brief(span.exact)} does not match the text "
-        f"at {brief(span.start)}:{brief(span.end)}, which reads "
-        f"{brief(found)}"
+        f"{where} {brief(span.exact)} is at {at}, but its {side} "
+        f"{brief(given)} does not match the text, which reads {brief(read)}"
     )
 
 
