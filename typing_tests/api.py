@@ -31,6 +31,11 @@ def collections() -> None:
 
 def collection_queries() -> None:
     assert_type(ss.people.get("joseph-stalin"), ss.Person | None)
+    # As dict.get: a default of another type joins the union, and a
+    # record as default leaves None out.
+    assert_type(ss.people.get("gorbachev", "none"), ss.Person | str)
+    assert_type(ss.people.get("gorbachev", ss.people[0]), ss.Person)
+    assert_type(ss.people.get("gorbachev", None), ss.Person | None)
     assert_type(ss.people.lookup("Stalin"), ss.Person)
     assert_type(ss.people.search("Stalin"), tuple[ss.Person, ...])
     assert_type(ss.people.filter(role="leader"), ss.Collection[ss.Person])
@@ -95,6 +100,9 @@ def module_queries() -> None:
 def corpus_queries(corpus: ss.Corpus) -> None:
     assert_type(corpus.get("article"), ss.Article)
     assert_type(corpus.get("hungary"), ss.Record | ss.Article | None)
+    assert_type(corpus.get("hungary", 0), ss.Record | ss.Article | int)
+    assert_type(corpus.get("hungary", ss.places[0]), ss.Record | ss.Article)
+    assert_type(ss.get("hungary", "none"), ss.Record | ss.Article | str)
     assert_type(corpus.refs("blind-kittens", "speaker"), tuple[ss.Person, ...])
     assert_type(
         corpus.refs("blind-kittens", "addressees"),

@@ -85,6 +85,10 @@ nitpick_ignore = [
     # The type variable of Collection[R].
     ("py:class", "R"),
     ("py:class", "secretspeech._catalog.R"),
+    # The type variable of the default of get(key, default).
+    ("py:class", "D"),
+    ("py:class", "secretspeech._catalog.D"),
+    ("py:class", "secretspeech._corpus.D"),
 ]
 
 autodoc_member_order = "bysource"

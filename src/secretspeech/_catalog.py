@@ -107,6 +107,7 @@ __all__ = [
 
 R = TypeVar("R", bound=Record)
 _T = TypeVar("_T")
+D = TypeVar("D")
 
 #: What `Collection.filter` and `Corpus.timeline` take as a period: an
 #: `int` year, an EDTF string, a `datetime.date` or a `HistoricalDate`.
@@ -1422,7 +1423,12 @@ class Collection(Sequence[R], Generic[R]):
     def _noun(self, *, plural: bool = False) -> str:
         return noun(self._base.record_type, plural=plural)
 
-    def get(self, key: str, /, default: R | None = None) -> R | None:
+    # As dict.get: a default of any type, which the result's type names.
+    @overload
+    def get(self, key: str, /) -> R | None: ...
+    @overload
+    def get(self, key: str, /, default: D) -> R | D: ...
+    def get(self, key: str, /, default: D | None = None) -> R | D | None:
         """
         Return the record with id *key*, or *default*.
 
