@@ -1259,8 +1259,8 @@ class Corpus:
 
 
 # attrs types each collection argument of __init__ as its converter's
-# parameter: Collection's Iterable[R], whose R is Collection's own and names
-# nothing here (help(), the API reference and typing.get_type_hints read
+# parameter: Collection's Iterable[R_co], whose R_co is Collection's own and
+# names nothing here (help(), the API reference and typing.get_type_hints read
 # it).  Say which records each one takes.
 Corpus.__init__.__annotations__.update(
     (name, f"Iterable[{record_type.__name__}]")
