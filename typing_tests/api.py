@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 from typing import Any, assert_type
 
+import attrs
+
 import secretspeech as ss
 
 
@@ -31,6 +33,11 @@ def collections() -> None:
 
 def collection_queries() -> None:
     assert_type(ss.people.get("joseph-stalin"), ss.Person | None)
+    # As dict.get: a default of another type joins the union, and a
+    # record as default leaves None out.
+    assert_type(ss.people.get("gorbachev", "none"), ss.Person | str)
+    assert_type(ss.people.get("gorbachev", ss.people[0]), ss.Person)
+    assert_type(ss.people.get("gorbachev", None), ss.Person | None)
     assert_type(ss.people.lookup("Stalin"), ss.Person)
     assert_type(ss.people.search("Stalin"), tuple[ss.Person, ...])
     assert_type(ss.people.filter(role="leader"), ss.Collection[ss.Person])
@@ -95,6 +102,9 @@ def module_queries() -> None:
 def corpus_queries(corpus: ss.Corpus) -> None:
     assert_type(corpus.get("article"), ss.Article)
     assert_type(corpus.get("hungary"), ss.Record | ss.Article | None)
+    assert_type(corpus.get("hungary", 0), ss.Record | ss.Article | int)
+    assert_type(corpus.get("hungary", ss.places[0]), ss.Record | ss.Article)
+    assert_type(ss.get("hungary", "none"), ss.Record | ss.Article | str)
     assert_type(corpus.refs("blind-kittens", "speaker"), tuple[ss.Person, ...])
     assert_type(
         corpus.refs("blind-kittens", "addressees"),
@@ -205,3 +215,26 @@ def round_trip() -> None:
     assert_type(ss.from_dict(ss.Event, ss.as_dict(ss.events[0])), ss.Event)
     assert_type(ss.from_dict(ss.Corpus, ss.as_dict(ss.corpus())), ss.Corpus)
     assert_type(ss.json_schema(), dict[str, Any])
+
+
+@attrs.frozen(kw_only=True)
+class WeatherEvent(ss.Event):
+    """A record type of a user's own, as `load_corpus(record_types=)` takes."""
+
+    weather: str = ""
+
+
+def own_record_types(events: ss.Collection[WeatherEvent]) -> None:
+    # A collection is immutable, so one of a subclass's records is one of
+    # the base's: it goes wherever that is asked for, and filters as it.
+    wider: ss.Collection[ss.Event] = events
+    assert_type(wider, ss.Collection[ss.Event])
+    assert_type(events.get("x"), WeatherEvent | None)
+    assert_type(events[0], WeatherEvent)
+    assert_type(
+        events.where(lambda e: e.weather == "cold"),
+        ss.Collection[WeatherEvent],
+    )
+    assert_type(
+        events.filter(kind="speech", at="Moscow"), ss.Collection[ss.Event]
+    )

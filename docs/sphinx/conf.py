@@ -82,9 +82,13 @@ nitpick_ignore = [
     ("py:exc", "hypothesis.errors.InvalidArgument"),
     ("any", "hypothesis.errors.InvalidArgument"),
     ("any", "hypothesis.strategies.sampled_from"),
-    # The type variable of Collection[R].
-    ("py:class", "R"),
-    ("py:class", "secretspeech._catalog.R"),
+    # The type variable of Collection[R_co].
+    ("py:class", "R_co"),
+    ("py:class", "secretspeech._catalog.R_co"),
+    # The type variable of the default of get(key, default).
+    ("py:class", "D"),
+    ("py:class", "secretspeech._catalog.D"),
+    ("py:class", "secretspeech._corpus.D"),
 ]
 
 autodoc_member_order = "bysource"

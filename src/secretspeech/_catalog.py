@@ -105,8 +105,11 @@ __all__ = [
     "Period",
 ]
 
-R = TypeVar("R", bound=Record)
+# Covariant, as a tuple is: a collection never takes records in, so one of
+# a subclass's records (record_types=) is a collection of the base's.
+R_co = TypeVar("R_co", bound=Record, covariant=True)
 _T = TypeVar("_T")
+D = TypeVar("D")
 
 #: What `Collection.filter` and `Corpus.timeline` take as a period: an
 #: `int` year, an EDTF string, a `datetime.date` or a `HistoricalDate`.
@@ -794,7 +797,7 @@ class _Text:
         return found
 
 
-class _Base(Generic[R]):
+class _Base(Generic[R_co]):
     """
     The records of a collection and every index over them.
 
@@ -839,7 +842,7 @@ class _Base(Generic[R]):
         return text
 
     def __init__(
-        self, records: tuple[R, ...], record_type: type[Any] | None
+        self, records: tuple[R_co, ...], record_type: type[Any] | None
     ) -> None:
         self.records = records
         types = set(map(type, records))
@@ -923,7 +926,7 @@ def _is_record_type(kind: type) -> bool:
     return schema_of(kind) is not None
 
 
-def base_of(collection: Collection[R]) -> _Base[R]:
+def base_of(collection: Collection[R_co]) -> _Base[R_co]:
     """Return the indexes behind *collection*, shared with its relatives."""
     return collection._base  # noqa: SLF001 -- the catalog's own state
 
@@ -941,8 +944,8 @@ def _asked(text: object) -> _Asked:
 
 
 def bind(
-    collection: Collection[R], resolver: Names, record_type: type[Any]
-) -> Collection[R]:
+    collection: Collection[R_co], resolver: Names, record_type: type[Any]
+) -> Collection[R_co]:
     """Return *collection* reading names through a corpus's *resolver*."""
     return collection._bind(resolver, record_type)  # noqa: SLF001 -- as above
 
@@ -1173,7 +1176,7 @@ class Words:
 # -- the collection ---------------------------------------------------------
 
 
-class Collection(Sequence[R], Generic[R]):
+class Collection(Sequence[R_co], Generic[R_co]):
     """
     An ordered, immutable sequence of records of one type.
 
@@ -1213,16 +1216,16 @@ class Collection(Sequence[R], Generic[R]):
         "_resolver",
     )
 
-    _base: _Base[R]
+    _base: _Base[R_co]
     # The positions in the base of the records kept, in this collection's
     # order, and as a set; both None when every record is kept in order.
     _order: tuple[int, ...] | None
     _members: frozenset[int] | None
     _in_order: bool
-    _records: tuple[R, ...]
+    _records: tuple[R_co, ...]
     _resolver: Names
 
-    def __init__(self, records: Iterable[R] = (), /) -> None:
+    def __init__(self, records: Iterable[R_co] = (), /) -> None:
         given: object = records  # callers may pass anything at run time
         if isinstance(given, str | bytes) or not isinstance(given, Iterable):
             raise InvalidTypeError(
@@ -1247,10 +1250,10 @@ class Collection(Sequence[R], Generic[R]):
     @classmethod
     def _make(
         cls,
-        base: _Base[R],
+        base: _Base[R_co],
         positions: Sequence[int] | None,
         resolver: Names,
-    ) -> Collection[R]:
+    ) -> Collection[R_co]:
         """Make a collection over *base* keeping *positions* (all if None)."""
         self = cls.__new__(cls)
         self._base = base
@@ -1268,7 +1271,9 @@ class Collection(Sequence[R], Generic[R]):
             self._records = tuple(base.records[p] for p in self._order)
         return self
 
-    def _bind(self, resolver: Names, record_type: type[Any]) -> Collection[R]:
+    def _bind(
+        self, resolver: Names, record_type: type[Any]
+    ) -> Collection[R_co]:
         """Return this collection reading names through *resolver*."""
         # The corpus has checked that each record is of its collection's
         # type (or a subclass with fields of its own).
@@ -1291,7 +1296,7 @@ class Collection(Sequence[R], Generic[R]):
             return range(len(self._base.records))
         return self._order
 
-    def _sub(self, positions: AbstractSet[int]) -> Collection[R]:
+    def _sub(self, positions: AbstractSet[int]) -> Collection[R_co]:
         """Make a sub-collection of some base positions, in this order."""
         if self._in_order:
             kept = sorted(p for p in positions if self._has(p))
@@ -1301,10 +1306,10 @@ class Collection(Sequence[R], Generic[R]):
         return type(self)._make(self._base, kept, self._resolver)
 
     @overload
-    def __getitem__(self, index: int, /) -> R: ...
+    def __getitem__(self, index: int, /) -> R_co: ...
     @overload
-    def __getitem__(self, index: slice, /) -> Collection[R]: ...
-    def __getitem__(self, index: int | slice, /) -> R | Collection[R]:
+    def __getitem__(self, index: slice, /) -> Collection[R_co]: ...
+    def __getitem__(self, index: int | slice, /) -> R_co | Collection[R_co]:
         if isinstance(index, slice):
             kept = list(self._positions())[index]
             return type(self)._make(self._base, kept, self._resolver)
@@ -1335,7 +1340,7 @@ class Collection(Sequence[R], Generic[R]):
     def __len__(self) -> int:
         return len(self._records)
 
-    def __iter__(self) -> Iterator[R]:
+    def __iter__(self) -> Iterator[R_co]:
         return iter(self._records)
 
     def __contains__(self, item: object) -> bool:
@@ -1422,7 +1427,12 @@ class Collection(Sequence[R], Generic[R]):
     def _noun(self, *, plural: bool = False) -> str:
         return noun(self._base.record_type, plural=plural)
 
-    def get(self, key: str, /, default: R | None = None) -> R | None:
+    # As dict.get: a default of any type, which the result's type names.
+    @overload
+    def get(self, key: str, /) -> R_co | None: ...
+    @overload
+    def get(self, key: str, /, default: D) -> R_co | D: ...
+    def get(self, key: str, /, default: D | None = None) -> R_co | D | None:
         """
         Return the record with id *key*, or *default*.
 
@@ -1451,7 +1461,7 @@ class Collection(Sequence[R], Generic[R]):
             return default
         return self._base.records[pos]
 
-    def lookup(self, name: str, /) -> R:
+    def lookup(self, name: str, /) -> R_co:
         """
         Return the record with this id, name or alias.
 
@@ -1497,13 +1507,13 @@ class Collection(Sequence[R], Generic[R]):
             raise missing([self], name, self._noun())
         return found  # type: ignore[return-value]
 
-    def _by_id(self, rid: str) -> R | None:
+    def _by_id(self, rid: str) -> R_co | None:
         pos = self._base.by_id.get(rid)
         if pos is not None and self._has(pos):
             return self._base.records[pos]
         return None
 
-    def _by_key(self, key: str) -> R | None:
+    def _by_key(self, key: str) -> R_co | None:
         for pos in self._base.by_key.get(key, ()):
             if self._has(pos):
                 return self._base.records[pos]
@@ -1531,7 +1541,7 @@ class Collection(Sequence[R], Generic[R]):
 
     def search(
         self, text: str, /, *, limit: int | None = None
-    ) -> tuple[R, ...]:
+    ) -> tuple[R_co, ...]:
         """
         Rank the records by how well they match *text*, best first.
 
@@ -1780,7 +1790,9 @@ class Collection(Sequence[R], Generic[R]):
         query = _Query(self._base, self._order, postings, when, strict=strict)
         return query.run()
 
-    def where(self, predicate: Callable[[R], object], /) -> Collection[R]:
+    def where(
+        self, predicate: Callable[[R_co], object], /
+    ) -> Collection[R_co]:
         """
         Keep the records for which *predicate* is true.
 

@@ -15,7 +15,7 @@ import operator
 import typing
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
@@ -79,6 +79,8 @@ if TYPE_CHECKING:
 
 
 __all__ = ["Corpus"]
+
+D = TypeVar("D")
 
 
 class _Index:
@@ -639,17 +641,19 @@ class Corpus:
 
     # The key "article" names the article; any other str may name a record
     # (or nothing), so the plain str overload keeps Article in its union.
+    # The default, as dict.get's, may be of any type, which the result's
+    # type names.
     @overload
     def get(
-        self, key: Literal["article"], /, default: Record | None = None
+        self, key: Literal["article"], /, default: object = None
     ) -> Article: ...
     @overload
+    def get(self, key: str, /) -> Record | Article | None: ...
+    @overload
+    def get(self, key: str, /, default: D) -> Record | Article | D: ...
     def get(
-        self, key: str, /, default: Record | None = None
-    ) -> Record | Article | None: ...
-    def get(
-        self, key: str, /, default: Record | None = None
-    ) -> Record | Article | None:
+        self, key: str, /, default: D | None = None
+    ) -> Record | Article | D | None:
         """
         Return any record by id, whatever its type, or *default*.
 
@@ -1255,8 +1259,8 @@ class Corpus:
 
 
 # attrs types each collection argument of __init__ as its converter's
-# parameter: Collection's Iterable[R], whose R is Collection's own and names
-# nothing here (help(), the API reference and typing.get_type_hints read
+# parameter: Collection's Iterable[R_co], whose R_co is Collection's own and
+# names nothing here (help(), the API reference and typing.get_type_hints read
 # it).  Say which records each one takes.
 Corpus.__init__.__annotations__.update(
     (name, f"Iterable[{record_type.__name__}]")
