@@ -505,6 +505,41 @@ class TestUsage:
             "secretspeech: unknown command 'shwo'; did you mean 'show'?\n"
         )
 
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["--corpus", "stats.json", "--text", "show.txt", "people"],
+            ["--text", "show.txt", "--corpus", "stats.json"],
+        ],
+        ids=str,
+    )
+    def test_a_file_named_like_a_command(
+        self,
+        argv: list[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """The value of --corpus or --text is a file, not a command."""
+        monkeypatch.chdir(tmp_path)
+        status, _, err = output(capsys, *argv)
+
+        assert status == 1
+        assert err == "secretspeech: stats.json: No such file or directory\n"
+
+    def test_a_misspelt_command_after_a_corpus(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The command is the first word that is no option's value."""
+        status, _, err = output(
+            capsys, "--corpus", "c.json", "--text", "a.txt", "shwo"
+        )
+
+        assert status == 2
+        assert err.endswith(
+            "secretspeech: unknown command 'shwo'; did you mean 'show'?\n"
+        )
+
     def test_an_unknown_command(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:

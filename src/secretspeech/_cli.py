@@ -503,6 +503,12 @@ def _hoist(argv: Sequence[str]) -> list[str]:
     muck``: the options are the main parser's, documented once, and
     taken wherever they are written.  Nothing after ``--`` moves.
     """
+    front, rest = _split(argv)
+    return front + rest
+
+
+def _split(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Return the options of every command, with their values, and the rest."""
     front: list[str] = []
     rest: list[str] = []
     words = iter(argv)
@@ -519,7 +525,7 @@ def _hoist(argv: Sequence[str]) -> list[str]:
             front += [] if value is None else [value]
         else:
             rest.append(word)
-    return front + rest
+    return front, rest
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -686,7 +692,8 @@ def _suggest(
     argv: Sequence[str], parser: argparse.ArgumentParser
 ) -> str | None:
     """Name the command closest to an unknown first word, if one is close."""
-    words = [a for a in argv if not a.startswith("-")]
+    # Not the value of an option (--corpus stats.json): a file, not "stats".
+    words = [a for a in _split(argv)[1] if not a.startswith("-")]
     if not words:
         return None
     choices = _commands(parser)
