@@ -334,6 +334,20 @@ class TestEveryCommand:
             ss.as_dict(q) for q in ss.quotations.filter(by="Khrushchev")
         ]
 
+    @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+    def test_json_on_a_narrow_terminal(
+        self, encoding: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """What the output cannot encode is escaped as JSON, not Python."""
+        raw = io.BytesIO()
+        out = io.TextIOWrapper(raw, encoding=encoding)
+        monkeypatch.setattr(sys, "stdout", out)
+
+        assert main(["people", "--json"]) == 0
+        text = raw.getvalue().decode(encoding)
+
+        assert json.loads(text) == [ss.as_dict(p) for p in ss.people]
+
     def test_options_before_or_after(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -750,6 +750,22 @@ def _print(text: str | bytes) -> int:
     return 0
 
 
+def _json(data: object) -> str:
+    r"""
+    Return *data* as JSON that standard output can write as it is.
+
+    Its characters as they are where the output's encoding has them;
+    where it does not (an ASCII terminal), JSON's escapes (``\u00f3``),
+    since `_print`'s Python escapes (``\xf3``) are not JSON.
+    """
+    document = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        document.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data, indent=2)
+    return document
+
+
 def _discard(out: TextIO) -> None:
     """Send what *out* still holds nowhere, so that exit does not fail."""
     with contextlib.suppress(OSError, ValueError):
@@ -858,7 +874,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if answer.payload is not None:
         status = _print(answer.payload)
     elif args.json:
-        status = _print(json.dumps(answer.data, ensure_ascii=False, indent=2))
+        status = _print(_json(answer.data))
     elif answer.empty is None:
         status = _print(answer.text)
     if answer.empty is not None:
