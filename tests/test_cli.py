@@ -628,6 +628,30 @@ class TestUsage:
         assert status == 1
         assert err == "secretspeech: '--json' is not in the article\n"
 
+    @pytest.mark.parametrize(
+        ("argv", "quoted"),
+        [
+            (["show", "kind=war"], "'kind=war'"),
+            (["show", "kind=war " * 20], "'kind=war kind=war kind=war"),
+            (["quotes", "--by", "Stalin by=me"], "--by 'Stalin by=me': "),
+            (["check", "We will  bury you"], "'We will  bury you' is not"),
+            (["stats", "--counting", "end=game"], "counting 'end=game'"),
+        ],
+        ids=str,
+    )
+    def test_messages_quote_the_input_as_typed(
+        self,
+        argv: list[str],
+        quoted: str,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """The API's keywords become options; the user's words stay."""
+        status, _, err = output(capsys, *argv)
+
+        assert status == 1
+        assert quoted in err
+        assert err.count("--") == quoted.count("--")
+
 
 class TestYourOwnCorpus:
     """--corpus and --text run every command on a user's corpus."""

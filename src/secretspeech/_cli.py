@@ -30,6 +30,7 @@ from typing import Any, TextIO
 import attrs
 
 import secretspeech as ss
+from secretspeech._text import brief
 
 
 #: The width every line of output fits in.
@@ -722,7 +723,7 @@ def _print(text: str | bytes) -> int:
     """
     out = sys.stdout
     if out is None:
-        _fail("cannot write the answer: standard output is closed")
+        _say("cannot write the answer: standard output is closed")
         return 1
     if isinstance(out, io.TextIOWrapper):
         # A terminal that cannot show “curly quotes” gets escapes, not a
@@ -744,7 +745,7 @@ def _print(text: str | bytes) -> int:
         sys.stderr.close()
     except OSError as e:
         # A full disk, say: the answer is lost, which the status says.
-        _fail(f"cannot write the answer: {e.strerror or e}")
+        _say(f"cannot write the answer: {e.strerror or e}")
         _discard(out)
         return 1
     return 0
@@ -777,7 +778,28 @@ def _discard(out: TextIO) -> None:
             os.close(null)
 
 
-def _fail(message: str) -> None:
+def _say(message: str) -> None:
+    """Say on standard error why the command failed, in its own words."""
+    print(f"secretspeech: {message}", file=sys.stderr)
+
+
+def _fail(message: str, given: Sequence[str]) -> None:
+    """
+    Say why the API refused the command, in the words the user typed.
+
+    The API's keywords become options and its functions commands, but not
+    in the user's *given* words that the message quotes (``'kind=war'``,
+    or ``brief`` of it, as the API quotes a long one).
+    """
+    quoted = {q for value in given for q in (repr(value), brief(value))}
+    # Longest first, so that a quotation is kept whole; (?!) keeps none.
+    kept = "|".join(map(re.escape, sorted(quoted, key=len, reverse=True)))
+    parts = re.split(f"({kept or '(?!)'})", message)
+    _say("".join(p if i % 2 else _typed(p) for i, p in enumerate(parts)))
+
+
+def _typed(message: str) -> str:
+    """Return the API's words in *message* as the command line's."""
     # The API's keywords (start=) as the options the user typed (--start).
     typed = _OPTIONS.sub(lambda m: f"--{m[1]}{': ' if m[2] else ' '}", message)
     typed = _OUTPUT.sub("--output: ", typed)
@@ -786,8 +808,7 @@ def _fail(message: str) -> None:
     # The API's functions as the commands that call them.
     typed = typed.replace("check_quote() takes", "check takes")
     typed = typed.replace("(search() ranks", "(the search command ranks")
-    typed = re.sub(r"--strict True\b", "--strict", typed).replace("  ", " ")
-    print(f"secretspeech: {typed}", file=sys.stderr)
+    return re.sub(r"--strict True\b", "--strict", typed).replace("  ", " ")
 
 
 def _misused(args: argparse.Namespace) -> str | None:
@@ -839,7 +860,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     hint = _suggest(argv, parser)
     if hint is not None:
         parser.print_usage(sys.stderr)
-        _fail(hint)
+        _say(hint)
         return 2
     try:
         args = parser.parse_args(_hoist(argv))
@@ -850,7 +871,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     wrong = _misused(args)
     if wrong is not None:
         parser.print_usage(sys.stderr)
-        _fail(wrong)
+        _say(wrong)
         return 2
     try:
         corpus = (
@@ -868,7 +889,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         answer = _COMMANDS[args.command or "summary"](args, corpus)
     except ss.SecretSpeechError as e:
-        _fail(str(e))
+        given = [v for v in vars(args).values() if isinstance(v, str)]
+        _fail(str(e), given)
         return 1
     status = 0
     if answer.payload is not None:
@@ -878,6 +900,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif answer.empty is None:
         status = _print(answer.text)
     if answer.empty is not None:
-        _fail(answer.empty)
+        _say(answer.empty)
         return 1
     return status
