@@ -652,6 +652,29 @@ class TestUsage:
         assert quoted in err
         assert err.count("--") == quoted.count("--")
 
+    @pytest.mark.parametrize(
+        ("argv", "expected"),
+        [
+            (["check", "no such words " * 1000], 1),
+            (["search", "zebra " * 1000], 1),
+            (["stats", "--counting", "zebras " * 1000], 1),
+            (["search", "x", "--limit", "0" * 1000], 2),
+        ],
+        ids=["check", "search", "stats", "limit"],
+    )
+    def test_long_input_is_quoted_briefly(
+        self,
+        argv: list[str],
+        expected: int,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A message quotes a long input cut short, as the API does."""
+        status, _, err = output(capsys, *argv)
+
+        assert status == expected
+        assert "..." in err
+        assert len(err.splitlines()[-1]) < 200
+
 
 class TestYourOwnCorpus:
     """--corpus and --text run every command on a user's corpus."""

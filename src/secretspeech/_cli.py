@@ -187,7 +187,7 @@ def _positive(value: str) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        msg = f"must be a whole number of one or more, got {value!r}"
+        msg = f"must be a whole number of one or more, got {brief(value)}"
         raise argparse.ArgumentTypeError(msg)
     return number
 
@@ -309,7 +309,7 @@ def search(corpus: ss.Corpus, words: str, limit: int | None) -> Answer:
     """Records of any kind, best match first."""
     found = corpus.search(words, limit=limit)
     rows = [(type(r).__name__.lower(), r.id, str(r)) for r in found]
-    empty = f"no record matches {words!r}" if not found else None
+    empty = f"no record matches {brief(words)}" if not found else None
     return Answer("\n".join(_table(rows)), _data(found), empty)
 
 
@@ -337,7 +337,7 @@ def timeline(
 
 def _wanted(criteria: dict[str, Any]) -> str:
     """Say what a list was asked for, for a message that it is empty."""
-    given = [f"{k} {v!r}" for k, v in criteria.items()]
+    given = [f"{k} {brief(v)}" for k, v in criteria.items()]
     return (" " + ", ".join(given)) if given else ""
 
 
@@ -414,7 +414,7 @@ def check(corpus: ss.Corpus, words: str, limit: int | None) -> Answer:
         for printed, given in m.differences:
             lines.append(_fit(f"    printed {printed!r}, given {given!r}"))
     nothing = matches[0].verdict is ss.QuoteVerdict.NOT_IN_ARTICLE
-    empty = f"{words!r} is not in the article" if nothing else None
+    empty = f"{brief(words)} is not in the article" if nothing else None
     return Answer("\n".join(lines), _data(matches), empty)
 
 
