@@ -334,6 +334,20 @@ class TestEveryCommand:
             ss.as_dict(q) for q in ss.quotations.filter(by="Khrushchev")
         ]
 
+    @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+    def test_json_on_a_narrow_terminal(
+        self, encoding: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """What the output cannot encode is escaped as JSON, not Python."""
+        raw = io.BytesIO()
+        out = io.TextIOWrapper(raw, encoding=encoding)
+        monkeypatch.setattr(sys, "stdout", out)
+
+        assert main(["people", "--json"]) == 0
+        text = raw.getvalue().decode(encoding)
+
+        assert json.loads(text) == [ss.as_dict(p) for p in ss.people]
+
     def test_options_before_or_after(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:
@@ -505,6 +519,41 @@ class TestUsage:
             "secretspeech: unknown command 'shwo'; did you mean 'show'?\n"
         )
 
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["--corpus", "stats.json", "--text", "show.txt", "people"],
+            ["--text", "show.txt", "--corpus", "stats.json"],
+        ],
+        ids=str,
+    )
+    def test_a_file_named_like_a_command(
+        self,
+        argv: list[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """The value of --corpus or --text is a file, not a command."""
+        monkeypatch.chdir(tmp_path)
+        status, _, err = output(capsys, *argv)
+
+        assert status == 1
+        assert err == "secretspeech: stats.json: No such file or directory\n"
+
+    def test_a_misspelt_command_after_a_corpus(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The command is the first word that is no option's value."""
+        status, _, err = output(
+            capsys, "--corpus", "c.json", "--text", "a.txt", "shwo"
+        )
+
+        assert status == 2
+        assert err.endswith(
+            "secretspeech: unknown command 'shwo'; did you mean 'show'?\n"
+        )
+
     def test_an_unknown_command(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:
@@ -578,6 +627,53 @@ class TestUsage:
 
         assert status == 1
         assert err == "secretspeech: '--json' is not in the article\n"
+
+    @pytest.mark.parametrize(
+        ("argv", "quoted"),
+        [
+            (["show", "kind=war"], "'kind=war'"),
+            (["show", "kind=war " * 20], "'kind=war kind=war kind=war"),
+            (["quotes", "--by", "Stalin by=me"], "--by 'Stalin by=me': "),
+            (["check", "We will  bury you"], "'We will  bury you' is not"),
+            (["stats", "--counting", "end=game"], "counting 'end=game'"),
+        ],
+        ids=str,
+    )
+    def test_messages_quote_the_input_as_typed(
+        self,
+        argv: list[str],
+        quoted: str,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """The API's keywords become options; the user's words stay."""
+        status, _, err = output(capsys, *argv)
+
+        assert status == 1
+        assert quoted in err
+        assert err.count("--") == quoted.count("--")
+
+    @pytest.mark.parametrize(
+        ("argv", "expected"),
+        [
+            (["check", "no such words " * 1000], 1),
+            (["search", "zebra " * 1000], 1),
+            (["stats", "--counting", "zebras " * 1000], 1),
+            (["search", "x", "--limit", "0" * 1000], 2),
+        ],
+        ids=["check", "search", "stats", "limit"],
+    )
+    def test_long_input_is_quoted_briefly(
+        self,
+        argv: list[str],
+        expected: int,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A message quotes a long input cut short, as the API does."""
+        status, _, err = output(capsys, *argv)
+
+        assert status == expected
+        assert "..." in err
+        assert len(err.splitlines()[-1]) < 200
 
 
 class TestYourOwnCorpus:

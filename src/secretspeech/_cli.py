@@ -30,6 +30,7 @@ from typing import Any, TextIO
 import attrs
 
 import secretspeech as ss
+from secretspeech._text import brief
 
 
 #: The width every line of output fits in.
@@ -186,7 +187,7 @@ def _positive(value: str) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        msg = f"must be a whole number of one or more, got {value!r}"
+        msg = f"must be a whole number of one or more, got {brief(value)}"
         raise argparse.ArgumentTypeError(msg)
     return number
 
@@ -308,7 +309,7 @@ def search(corpus: ss.Corpus, words: str, limit: int | None) -> Answer:
     """Records of any kind, best match first."""
     found = corpus.search(words, limit=limit)
     rows = [(type(r).__name__.lower(), r.id, str(r)) for r in found]
-    empty = f"no record matches {words!r}" if not found else None
+    empty = f"no record matches {brief(words)}" if not found else None
     return Answer("\n".join(_table(rows)), _data(found), empty)
 
 
@@ -336,7 +337,7 @@ def timeline(
 
 def _wanted(criteria: dict[str, Any]) -> str:
     """Say what a list was asked for, for a message that it is empty."""
-    given = [f"{k} {v!r}" for k, v in criteria.items()]
+    given = [f"{k} {brief(v)}" for k, v in criteria.items()]
     return (" " + ", ".join(given)) if given else ""
 
 
@@ -413,7 +414,7 @@ def check(corpus: ss.Corpus, words: str, limit: int | None) -> Answer:
         for printed, given in m.differences:
             lines.append(_fit(f"    printed {printed!r}, given {given!r}"))
     nothing = matches[0].verdict is ss.QuoteVerdict.NOT_IN_ARTICLE
-    empty = f"{words!r} is not in the article" if nothing else None
+    empty = f"{brief(words)} is not in the article" if nothing else None
     return Answer("\n".join(lines), _data(matches), empty)
 
 
@@ -503,6 +504,12 @@ def _hoist(argv: Sequence[str]) -> list[str]:
     muck``: the options are the main parser's, documented once, and
     taken wherever they are written.  Nothing after ``--`` moves.
     """
+    front, rest = _split(argv)
+    return front + rest
+
+
+def _split(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Return the options of every command, with their values, and the rest."""
     front: list[str] = []
     rest: list[str] = []
     words = iter(argv)
@@ -519,7 +526,7 @@ def _hoist(argv: Sequence[str]) -> list[str]:
             front += [] if value is None else [value]
         else:
             rest.append(word)
-    return front + rest
+    return front, rest
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -686,7 +693,8 @@ def _suggest(
     argv: Sequence[str], parser: argparse.ArgumentParser
 ) -> str | None:
     """Name the command closest to an unknown first word, if one is close."""
-    words = [a for a in argv if not a.startswith("-")]
+    # Not the value of an option (--corpus stats.json): a file, not "stats".
+    words = [a for a in _split(argv)[1] if not a.startswith("-")]
     if not words:
         return None
     choices = _commands(parser)
@@ -715,7 +723,7 @@ def _print(text: str | bytes) -> int:
     """
     out = sys.stdout
     if out is None:
-        _fail("cannot write the answer: standard output is closed")
+        _say("cannot write the answer: standard output is closed")
         return 1
     if isinstance(out, io.TextIOWrapper):
         # A terminal that cannot show “curly quotes” gets escapes, not a
@@ -737,10 +745,26 @@ def _print(text: str | bytes) -> int:
         sys.stderr.close()
     except OSError as e:
         # A full disk, say: the answer is lost, which the status says.
-        _fail(f"cannot write the answer: {e.strerror or e}")
+        _say(f"cannot write the answer: {e.strerror or e}")
         _discard(out)
         return 1
     return 0
+
+
+def _json(data: object) -> str:
+    r"""
+    Return *data* as JSON that standard output can write as it is.
+
+    Its characters as they are where the output's encoding has them;
+    where it does not (an ASCII terminal), JSON's escapes (``\u00f3``),
+    since `_print`'s Python escapes (``\xf3``) are not JSON.
+    """
+    document = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        document.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data, indent=2)
+    return document
 
 
 def _discard(out: TextIO) -> None:
@@ -754,7 +778,28 @@ def _discard(out: TextIO) -> None:
             os.close(null)
 
 
-def _fail(message: str) -> None:
+def _say(message: str) -> None:
+    """Say on standard error why the command failed, in its own words."""
+    print(f"secretspeech: {message}", file=sys.stderr)
+
+
+def _fail(message: str, given: Sequence[str]) -> None:
+    """
+    Say why the API refused the command, in the words the user typed.
+
+    The API's keywords become options and its functions commands, but not
+    in the user's *given* words that the message quotes (``'kind=war'``,
+    or ``brief`` of it, as the API quotes a long one).
+    """
+    quoted = {q for value in given for q in (repr(value), brief(value))}
+    # Longest first, so that a quotation is kept whole; (?!) keeps none.
+    kept = "|".join(map(re.escape, sorted(quoted, key=len, reverse=True)))
+    parts = re.split(f"({kept or '(?!)'})", message)
+    _say("".join(p if i % 2 else _typed(p) for i, p in enumerate(parts)))
+
+
+def _typed(message: str) -> str:
+    """Return the API's words in *message* as the command line's."""
     # The API's keywords (start=) as the options the user typed (--start).
     typed = _OPTIONS.sub(lambda m: f"--{m[1]}{': ' if m[2] else ' '}", message)
     typed = _OUTPUT.sub("--output: ", typed)
@@ -763,8 +808,7 @@ def _fail(message: str) -> None:
     # The API's functions as the commands that call them.
     typed = typed.replace("check_quote() takes", "check takes")
     typed = typed.replace("(search() ranks", "(the search command ranks")
-    typed = re.sub(r"--strict True\b", "--strict", typed).replace("  ", " ")
-    print(f"secretspeech: {typed}", file=sys.stderr)
+    return re.sub(r"--strict True\b", "--strict", typed).replace("  ", " ")
 
 
 def _misused(args: argparse.Namespace) -> str | None:
@@ -816,7 +860,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     hint = _suggest(argv, parser)
     if hint is not None:
         parser.print_usage(sys.stderr)
-        _fail(hint)
+        _say(hint)
         return 2
     try:
         args = parser.parse_args(_hoist(argv))
@@ -827,7 +871,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     wrong = _misused(args)
     if wrong is not None:
         parser.print_usage(sys.stderr)
-        _fail(wrong)
+        _say(wrong)
         return 2
     try:
         corpus = (
@@ -845,16 +889,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         answer = _COMMANDS[args.command or "summary"](args, corpus)
     except ss.SecretSpeechError as e:
-        _fail(str(e))
+        given = [v for v in vars(args).values() if isinstance(v, str)]
+        _fail(str(e), given)
         return 1
     status = 0
     if answer.payload is not None:
         status = _print(answer.payload)
     elif args.json:
-        status = _print(json.dumps(answer.data, ensure_ascii=False, indent=2))
+        status = _print(_json(answer.data))
     elif answer.empty is None:
         status = _print(answer.text)
     if answer.empty is not None:
-        _fail(answer.empty)
+        _say(answer.empty)
         return 1
     return status
