@@ -31,10 +31,10 @@ How the suite stays fast, with the same checks:
   fixture below) are all in ``tests/test_site.py``, so one worker builds
   it.  A test elsewhere that took the fixture would build it again.
 - Drawing a corpus costs far more than checking a law on it, so the laws
-  of the queries, and those of the date index, are checked together on
-  each drawn corpus (``CORPUS_LAWS`` in ``tests/test_laws.py`` and
-  ``tests/test_intervals.py``): each law sees as many corpora as before,
-  and a failure names the law it broke.
+  that test files state of a drawn corpus (the queries', the date index's,
+  the claims', the JSON round trip's) are checked together on each drawn
+  corpus (``tests/test_drawn_corpora.py``): each law sees as many corpora
+  as before, and a failure names the law it broke.
 - The command line, its reference's examples and the example scripts run
   in-process, except where a new interpreter is what is tested (the
   module entry point, a terminal's encoding, a closed pipe, the runs the
@@ -93,6 +93,7 @@ SLOWEST_FIRST = (
     "tests/test_entry_point.py",
     "tests/test_strategies.py",
     "tests/test_error_contract.py",
+    "tests/test_drawn_corpora.py",
     "tests/test_wordindex.py",
     "tests/test_dates.py",
     "tests/test_dates_edtf_oracle.py",

@@ -23,12 +23,11 @@ import secretspeech as ss
 from secretspeech import _catalog
 from secretspeech._catalog import base_of, read_period
 from secretspeech._intervals import Intervals
-from secretspeech.strategies import corpora, historical_dates
+from secretspeech.strategies import historical_dates
 from test_laws import (
     CRITERIA,
     LawData,
     assert_laws_listed,
-    check_laws,
     criteria,
 )
 
@@ -370,7 +369,8 @@ def law_timeline_is_the_scan(corpus: ss.Corpus, data: LawData) -> None:
     assert [e.id for e in expected] == [e.id for e in found]
 
 
-#: The laws of the index over one drawn corpus.
+#: The laws of the index over one drawn corpus, checked on each corpus drawn
+#: by tests/test_drawn_corpora.py.
 CORPUS_LAWS = (
     law_filter_during_is_the_scan,
     law_criteria_intersect_in_every_order,
@@ -381,13 +381,10 @@ CORPUS_LAWS = (
 class TestDrawnCorpora:
     """The index answers as the scans do on every drawn corpus."""
 
-    @given(corpora(), st.data())
-    def test_laws_of_a_drawn_corpus(
-        self, corpus: ss.Corpus, data: Any
-    ) -> None:
-        """Every law of CORPUS_LAWS holds for every drawn corpus."""
-        check_laws(corpus, data, CORPUS_LAWS)
-
     def test_every_law_is_checked(self) -> None:
-        """CORPUS_LAWS holds every law_ function of this module, once."""
+        """
+        CORPUS_LAWS holds every law_ function of this module, once.
+
+        tests/test_drawn_corpora.py checks them on every drawn corpus.
+        """
         assert_laws_listed(globals(), CORPUS_LAWS)

@@ -20,7 +20,6 @@ from record_kinds import KINDS, spans_of
 from secretspeech._model import Criterion
 from secretspeech._text import normalize, singular
 from secretspeech.strategies import (
-    corpora,
     evidence,
     historical_dates,
     quantities,
@@ -351,8 +350,8 @@ def law_corpus_lookup(corpus: ss.Corpus, _data: LawData) -> None:
 
 #: The laws of the queries over one corpus.  Drawing a corpus costs far
 #: more than checking any of them on it, so each drawn corpus is checked
-#: against all of them (TestQueries.test_laws_of_a_drawn_corpus): every
-#: law still sees every one of the test's examples.
+#: against all of them, and those of other files (tests/test_drawn_corpora.py):
+#: every law still sees every one of the test's examples.
 CORPUS_LAWS = (
     law_filters_compose,
     law_widening_during_loses_nothing,
@@ -367,15 +366,12 @@ CORPUS_LAWS = (
 class TestQueries:
     """The laws of `Collection` and `Corpus` queries."""
 
-    @given(corpora(), st.data())
-    def test_laws_of_a_drawn_corpus(
-        self, corpus: ss.Corpus, data: Any
-    ) -> None:
-        """Every law of CORPUS_LAWS holds for every drawn corpus."""
-        check_laws(corpus, data, CORPUS_LAWS)
-
     def test_every_law_is_checked(self) -> None:
-        """CORPUS_LAWS holds every law_ function of this module, once."""
+        """
+        CORPUS_LAWS holds every law_ function of this module, once.
+
+        tests/test_drawn_corpora.py checks them on every drawn corpus.
+        """
         assert_laws_listed(globals(), CORPUS_LAWS)
 
     def test_a_broken_law_is_named(self) -> None:
