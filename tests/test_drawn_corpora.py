@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import secretspeech as ss
 import test_claims
+import test_immutability
 import test_intervals
 import test_laws
 import test_strategies
@@ -27,7 +28,7 @@ from test_laws import assert_laws_listed, check_laws
 #: The laws of any corpus: the article's own, or a synthetic one.
 ANY_CORPUS = (test_laws, test_intervals)
 #: The laws of a synthetic corpus.
-SYNTHETIC = (test_claims, test_strategies)
+SYNTHETIC = (test_claims, test_immutability, test_strategies)
 
 
 @given(corpora(), st.data())
