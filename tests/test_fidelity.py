@@ -966,6 +966,41 @@ class TestStances:
 
         assert judged_only == []
 
+    def test_a_sentence_that_holds_a_link_asserts_it(self) -> None:
+        """
+        A sentence that holds a relation's words has a claim no judgement.
+
+        A relation's evidence inside one sentence tells what the relation
+        links, a fact: "His successors created more stability but it came
+        at a price" states that Khrushchev's successors created more
+        stability (ordered after his removal) and judges its price, so the
+        fact is an assertion beside the evaluation.  An event's evidence
+        that runs over several sentences is missed by the test above; the
+        relation's words are not.
+        """
+        judged_only = []
+        for s in ss.article.sentences:
+            claims = [
+                c
+                for c in ss.claims
+                if any(
+                    s.start <= e.start and e.end <= s.end for e in c.evidence
+                )
+                or any(
+                    e.start <= s.start and s.end <= e.end for e in c.evidence
+                )
+            ]
+            if any(c.stance is not ss.Stance.EVALUATION for c in claims):
+                continue
+            judged_only += [
+                (r.id, e.exact)
+                for r in ss.relations
+                for e in r.evidence
+                if s.start <= e.start and e.end <= s.end
+            ]
+
+        assert judged_only == []
+
 
 class TestParents:
     """A claim's parent is given only where the article's words link them."""
