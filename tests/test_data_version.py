@@ -30,7 +30,7 @@ import secretspeech as ss
 #: ``python -m pytest tests/test_data_version.py`` prints both.
 DATA_VERSION = "2026.12.04"
 DATA_DIGEST = (
-    "ef60e1cdb52cdd507e5e6a420ad49a892bffb859fff4f1362fcccc306f879382"
+    "07dc43425da6e622a6332747f8d33e04823a3c0994c23106ad74420e3b6ab376"
 )
 
 #: The data files, in the order they are digested.

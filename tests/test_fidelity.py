@@ -1206,6 +1206,32 @@ class TestNotes:
             assert note is not None
             assert note.verdict is ss.Verdict.LOOSER
 
+    def test_a_disagreement_names_the_claim_it_finds_wrong(self) -> None:
+        """
+        A note that disagrees is about the article's own claim it corrects.
+
+        The claim is in the author's voice, not a report of what someone
+        else said, and its evidence holds the words the note quotes: “which
+        overthrew the dictator, the tsar” is the author's clause, not
+        Stalin's claim, and it is an assertion that the note
+        ``tsar-abdication`` is about.
+        """
+        for note in ss.notes.filter(verdict="disagrees"):
+            claims = [
+                c
+                for c in ss.claims
+                if c.id in note.about
+                and c.stance is not ss.Stance.REPORT
+                and all(
+                    any(
+                        e.start <= n.start and n.end <= e.end
+                        for e in c.evidence
+                    )
+                    for n in note.evidence
+                )
+            ]
+            assert claims, note.id
+
     def test_lateness_note_gives_the_decree(self) -> None:
         """The lateness note dates the decree to 26 June 1940."""
         note = ss.notes.get("lateness-criminal-1940")
