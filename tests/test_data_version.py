@@ -28,9 +28,9 @@ import secretspeech as ss
 #: ``sha256sum article.txt corpus.json | sha256sum`` in ``_data/`` (see
 #: `data_digest`).  Change them together, in the same commit as the data:
 #: ``python -m pytest tests/test_data_version.py`` prints both.
-DATA_VERSION = "2026.12.03"
+DATA_VERSION = "2026.12.04"
 DATA_DIGEST = (
-    "bdeb3b596354ea86859217427c970324caf5c197d194073709959520b806337a"
+    "07dc43425da6e622a6332747f8d33e04823a3c0994c23106ad74420e3b6ab376"
 )
 
 #: The data files, in the order they are digested.

@@ -966,6 +966,41 @@ class TestStances:
 
         assert judged_only == []
 
+    def test_a_sentence_that_holds_a_link_asserts_it(self) -> None:
+        """
+        A sentence that holds a relation's words has a claim no judgement.
+
+        A relation's evidence inside one sentence tells what the relation
+        links, a fact: "His successors created more stability but it came
+        at a price" states that Khrushchev's successors created more
+        stability (ordered after his removal) and judges its price, so the
+        fact is an assertion beside the evaluation.  An event's evidence
+        that runs over several sentences is missed by the test above; the
+        relation's words are not.
+        """
+        judged_only = []
+        for s in ss.article.sentences:
+            claims = [
+                c
+                for c in ss.claims
+                if any(
+                    s.start <= e.start and e.end <= s.end for e in c.evidence
+                )
+                or any(
+                    e.start <= s.start and s.end <= e.end for e in c.evidence
+                )
+            ]
+            if any(c.stance is not ss.Stance.EVALUATION for c in claims):
+                continue
+            judged_only += [
+                (r.id, e.exact)
+                for r in ss.relations
+                for e in r.evidence
+                if s.start <= e.start and e.end <= s.end
+            ]
+
+        assert judged_only == []
+
 
 class TestParents:
     """A claim's parent is given only where the article's words link them."""
@@ -1170,6 +1205,32 @@ class TestNotes:
             note = ss.notes.get(nid)
             assert note is not None
             assert note.verdict is ss.Verdict.LOOSER
+
+    def test_a_disagreement_names_the_claim_it_finds_wrong(self) -> None:
+        """
+        A note that disagrees is about the article's own claim it corrects.
+
+        The claim is in the author's voice, not a report of what someone
+        else said, and its evidence holds the words the note quotes: “which
+        overthrew the dictator, the tsar” is the author's clause, not
+        Stalin's claim, and it is an assertion that the note
+        ``tsar-abdication`` is about.
+        """
+        for note in ss.notes.filter(verdict="disagrees"):
+            claims = [
+                c
+                for c in ss.claims
+                if c.id in note.about
+                and c.stance is not ss.Stance.REPORT
+                and all(
+                    any(
+                        e.start <= n.start and n.end <= e.end
+                        for e in c.evidence
+                    )
+                    for n in note.evidence
+                )
+            ]
+            assert claims, note.id
 
     def test_lateness_note_gives_the_decree(self) -> None:
         """The lateness note dates the decree to 26 June 1940."""
