@@ -25,9 +25,9 @@ from secretspeech import (
     Verdict,
 )
 from secretspeech._catalog import base_of
-from secretspeech._checks import names_of
+from secretspeech._checks import names_of, texts_of
 from secretspeech._model import Criterion
-from secretspeech._text import normalize
+from secretspeech._text import normalize, words
 from secretspeech.exceptions import (
     InvalidTypeError,
     InvalidValueError,
@@ -333,6 +333,39 @@ class TestSearch:
         assert found.index("nikita-khrushchev") < found.index(
             "leonid-brezhnev"
         )
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Second World War deaths",
+            "war veterans disabled ten million",
+            "two million",
+            "Stalin death warrants",
+            "Stalin",
+            "deaths",
+        ],
+    )
+    def test_every_word_held_first(self, text: str) -> None:
+        """Records that hold every word as written outrank the others."""
+        key = normalize(text)
+        asked = set(words(text))
+
+        def holds(record: Any) -> bool:
+            held = (*names_of(record), *texts_of(record))
+            return asked <= set(words(" ".join(held)))
+
+        everything = ss.corpus().search(text)
+        for found in (everything, *(c.search(text) for c in ALL.values())):
+            # Past the exact names, every record that holds all the words
+            # comes before every record that does not.
+            held = [
+                holds(r)
+                for r in found
+                if key not in map(normalize, names_of(r))
+            ]
+            assert held == sorted(held, reverse=True)
+        # Both kinds are found, so the order says something.
+        assert {True, False} == set(map(holds, everything))
 
     def test_limit(self) -> None:
         """*limit* caps the results; 0 gives none."""

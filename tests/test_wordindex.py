@@ -104,11 +104,15 @@ def oracle_scores(records: list[Any], text: str) -> dict[int, float]:
             covered = sum(any(w in m for m in matches) for w in counted)
             mean = math.fsum(sims) / len(sims)
             best = max(best, weight * mean * (1 + covered / len(counted)) / 2)
-        scores[pos] = best * (1 + math.fsum(anywhere) / len(anywhere)) / 2
+        # Holding every word as written puts a record above all others.
+        every = all(a == 1.0 for a in anywhere)
+        scores[pos] = (
+            every + best * (1 + math.fsum(anywhere) / len(anywhere)) / 2
+        )
     key = normalize(text)
     for pos, record in enumerate(records):
         if key and key in map(normalize, names_of(record)):
-            scores[pos] = 2.0
+            scores[pos] = math.inf
     return scores
 
 

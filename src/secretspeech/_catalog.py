@@ -122,7 +122,7 @@ OneOrMany: TypeAlias = _T | Sequence[_T] | AbstractSet[_T]
 # name.
 _TEXT_WEIGHT = 0.6
 # Above every other score, so an exact name ranks first.
-_EXACT_SCORE = 2.0
+_EXACT_SCORE = math.inf
 
 
 def _spec(record_type: type[Any] | None) -> dict[str, _Criterion]:
@@ -505,12 +505,19 @@ class _Asked:
 
 # Up to this many matching words in all, a plain loop scores them fastest.
 _FEW = 16
+# Past this many matching records, those that hold every word are found
+# faster from the postings of the rarest word than by reading each record.
+_MANY = 64
 
 # The kinds of fields `_Text` keeps, as bits: a name weighs 1 (an id or a
 # text weighs _TEXT_WEIGHT); in a field of stop words only, every word
 # counts towards how much of the field matches.
 _NAME = 1
 _ALL_STOP = 2
+# The weight of a field of each kind, by its bits: a lookup, not a test.
+_WEIGHTS = tuple(
+    1.0 if kind & _NAME else _TEXT_WEIGHT for kind in range(_ALL_STOP * 2)
+)
 
 
 class _Text:
@@ -633,7 +640,9 @@ class _Text:
         by the share of its own words that match: a name that is all query
         beats a long one that merely holds it. The record scores its best
         field, scaled from 1/2 to 1 by how fully the whole record matches
-        the query, so records that hold every word rank higher.
+        the query, so records that hold every word rank higher; and a record
+        that holds every word as written (similarity 1) scores 1 more,
+        above every record that does not, which scores less than 1.
 
         Only the fields that hold a matching word are read: the others
         score 0 and match nothing.
@@ -663,7 +672,14 @@ class _Text:
             for i, fields in zip(table, read, strict=True):
                 for field in filter(several.__contains__, fields):
                     several[field].append(i)
-        return self._scores_of_many(owner, several, table, size)
+        scores, anywhere = self._scores_of_many(owner, several, table, size)
+        self._lift_exact(
+            asked,
+            lambda: dict(zip(table, read, strict=True)),
+            scores,
+            anywhere,
+        )
+        return scores
 
     def _scores_of_many(
         self,
@@ -671,13 +687,19 @@ class _Text:
         several: dict[int, list[int]],
         table: dict[int, list[float]],
         size: int,
-    ) -> dict[int, float]:
-        """Score the fields of *owner* against *size* query words."""
+    ) -> tuple[dict[int, float], dict[int, list[float]]]:
+        """
+        Score the fields of *owner* against *size* query words.
+
+        Returns each record's score, but for holding every word as
+        written, and each query word's best similarity in the record.
+        """
         means = {i: math.fsum(sims) / size for i, sims in table.items()}
         stop = self.stop
         kinds = self.field_kinds
         sizes = self.field_sizes
         record_of = self.field_record
+        weights = _WEIGHTS
         best: dict[int, float] = {}
         anywhere: dict[int, list[float]] = {}
         for field, i in owner.items():
@@ -696,8 +718,7 @@ class _Text:
                 covered = len(held)
                 if not kind & _ALL_STOP:
                     covered -= sum(map(stop.__contains__, held))
-            weight = 1.0 if kind & _NAME else _TEXT_WEIGHT
-            score = weight * mean * (1 + covered / sizes[field]) / 2
+            score = weights[kind] * mean * (1 + covered / sizes[field]) / 2
             pos = record_of[field]
             seen = anywhere.get(pos)
             if seen is None:
@@ -706,10 +727,39 @@ class _Text:
             else:
                 best[pos] = max(best[pos], score)
                 anywhere[pos] = list(map(max, seen, sims))
-        return {
+        scores = {
             pos: best[pos] * (1 + math.fsum(sims) / size) / 2
             for pos, sims in anywhere.items()
         }
+        return scores, anywhere
+
+    def _lift_exact(
+        self,
+        asked: _Asked,
+        postings: Callable[[], dict[int, array[int]]],
+        scores: dict[int, float],
+        anywhere: dict[int, list[float]],
+    ) -> None:
+        """
+        Add 1 to the score of each record that holds every word as asked.
+
+        *postings* gives the fields of each matching word, *anywhere* is
+        each record's best similarity to each query word.
+        """
+        ids = self.words.ids
+        exact = [ids.get(query.word, -1) for query in asked.queries]
+        # None holds a word that is no word of the records.
+        if -1 in exact:
+            return
+        size = len(exact)
+        candidates: Iterable[int] = anywhere
+        if len(anywhere) > _MANY:
+            # Only the records of the rarest word can hold them all.
+            rarest = min(map(postings().__getitem__, exact), key=len)
+            candidates = set(map(self.field_record.__getitem__, rarest))
+        for pos in candidates:
+            if anywhere[pos].count(1.0) == size:
+                scores[pos] += 1.0
 
     def _scores_of_one(self, similarity: dict[int, float]) -> dict[int, float]:
         """
@@ -766,9 +816,14 @@ class _Text:
         record_of = self.field_record
         best: dict[int, float] = {}
         fullest: dict[int, float] = {}
+        weights = _WEIGHTS
         for field, mean in means.items():
-            weight = 1.0 if kinds[field] & _NAME else _TEXT_WEIGHT
-            score = weight * mean * (1 + covered(field, 0) / sizes[field]) / 2
+            score = (
+                weights[kinds[field]]
+                * mean
+                * (1 + covered(field, 0) / sizes[field])
+                / 2
+            )
             pos = record_of[field]
             seen = best.get(pos)
             if seen is None:
@@ -777,7 +832,14 @@ class _Text:
             else:
                 best[pos] = max(seen, score)
                 fullest[pos] = max(fullest[pos], mean)
-        return {pos: top * (1 + fullest[pos]) / 2 for pos, top in best.items()}
+        # best and fullest have the same keys, in the same order; the
+        # bonus a float, as a bool added to a float takes a slow path.
+        return {
+            pos: top * (1 + full) / 2 + (1.0 if full == 1.0 else 0.0)
+            for (pos, top), full in zip(
+                best.items(), fullest.values(), strict=True
+            )
+        }
 
     def near_keys(self, asked: _Asked) -> set[int]:
         """
@@ -1552,9 +1614,11 @@ class Collection(Sequence[R_co], Generic[R_co]):
         words) matches one of its words exactly, as the start of
         the word, or misspelt (difflib similarity of at least 0.8:
         "Kruschev" finds "Khrushchev"). A record named exactly *text* ranks
-        first; then records that match more of the words, closer, in their
-        names rather than their descriptions, and in shorter names; ties go
-        to data order.
+        first; then records that hold every one of those words exactly,
+        anywhere (a search for "Stalin" puts them before "Stalinists");
+        then the others. Within each, records that match more of the
+        words, closer, in their names rather than their descriptions, and
+        in shorter names rank higher; ties go to data order.
 
         Args:
             text: The words to look for.
