@@ -583,6 +583,29 @@ class TestUsage:
         assert message in err
         assert "()" not in err
 
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["search", "Hungary", "1956"],
+            ["show", "Nikita", "Khrushchev"],
+            ["check", "blind", "kittens"],
+            ["search", "--limit", "2", "secret", "speech"],
+        ],
+        ids=str,
+    )
+    def test_words_unquoted_are_the_words_quoted(
+        self, argv: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Several words given apart answer as they do quoted as one."""
+        words = [a for a in argv[1:] if not a.startswith("-") and a != "2"]
+        options = [a for a in argv[1:] if a not in words]
+        quoted = [argv[0], *options, " ".join(words)]
+
+        apart = output(capsys, *argv)
+
+        assert apart[0] == 0
+        assert apart == output(capsys, *quoted)
+
     def test_corpus_without_text(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -529,6 +529,20 @@ def _split(argv: Sequence[str]) -> tuple[list[str], list[str]]:
     return front, rest
 
 
+class _Joined(argparse.Action):
+    """Keep the words of a positional argument as one string, as typed."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,  # noqa: ARG002 -- argparse's call
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,  # noqa: ARG002 -- argparse's call
+    ) -> None:
+        assert isinstance(values, list)  # noqa: S101 -- nargs="+"
+        setattr(namespace, self.dest, " ".join(values))
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="secretspeech",
@@ -579,9 +593,14 @@ def _parser() -> argparse.ArgumentParser:
 
     command("summary", "the article, its records and the timeline (default)")
     show_parser = command("show", "one record, by id, name or alias")
-    show_parser.add_argument("key", help="an id, name or alias")
+    # Words may come quoted as one argument or unquoted as several.
+    show_parser.add_argument(
+        "key", nargs="+", action=_Joined, help="an id, name or alias"
+    )
     search_parser = command("search", "records of any kind, best first")
-    search_parser.add_argument("words", help="words to look for")
+    search_parser.add_argument(
+        "words", nargs="+", action=_Joined, help="words to look for"
+    )
     search_parser.add_argument(
         "--limit", type=_positive, help="the most to show"
     )
@@ -614,7 +633,9 @@ def _parser() -> argparse.ArgumentParser:
     events_parser.add_argument("--kind", help="an event kind: speech, war…")
     events_parser.add_argument("--during", help="a year or EDTF period")
     check_parser = command("check", "is this quotation in the article?")
-    check_parser.add_argument("quote", help="the words, in quotes")
+    check_parser.add_argument(
+        "quote", nargs="+", action=_Joined, help="the words, in quotes"
+    )
     check_parser.add_argument(
         "--limit", type=_positive, default=3, help="the most to show"
     )
