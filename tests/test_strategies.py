@@ -439,6 +439,10 @@ class TestInvalidArguments:
             ({"text": TEXT}, "only for source='synthetic'"),
             ({"source": "synthetic", "text": " \n\t"}, "not whitespace"),
             ({"source": "synthetic", "text": ""}, "not whitespace"),
+            (
+                {"source": "synthetic", "text": "In 1956 \ud800 he spoke."},
+                "writable as UTF-8, but it holds a lone surrogate '\\\\ud800' at 8$",
+            ),
             ({"source": "synthetic", "text": b"x"}, "a str, not bytes"),
         ],
     )

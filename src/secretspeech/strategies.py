@@ -133,7 +133,7 @@ from secretspeech._model import (
     Statistic,
     Verdict,
 )
-from secretspeech._text import normalize
+from secretspeech._text import normalize, unwritable
 from secretspeech.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -369,6 +369,15 @@ def _check_text(source: object, text: object, what: str) -> None:
             "text",
             text,
             "text must hold at least one character that is not whitespace",
+        )
+    # No span of it, and no file, could hold such a character.
+    problem = unwritable(text)
+    if problem is not None:
+        raise _refuse(
+            what,
+            "text",
+            text,
+            f"text must be writable as UTF-8, but it holds {problem}",
         )
 
 
@@ -691,8 +700,8 @@ def evidence(
 
     Raises:
         hypothesis.errors.InvalidArgument: When a value is drawn, if
-            *source* is unknown, or if *text* is given for another source
-            or is only whitespace.
+            *source* is unknown, or if *text* is given for another source,
+            is only whitespace or holds a lone surrogate.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import evidence
@@ -1390,8 +1399,8 @@ def people(
 
     Raises:
         hypothesis.errors.InvalidArgument: When a value is drawn, if
-            *source* is unknown, or *text* is given for another source or
-            has nothing but whitespace.
+            *source* is unknown, or *text* is given for another source,
+            has nothing but whitespace or holds a lone surrogate.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import people
@@ -1419,8 +1428,8 @@ def groups(
 
     Raises:
         hypothesis.errors.InvalidArgument: When a value is drawn, if
-            *source* is unknown, or *text* is given for another source or
-            has nothing but whitespace.
+            *source* is unknown, or *text* is given for another source,
+            has nothing but whitespace or holds a lone surrogate.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import groups
@@ -1448,8 +1457,8 @@ def places(
 
     Raises:
         hypothesis.errors.InvalidArgument: When a value is drawn, if
-            *source* is unknown, or *text* is given for another source or
-            has nothing but whitespace.
+            *source* is unknown, or *text* is given for another source,
+            has nothing but whitespace or holds a lone surrogate.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import places
@@ -1478,8 +1487,8 @@ def events(
 
     Raises:
         hypothesis.errors.InvalidArgument: When a value is drawn, if
-            *source* is unknown, or *text* is given for another source or
-            has nothing but whitespace.
+            *source* is unknown, or *text* is given for another source,
+            has nothing but whitespace or holds a lone surrogate.
 
     >>> from hypothesis import find, given, settings
     >>> from secretspeech.strategies import events
@@ -1515,8 +1524,8 @@ def quotations(
 
     Raises:
         hypothesis.errors.InvalidArgument: When a value is drawn, if
-            *source* is unknown, or *text* is given for another source or
-            has nothing but whitespace.
+            *source* is unknown, or *text* is given for another source,
+            has nothing but whitespace or holds a lone surrogate.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import quotations
@@ -1545,8 +1554,8 @@ def statistics(
 
     Raises:
         hypothesis.errors.InvalidArgument: When a value is drawn, if
-            *source* is unknown, or *text* is given for another source or
-            has nothing but whitespace.
+            *source* is unknown, or *text* is given for another source,
+            has nothing but whitespace or holds a lone surrogate.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import statistics
@@ -1577,8 +1586,8 @@ def claims(
 
     Raises:
         hypothesis.errors.InvalidArgument: When a value is drawn, if
-            *source* is unknown, or *text* is given for another source or
-            has nothing but whitespace.
+            *source* is unknown, or *text* is given for another source,
+            has nothing but whitespace or holds a lone surrogate.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import claims
@@ -1608,8 +1617,8 @@ def relations(
 
     Raises:
         hypothesis.errors.InvalidArgument: When a value is drawn, if
-            *source* is unknown, or *text* is given for another source or
-            has nothing but whitespace.
+            *source* is unknown, or *text* is given for another source,
+            has nothing but whitespace or holds a lone surrogate.
 
     >>> from hypothesis import find
     >>> from secretspeech.strategies import relations
@@ -1639,8 +1648,8 @@ def notes(
 
     Raises:
         hypothesis.errors.InvalidArgument: When a value is drawn, if
-            *source* is unknown, or *text* is given for another source or
-            has nothing but whitespace.
+            *source* is unknown, or *text* is given for another source,
+            has nothing but whitespace or holds a lone surrogate.
 
     >>> from hypothesis import given, settings
     >>> from secretspeech.strategies import notes
@@ -1705,8 +1714,8 @@ def articles(
 
     Raises:
         hypothesis.errors.InvalidArgument: When a value is drawn, if
-            *source* is unknown, or *text* is given for another source or
-            has nothing but whitespace.
+            *source* is unknown, or *text* is given for another source,
+            has nothing but whitespace or holds a lone surrogate.
 
     >>> import hashlib
     >>> from hypothesis import find
@@ -1835,9 +1844,9 @@ def corpora(
 
     Raises:
         hypothesis.errors.InvalidArgument: When a value is drawn, if
-            *source* is unknown, if *text* is given for another source or
-            has nothing but whitespace, or if *max_size* is not an int >= 0
-            (a bool is refused).
+            *source* is unknown, if *text* is given for another source,
+            has nothing but whitespace or holds a lone surrogate, or if
+            *max_size* is not an int >= 0 (a bool is refused).
 
     >>> from hypothesis import given, settings
     >>> from secretspeech.strategies import corpora
