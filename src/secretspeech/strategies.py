@@ -1836,7 +1836,12 @@ def corpora(
             ``"synthetic"`` for new corpora, ``"any"`` for both.
         text: The article text of synthetic corpora; a generated text if
             `None`.  Only with ``source="synthetic"``.
-        max_size: The most records of each type in a synthetic corpus.
+        max_size: The most records of each type in a synthetic corpus;
+            each type's count is drawn from 0 to it.  Hypothesis draws a
+            bounded amount of data for an example, so a *max_size* above
+            about 20 makes draws slow, and above about 40 they may fail
+            its ``data_too_large`` health check: test at scale with corpora
+            you generate and load instead.
 
     Returns:
         A strategy for `Corpus`.  A synthetic corpus shrinks to one with no
