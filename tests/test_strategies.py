@@ -420,6 +420,57 @@ class TestCorpora:
         )
 
 
+class TestRoom:
+    """Spans drawn beside others are drawn in the room the others leave."""
+
+    TEXT = "Stalin said: we will bury you. Nobody knew."
+
+    def span(self, start: int, end: int) -> ss.Evidence:
+        """The span of TEXT from *start* to *end*."""
+        return ss.Evidence.from_offsets(self.TEXT, start, end)
+
+    @pytest.mark.parametrize(
+        ("avoid", "rooms"),
+        [
+            ((), [(0, 30)]),
+            (((12, 30),), [(0, 12)]),
+            (((0, 6), (12, 16)), [(6, 12), (16, 30)]),
+            (((16, 20), (0, 6), (31, 37)), [(6, 16), (20, 30)]),
+            (((0, 35),), []),
+        ],
+    )
+    def test_the_rooms_left(
+        self,
+        avoid: tuple[tuple[int, int], ...],
+        rooms: list[tuple[int, int]],
+    ) -> None:
+        """What others leave of 0 to 30, in whatever order they come."""
+        spans = tuple(self.span(a, b) for a, b in avoid)
+
+        assert rooms == strategies._rooms(0, 30, spans)
+
+    @given(st.data())
+    def test_clear_of_the_others(self, data: st.DataObject) -> None:
+        """A span drawn beside others is inside the evidence and apart."""
+        scope = strategies._Scope((self.TEXT, strategies._anchors(self.TEXT)))
+        evidence = (self.span(0, 30), self.span(31, 43))
+        quoted = (self.span(13, 29), self.span(31, 37))
+
+        span = scope.inside(data.draw, evidence, avoid=quoted)
+
+        assert span is not None
+        assert any(e.start <= span.start < span.end <= e.end for e in evidence)
+        assert all(span.end <= q.start or q.end <= span.start for q in quoted)
+
+    def test_no_room(self) -> None:
+        """Where the others fill the evidence but for spaces, nothing."""
+        scope = strategies._Scope((self.TEXT, strategies._anchors(self.TEXT)))
+        evidence = (self.span(0, 30),)
+        quoted = (self.span(0, 12), self.span(13, 30))
+
+        assert scope.inside(lambda _: 0, evidence, avoid=quoted) is None
+
+
 class TestInvalidArguments:
     """
     Impossible arguments raise `InvalidArgument` when a value is drawn.

@@ -604,16 +604,31 @@ class _Scope:
         evidence: tuple[Evidence, ...],
         avoid: tuple[Evidence, ...] = (),
     ) -> Evidence | None:
-        """Draw a span inside one of *evidence*, or None if it hits *avoid*."""
-        around = _item(draw, evidence)
-        # Around a character that is not whitespace, as every span is.
-        first = bisect.bisect_left(self.anchors, around.start)
-        last = bisect.bisect_left(self.anchors, around.end) - 1
-        at = self.anchors[draw(_between(first, last))]
-        start = draw(_between(around.start, at))
-        end = draw(_between(at + 1, around.end))
-        if any(a.start < end and start < a.end for a in avoid):
+        """
+        Draw a span inside one of *evidence* and clear of *avoid*.
+
+        Drawn in the room *avoid* leaves, not drawn anywhere and refused if
+        it hits *avoid*: the quoted words of a quotation fill much of its
+        evidence, and a speaker's mention was seldom drawn beside them.
+        `None` if no room holds a character that is not whitespace.
+        """
+        anchors = self.anchors
+        rooms = [
+            (start, end)
+            for span in evidence
+            for start, end in _rooms(span.start, span.end, avoid)
+            # Around a character that is not whitespace, as every span is.
+            if bisect.bisect_left(anchors, start)
+            < bisect.bisect_left(anchors, end)
+        ]
+        if not rooms:
             return None
+        low, high = _item(draw, rooms)
+        first = bisect.bisect_left(anchors, low)
+        last = bisect.bisect_left(anchors, high) - 1
+        at = anchors[draw(_between(first, last))]
+        start = draw(_between(low, at))
+        end = draw(_between(at + 1, high))
         return Evidence.from_offsets(self.text, start, end)
 
     def evidence(self, draw: DrawFn) -> tuple[Evidence, ...]:
@@ -667,6 +682,22 @@ class _Scope:
     def optional_date(self, draw: DrawFn, rid: str) -> HistoricalDate | None:
         """Draw `None` (the simplest) or a date of record *rid*."""
         return self.date(draw, rid) if draw(st.booleans()) else None
+
+
+def _rooms(
+    start: int, end: int, avoid: tuple[Evidence, ...]
+) -> list[tuple[int, int]]:
+    """Return the stretches from *start* to *end* that *avoid* leaves free."""
+    rooms = []
+    for span in sorted(avoid, key=lambda a: a.start):
+        if span.end <= start or end <= span.start:
+            continue
+        if start < span.start:
+            rooms.append((start, span.start))
+        start = max(start, span.end)
+    if start < end:
+        rooms.append((start, end))
+    return rooms
 
 
 @st.composite
