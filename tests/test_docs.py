@@ -366,3 +366,35 @@ def test_the_docs_extra_holds_what_the_build_imports() -> None:
     needed = closure("docs")
 
     assert {"hypothesis", "mkdocs", "mkdocs-material", "sphinx"} <= needed
+
+
+def test_the_data_model_page_names_relations_the_data_holds() -> None:
+    """
+    Each link the data model page gives as an example is a relation.
+
+    The page wrote that the reburial is *part of* the 1961 attack, a
+    relation the data no longer holds.  Each example is written "SOURCE
+    *kind* TARGET", with ends that `ss.lookup` finds.
+    """
+    text = (DOCS / "explanation" / "data-model.md").read_text("utf-8")
+    section = text.split("\n## Relations: only what the article asserts\n")
+    sentence = " ".join(section[1].split(": ", 1)[1].split(".")[0].split())
+    examples = re.findall(
+        r"(?:^|, )(?P<source>[^,*]+?) (?:is )?\*(?P<kind>[a-z ]+)\* "
+        r"(?P<target>[^,*]+)",
+        sentence,
+    )
+    held = {(r.source, r.kind.value, r.target) for r in ss.relations}
+
+    def record(name: str) -> str | None:
+        try:
+            return ss.lookup(name).id
+        except ss.NotFoundError:
+            return None
+
+    assert len(examples) == 3
+    assert [
+        (source, kind, target)
+        for source, kind, target in examples
+        if (record(source), kind, record(target)) not in held
+    ] == []
