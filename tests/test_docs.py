@@ -398,3 +398,27 @@ def test_the_data_model_page_names_relations_the_data_holds() -> None:
         for source, kind, target in examples
         if (record(source), kind, record(target)) not in held
     ] == []
+
+
+def test_the_data_pages_name_every_data_file() -> None:
+    """
+    The pages on how the data is made name each TOML file of ``data/``.
+
+    They named ``records.toml`` and ``notes.toml`` only ("two files of
+    plain TOML") after the claims and the notes' sources moved to
+    ``claims.toml`` and ``sources.toml``.
+    """
+    files = sorted(f"`data/{p.name}`" for p in (ROOT / "data").glob("*.toml"))
+    updates = (DOCS / "explanation" / "data-updates.md").read_text("utf-8")
+    lives = updates.split("\n## Where the data lives, and how it is built\n")
+    lives_section = lives[1].split("\n## ", 1)[0]
+    changes = updates.split("\n## How the data changes\n")[1]
+    first_step = changes.split("\n2. ", 1)[0]
+    curation = (DOCS / "explanation" / "curation.md").read_text("utf-8")
+    intro = curation.split("\n## ", 1)[0]
+
+    assert len(files) == 4
+    assert [f for f in files if f not in lives_section] == []
+    assert [f for f in files if f not in intro] == []
+    assert [f for f in files if f not in first_step] == []
+    assert "`data/seed.txt`" in lives_section
