@@ -422,3 +422,26 @@ def test_the_data_pages_name_every_data_file() -> None:
     assert [f for f in files if f not in intro] == []
     assert [f for f in files if f not in first_step] == []
     assert "`data/seed.txt`" in lives_section
+
+
+def glossary_entry(anchor: str) -> str:
+    """Return the definition of the glossary term with *anchor*."""
+    text = (DOCS / "reference" / "glossary.md").read_text("utf-8")
+    entry = text.split(f"{{ #{anchor} }}\n", 1)[1]
+    return " ".join(entry.split("\n\n", 1)[0].split())
+
+
+def test_the_glossary_record_is_every_type_of_the_record_union() -> None:
+    """
+    The glossary's record is one of the types `ss.Record` joins.
+
+    It listed eight types after `Claim` joined the union as a ninth.
+    """
+    from typing import get_args  # noqa: PLC0415
+
+    entry = glossary_entry("record").split(": a frozen", 1)[0]
+    named = re.findall(r"[a-z]+", entry.lower())
+    types = [t.__name__.lower() for t in get_args(ss.Record)]
+
+    assert "`ss.Record` is their union type" in glossary_entry("record")
+    assert [t for t in types if t not in named] == []
