@@ -445,3 +445,19 @@ def test_the_glossary_record_is_every_type_of_the_record_union() -> None:
 
     assert "`ss.Record` is their union type" in glossary_entry("record")
     assert [t for t in types if t not in named] == []
+
+
+def test_the_glossary_hedges_are_hedges_of_the_data() -> None:
+    """
+    Each hedge the glossary quotes is the hedge of a statistic.
+
+    It gave "tens of thousands", number words that `Quantity` refuses as
+    a hedge (they are the figure).
+    """
+    entry = glossary_entry("hedge")
+    examples = entry.split(", as written:", 1)[1].split(";", 1)[0]
+    quoted = re.findall(r"“([^”]+)”", examples)
+    hedges = {s.quantity.hedge for s in ss.statistics}
+
+    assert len(quoted) >= 3
+    assert [q for q in quoted if q not in hedges] == []
