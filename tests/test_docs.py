@@ -461,3 +461,35 @@ def test_the_glossary_hedges_are_hedges_of_the_data() -> None:
 
     assert len(quoted) >= 3
     assert [q for q in quoted if q not in hedges] == []
+
+
+def test_the_quantity_kinds_are_shown_by_statistics_of_that_kind() -> None:
+    """
+    Each wording given as an example of a quantity kind is a statistic's.
+
+    The glossary and the data model page quote the article's numbers as
+    the statistics hold them, case aside: they gave "Ten million" after
+    the statistic became "Ten million more".
+    """
+    texts = {
+        kind.value: {
+            s.quantity.text.casefold() for s in ss.statistics.filter(kind=kind)
+        }
+        for kind in ss.QuantityKind
+    }
+    examples: list[tuple[str, str]] = []
+    for kind in ss.QuantityKind:
+        anchor = "quantity-" + kind.value.replace(" ", "-")
+        entry = glossary_entry(anchor).split(".", 1)[0]
+        examples += [(kind.value, q) for q in re.findall(r"“([^”]+)”", entry)]
+    model = (DOCS / "explanation" / "data-model.md").read_text("utf-8")
+    rows = re.findall(r"^\| ([a-z ]+) \| ([^|]*) \|", model, re.MULTILINE)
+    for kind, example in rows:
+        examples += [(kind, q) for q in re.findall(r"“([^”]+)”", example)]
+
+    assert len(examples) >= 14
+    assert [
+        (kind, example)
+        for kind, example in examples
+        if example.casefold() not in texts[kind]
+    ] == []
