@@ -493,3 +493,15 @@ def test_the_quantity_kinds_are_shown_by_statistics_of_that_kind() -> None:
         for kind, example in examples
         if example.casefold() not in texts[kind]
     ] == []
+
+
+def test_the_readme_lists_every_collection() -> None:
+    """
+    README's table of what is in the data names every collection.
+
+    It left out ``ss.claims``, the article's argument, the largest.
+    """
+    text = (ROOT / "README.md").read_text("utf-8")
+    table = text.split("\n## What is in it\n", 1)[1].split("\n\n", 1)[0]
+
+    assert [c.name for c in ss.SCHEMA if f"`ss.{c.name}`" not in table] == []
