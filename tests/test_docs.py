@@ -366,3 +366,142 @@ def test_the_docs_extra_holds_what_the_build_imports() -> None:
     needed = closure("docs")
 
     assert {"hypothesis", "mkdocs", "mkdocs-material", "sphinx"} <= needed
+
+
+def test_the_data_model_page_names_relations_the_data_holds() -> None:
+    """
+    Each link the data model page gives as an example is a relation.
+
+    The page wrote that the reburial is *part of* the 1961 attack, a
+    relation the data no longer holds.  Each example is written "SOURCE
+    *kind* TARGET", with ends that `ss.lookup` finds.
+    """
+    text = (DOCS / "explanation" / "data-model.md").read_text("utf-8")
+    section = text.split("\n## Relations: only what the article asserts\n")
+    sentence = " ".join(section[1].split(": ", 1)[1].split(".")[0].split())
+    examples = re.findall(
+        r"(?:^|, )(?P<source>[^,*]+?) (?:is )?\*(?P<kind>[a-z ]+)\* "
+        r"(?P<target>[^,*]+)",
+        sentence,
+    )
+    held = {(r.source, r.kind.value, r.target) for r in ss.relations}
+
+    def record(name: str) -> str | None:
+        try:
+            return ss.lookup(name).id
+        except ss.NotFoundError:
+            return None
+
+    assert len(examples) == 3
+    assert [
+        (source, kind, target)
+        for source, kind, target in examples
+        if (record(source), kind, record(target)) not in held
+    ] == []
+
+
+def test_the_data_pages_name_every_data_file() -> None:
+    """
+    The pages on how the data is made name each TOML file of ``data/``.
+
+    They named ``records.toml`` and ``notes.toml`` only ("two files of
+    plain TOML") after the claims and the notes' sources moved to
+    ``claims.toml`` and ``sources.toml``.
+    """
+    files = sorted(f"`data/{p.name}`" for p in (ROOT / "data").glob("*.toml"))
+    updates = (DOCS / "explanation" / "data-updates.md").read_text("utf-8")
+    lives = updates.split("\n## Where the data lives, and how it is built\n")
+    lives_section = lives[1].split("\n## ", 1)[0]
+    changes = updates.split("\n## How the data changes\n")[1]
+    first_step = changes.split("\n2. ", 1)[0]
+    curation = (DOCS / "explanation" / "curation.md").read_text("utf-8")
+    intro = curation.split("\n## ", 1)[0]
+
+    assert len(files) == 4
+    assert [f for f in files if f not in lives_section] == []
+    assert [f for f in files if f not in intro] == []
+    assert [f for f in files if f not in first_step] == []
+    assert "`data/seed.txt`" in lives_section
+
+
+def glossary_entry(anchor: str) -> str:
+    """Return the definition of the glossary term with *anchor*."""
+    text = (DOCS / "reference" / "glossary.md").read_text("utf-8")
+    entry = text.split(f"{{ #{anchor} }}\n", 1)[1]
+    return " ".join(entry.split("\n\n", 1)[0].split())
+
+
+def test_the_glossary_record_is_every_type_of_the_record_union() -> None:
+    """
+    The glossary's record is one of the types `ss.Record` joins.
+
+    It listed eight types after `Claim` joined the union as a ninth.
+    """
+    from typing import get_args  # noqa: PLC0415
+
+    entry = glossary_entry("record").split(": a frozen", 1)[0]
+    named = re.findall(r"[a-z]+", entry.lower())
+    types = [t.__name__.lower() for t in get_args(ss.Record)]
+
+    assert "`ss.Record` is their union type" in glossary_entry("record")
+    assert [t for t in types if t not in named] == []
+
+
+def test_the_glossary_hedges_are_hedges_of_the_data() -> None:
+    """
+    Each hedge the glossary quotes is the hedge of a statistic.
+
+    It gave "tens of thousands", number words that `Quantity` refuses as
+    a hedge (they are the figure).
+    """
+    entry = glossary_entry("hedge")
+    examples = entry.split(", as written:", 1)[1].split(";", 1)[0]
+    quoted = re.findall(r"“([^”]+)”", examples)
+    hedges = {s.quantity.hedge for s in ss.statistics}
+
+    assert len(quoted) >= 3
+    assert [q for q in quoted if q not in hedges] == []
+
+
+def test_the_quantity_kinds_are_shown_by_statistics_of_that_kind() -> None:
+    """
+    Each wording given as an example of a quantity kind is a statistic's.
+
+    The glossary and the data model page quote the article's numbers as
+    the statistics hold them, case aside: they gave "Ten million" after
+    the statistic became "Ten million more".
+    """
+    texts = {
+        kind.value: {
+            s.quantity.text.casefold() for s in ss.statistics.filter(kind=kind)
+        }
+        for kind in ss.QuantityKind
+    }
+    examples: list[tuple[str, str]] = []
+    for kind in ss.QuantityKind:
+        anchor = "quantity-" + kind.value.replace(" ", "-")
+        entry = glossary_entry(anchor).split(".", 1)[0]
+        examples += [(kind.value, q) for q in re.findall(r"“([^”]+)”", entry)]
+    model = (DOCS / "explanation" / "data-model.md").read_text("utf-8")
+    rows = re.findall(r"^\| ([a-z ]+) \| ([^|]*) \|", model, re.MULTILINE)
+    for kind, example in rows:
+        examples += [(kind, q) for q in re.findall(r"“([^”]+)”", example)]
+
+    assert len(examples) >= 14
+    assert [
+        (kind, example)
+        for kind, example in examples
+        if example.casefold() not in texts[kind]
+    ] == []
+
+
+def test_the_readme_lists_every_collection() -> None:
+    """
+    README's table of what is in the data names every collection.
+
+    It left out ``ss.claims``, the article's argument, the largest.
+    """
+    text = (ROOT / "README.md").read_text("utf-8")
+    table = text.split("\n## What is in it\n", 1)[1].split("\n\n", 1)[0]
+
+    assert [c.name for c in ss.SCHEMA if f"`ss.{c.name}`" not in table] == []
