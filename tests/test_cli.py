@@ -94,6 +94,23 @@ class TestCommands:
         assert "  addressees:      those-at-the-top\n" in out
         assert "You are blind kittens." in out
 
+    def test_show_note_sources(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """``show`` prints a note's sources one to a line, each whole."""
+        assert main(["show", "war-dead-estimates"]) == 0
+        out = capsys.readouterr().out
+
+        assert ".," not in out
+        block = out.split("  sources:")[1].split("\n  evidence:")[0]
+        lines = [line.strip() for line in block.split("\n")]
+        note = ss.notes.get("war-dead-estimates")
+        citations = [source.citation for source in note.sources]
+        assert len(citations) == 3
+        for citation in citations:
+            assert any(line.startswith(citation[:20]) for line in lines)
+        assert " ".join(block.split()) == " ".join(citations)
+
     def test_show_article(self, capsys: pytest.CaptureFixture[str]) -> None:
         """``show article`` prints the article's metadata, not its text."""
         assert main(["show", "article"]) == 0

@@ -740,7 +740,9 @@ def test_wording_resolved_relative_and_inferred() -> None:
         == (SLIDES["speech-reaches-west"]["display_date"])
     )
     assert "At first (March 1953 – 1955)" == thaw["display_date"]
-    assert "“At first” is counted from Stalin’s death." in thaw["text"]["text"]
+    assert (
+        "“At first” is counted from “Stalin’s death”." in thaw["text"]["text"]
+    )
     assert sputnik["display_date"].endswith("(1957 – 1964; inferred)")
     assert "it is inferred: " in sputnik["text"]["text"]
     assert "1940" == SLIDES["trotsky-killed"]["display_date"]
@@ -884,6 +886,24 @@ def test_quotations_whose_occasion_has_no_date() -> None:
         "“as 2006” is counted from the article."
         in (slides["trotsky-killed"]["text"]["text"])
     )
+
+
+def test_a_relative_date_names_its_anchor_as_a_title() -> None:
+    """An event's name, a headline, is quoted, not run into the sentence."""
+    zigzags = SLIDES["khrushchev-zigzags"]["text"]["text"]
+    crisis = [
+        slide["text"]["text"]
+        for slide in TIMELINE["events"]
+        if "is counted from “Khrushchev removed from power”."
+        in slide["text"]["text"]
+    ]
+
+    assert (
+        "“In the next years” is counted from “The failed attempt to "
+        "overthrow Khrushchev”."
+    ) in zigzags
+    assert "counted from The" not in json.dumps(TIMELINE, ensure_ascii=False)
+    assert crisis
 
 
 # -- graphs ------------------------------------------------------------------

@@ -483,3 +483,18 @@ class TestRecords:
         """The article's checksum is 64 hex digits."""
         with pytest.raises(ss.InvalidValueError, match="64 hex"):
             attrs.evolve(ss.article, sha256="abc")
+
+
+def test_a_citation_nests_the_quotes_of_a_title() -> None:
+    """Quotes in a title become single inside the citation's double quotes."""
+    source = ss.Source(
+        kind="official",
+        title="Khrushchev and the “Anti-Party Group” (1953–1957)",
+        author="Avis Bohlen",
+        date="27 April 1962",
+    )
+
+    assert source.citation == (
+        "Avis Bohlen, “Khrushchev and the ‘Anti-Party Group’ (1953–1957)”, "
+        "27 April 1962."
+    )

@@ -254,6 +254,14 @@ def show(corpus: ss.Corpus, key: str) -> Answer:
         value = getattr(record, field.name)
         if field.name in {"id", "evidence", "segments"} or value in ((), None):
             continue
+        if field.name == "sources":
+            # A citation holds commas and ends with a full stop: one a line.
+            names = [field.name, *("" for _ in value[1:])]
+            lines.extend(
+                _field(name, source.citation, label, colon=bool(name))
+                for name, source in zip(names, value, strict=True)
+            )
+            continue
         lines.append(_field(field.name, _value(value), label))
     if isinstance(record, ss.Quotation):
         lines.append(_field("text", record.text, label))
@@ -268,12 +276,14 @@ def show(corpus: ss.Corpus, key: str) -> Answer:
     return Answer("\n".join([*lines, "", context]), ss.as_dict(record))
 
 
-def _field(name: str, value: str, label: int = 13) -> str:
+def _field(
+    name: str, value: str, label: int = 13, *, colon: bool = True
+) -> str:
     """One field of `show`, wrapped to 80 columns under its value."""
     return textwrap.fill(
         value,
         width=WIDTH,
-        initial_indent=f"  {name + ':':<{label}} ",
+        initial_indent=f"  {name + ':' * colon:<{label}} ",
         subsequent_indent=" " * (label + 3),
         break_long_words=True,
         break_on_hyphens=False,

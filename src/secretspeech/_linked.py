@@ -56,7 +56,7 @@ from secretspeech._model import (
     plain,
     schema_of,
 )
-from secretspeech._text import brief, shown
+from secretspeech._text import brief, quoted, shown
 from secretspeech.exceptions import (
     InvalidTypeError,
     InvalidValueError,
@@ -884,7 +884,13 @@ def _date_notes(corpus: Corpus, date: HistoricalDate) -> list[str]:
     notes = []
     if date.relative_to is not None:
         anchor = corpus.get(date.relative_to)
-        name = "the article" if isinstance(anchor, Article) else str(anchor)
+        # A record's name is a headline ("The failed attempt to overthrow
+        # Khrushchev"): quoted as a title, it reads inside a sentence.
+        name = (
+            "the article"
+            if isinstance(anchor, Article)
+            else quoted(str(anchor))
+        )
         notes.append(
             f"<p><small>“{_html(date.text)}” is counted from "
             f"{_html(name)}.</small></p>"

@@ -23,6 +23,7 @@ from secretspeech._dates import HistoricalDate
 from secretspeech._text import (
     brief,
     paragraph_spans,
+    quoted,
     sentence_spans,
     shown,
     unwritable,
@@ -993,6 +994,8 @@ class Source:
 
         Author, title in quotation marks, periodical or publisher, date and
         pages, in that order, each where known; *read_at* is not part of it.
+        Double quotes inside the title become single (“Khrushchev and the
+        ‘Anti-Party Group’”).
 
         >>> import secretspeech as ss
         >>> ss.Source(
@@ -1007,7 +1010,7 @@ class Source:
             part
             for part in (
                 self.author,
-                f"“{self.title}”",
+                quoted(self.title),
                 self.periodical,
                 self.publisher,
                 self.date,

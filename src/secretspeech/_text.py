@@ -543,6 +543,20 @@ def with_article(phrase: str) -> str:
     return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
 
 
+def quoted(text: str, /) -> str:
+    """
+    Put *text* in double quotation marks, its own double quotes made single.
+
+    A title or a name inside a sentence is quoted as a title; quotes
+    inside it become single, as in “Khrushchev and the ‘Anti-Party
+    Group’”, so that the reader can tell where it ends.
+
+    >>> quoted("The first tentative steps: the “thaw”")
+    '“The first tentative steps: the ‘thaw’”'
+    """
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
 #: How many characters of a value's repr an error message quotes.
 BRIEF_CHARS = 60
 
