@@ -1103,3 +1103,16 @@ class TestIndexing:
 
         check_error("Collection[...]", info.value)
         assert quoted in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "value", ["secret-speech", "article", "Khrushchev", "Stalin"]
+)
+def test_a_padded_name_is_quoted_briefly(value: str) -> None:
+    """An id or name padded with blanks is quoted shortened, not in full."""
+    with pytest.raises(ss.SecretSpeechError) as info:
+        ss.events.filter(at=value + " " * 3000)
+
+    check_error("filter(at=...)", info.value)
+    assert str(info.value).startswith(f"at='{value} ")
+    assert len(str(info.value)) < 400
