@@ -1074,3 +1074,45 @@ def test_the_named_breaches(
 
     check_error("call", caught.value)
     assert "120 (int)" not in str(caught.value)
+
+
+class TestIndexing:
+    """`Collection[...]`: only an index past the end is Python's own error."""
+
+    def test_an_int_too_long_to_print(self) -> None:
+        """The IndexError of a huge index quotes it without converting it."""
+        with pytest.raises(IndexError) as info:
+            ss.people[10**5000]
+
+        assert not isinstance(info.value, ss.SecretSpeechError)
+        assert str(info.value).startswith("index <an int of 5001 digits> is")
+
+    @pytest.mark.parametrize(
+        ("index", "error", "quoted"),
+        [
+            (slice("a", None), ss.InvalidTypeError, "slice('a', None, None)"),
+            (slice(None, None, 0), ss.InvalidValueError, "step"),
+        ],
+    )
+    def test_a_slice_that_slices_nothing(
+        self, index: slice, error: type[Exception], quoted: str
+    ) -> None:
+        """A slice of wrong bounds or step is refused, quoting it."""
+        with pytest.raises(error) as info:
+            ss.people[index]
+
+        check_error("Collection[...]", info.value)
+        assert quoted in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "value", ["secret-speech", "article", "Khrushchev", "Stalin"]
+)
+def test_a_padded_name_is_quoted_briefly(value: str) -> None:
+    """An id or name padded with blanks is quoted shortened, not in full."""
+    with pytest.raises(ss.SecretSpeechError) as info:
+        ss.events.filter(at=value + " " * 3000)
+
+    check_error("filter(at=...)", info.value)
+    assert str(info.value).startswith(f"at='{value} ")
+    assert len(str(info.value)) < 400

@@ -39,7 +39,40 @@ STRATEGIES = {
     for name in strategies.__all__
     if inspect.isfunction(getattr(strategies, name))
 }
+
+
 #: Arguments of the wrong type or out of range for most strategies.
+class NoRepr:
+    """
+    A value whose repr fails in secretspeech: a refusal must still quote it.
+
+    Hypothesis shows it as any other value when it reports the refusal.
+    """
+
+    def __repr__(self) -> str:
+        caller = inspect.currentframe()
+        caller = caller.f_back if caller else None
+        if caller and caller.f_globals["__name__"].startswith("secretspeech"):
+            raise RuntimeError("no repr")
+        return "NoRepr()"
+
+
+class Ambiguous:
+    """A value like an array: == answers another of it, which has no bool."""
+
+    def __eq__(self, other: object) -> Ambiguous:  # type: ignore[override]
+        return self
+
+    def __ne__(self, other: object) -> Ambiguous:  # type: ignore[override]
+        return self
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __bool__(self) -> bool:
+        raise ValueError("the truth value of an array is ambiguous")
+
+
 ODD_VALUES: dict[str, object] = {
     "object": object(),
     "None": None,
@@ -51,6 +84,8 @@ ODD_VALUES: dict[str, object] = {
     "empty list": [],
     "list of object": [object()],
     "enum member": ss.Calendar.JULIAN,
+    "no repr": NoRepr(),
+    "array-like": Ambiguous(),
 }
 #: The strategies that take a *text* for their synthetic values.
 TEXT_TAKERS = sorted(
@@ -542,6 +577,10 @@ class TestInvalidArguments:
                 {"calendars": 2},
                 "an iterable of Calendar members, not int$",
             ),
+            (
+                {"calendars": b"julian"},
+                "an iterable of Calendar members, not bytes$",
+            ),
             ({"intervals": "no"}, "intervals must be True or False, not str"),
             ({"intervals": 0}, "intervals must be True or False, not int"),
             (
@@ -579,6 +618,10 @@ class TestInvalidArguments:
             (
                 {"kinds": 1},
                 "an iterable of QuantityKind members, not int$",
+            ),
+            (
+                {"kinds": bytearray(b"exact")},
+                "an iterable of QuantityKind members, not bytearray$",
             ),
         ],
     )
@@ -664,6 +707,8 @@ class TestInvalidArguments:
             ),
             (corpora(max_size=-1), ss.InvalidValueError),
             (corpora(max_size=True), ss.InvalidTypeError),
+            (events(source=None), ss.InvalidTypeError),
+            (events(source=b"article"), ss.InvalidTypeError),
         ],
         ids=repr,
     )

@@ -1373,7 +1373,17 @@ class Collection(Sequence[R_co], Generic[R_co]):
     def __getitem__(self, index: slice, /) -> Collection[R_co]: ...
     def __getitem__(self, index: int | slice, /) -> R_co | Collection[R_co]:
         if isinstance(index, slice):
-            kept = list(self._positions())[index]
+            try:
+                kept = list(self._positions())[index]
+            except TypeError:
+                raise InvalidTypeError(
+                    f"a collection is sliced by ints or None, got "
+                    f"{brief(index)}"
+                ) from None
+            except ValueError as e:  # a step of 0
+                raise InvalidValueError(
+                    f"cannot slice a collection by {brief(index)}: {e}"
+                ) from None
             return type(self)._make(self._base, kept, self._resolver)
         if isinstance(index, str):
             # A sequence is indexed by position; say where ids and names go.
@@ -1395,7 +1405,7 @@ class Collection(Sequence[R_co], Generic[R_co]):
             # As for any sequence, but saying which (a tuple's own message
             # names a tuple the caller never saw).
             raise IndexError(
-                f"index {position} is out of range for a collection of "
+                f"index {brief(position)} is out of range for a collection of "
                 f"{len(self._records)} records"
             ) from None
 

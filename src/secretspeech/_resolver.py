@@ -22,7 +22,7 @@ from secretspeech._checks import (
     nouns,
 )
 from secretspeech._model import Article, Record
-from secretspeech._text import normalize, with_article
+from secretspeech._text import brief, normalize, with_article
 from secretspeech.exceptions import (
     InvalidTypeError,
     InvalidValueError,
@@ -140,15 +140,15 @@ class Resolver:
                 else with_article(noun(TYPE_OF[owner]))
             )
             return InvalidValueError(
-                f"{argument}{value!r} is the id of {what}, "
+                f"{argument}{brief(value)} is the id of {what}, "
                 f"but {argument} takes {with_article(nouns(among))}"
             )
         if self.names_article(value):
             # Near names of records would mislead, as for a name of a record
             # of another type.
             return NotFoundError(
-                f"{argument}{value!r}: no {nouns(among)} has this id, name "
-                f"or alias; it names the Article, but {argument} takes "
+                f"{argument}{brief(value)}: no {nouns(among)} has this id, "
+                f"name or alias; it names the Article, but {argument} takes "
                 f"{with_article(nouns(among))}"
             )
         elsewhere = self.named_elsewhere(key, among)
@@ -156,10 +156,10 @@ class Resolver:
             # Suggesting near names of the wrong type would mislead: say
             # what the name is instead.
             return NotFoundError(
-                f"{argument}{value!r}: no {nouns(among)} has this id, name "
-                f"or alias; it names {with_article(noun(type(elsewhere)))} "
-                f"({elsewhere.id!r}), but {argument} takes "
-                f"{with_article(nouns(among))}"
+                f"{argument}{brief(value)}: no {nouns(among)} has this id, "
+                f"name or alias; it names "
+                f"{with_article(noun(type(elsewhere)))} ({elsewhere.id!r}), "
+                f"but {argument} takes {with_article(nouns(among))}"
             )
         return missing(
             [self.collections[name] for name in among],

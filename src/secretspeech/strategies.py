@@ -133,7 +133,7 @@ from secretspeech._model import (
     Statistic,
     Verdict,
 )
-from secretspeech._text import normalize, unwritable
+from secretspeech._text import brief, normalize, unwritable
 from secretspeech.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -277,7 +277,7 @@ def _lazy(
         if args:
             raise TypeError(
                 f"{name}() takes no positional arguments; name each, as in "
-                f"{name}({first}={args[0]!r:.60})"
+                f"{name}({first}={brief(args[0])})"
             )
         unknown = [k for k in kwargs if k not in signature.parameters]
         if unknown:
@@ -326,7 +326,7 @@ def _refuse(
     error: type[InvalidArgument] = _InvalidValueError,
 ) -> InvalidArgument:
     """Return the error for argument *name* of the strategy *what*."""
-    return error(f"{what}({name}={value!r:.60}): {rule}")
+    return error(f"{what}({name}={brief(value)}): {rule}")
 
 
 def _type(value: object) -> str:
@@ -335,13 +335,18 @@ def _type(value: object) -> str:
 
 
 def _check_source(source: object, what: str) -> None:
-    if source not in _SOURCES:
+    rule = "source must be 'article', 'synthetic' or 'any'"
+    # The type first: an array's == answers an array, which has no bool.
+    if not isinstance(source, str):
         raise _refuse(
             what,
             "source",
             source,
-            "source must be 'article', 'synthetic' or 'any'",
+            f"{rule}, not {_type(source)}",
+            _InvalidTypeError,
         )
+    if source not in _SOURCES:
+        raise _refuse(what, "source", source, rule)
 
 
 def _check_text(source: object, text: object, what: str) -> None:
@@ -439,7 +444,9 @@ def _members(
             f"{rule}, not a single member; put it in a list",
             _InvalidTypeError,
         )
-    if isinstance(values, str) or not isinstance(values, Iterable):
+    if isinstance(values, str | bytes | bytearray | memoryview) or not (
+        isinstance(values, Iterable)
+    ):
         raise _refuse(
             what,
             name,
