@@ -1104,6 +1104,16 @@ class TestIndexing:
         check_error("Collection[...]", info.value)
         assert quoted in str(info.value)
 
+    @pytest.mark.parametrize("index", [True, False])
+    def test_a_bool_is_no_position(self, index: bool) -> None:
+        """A bool is not taken for an int, as for every argument."""
+        with pytest.raises(ss.InvalidTypeError) as info:
+            ss.people[index]
+
+        check_error("Collection[...]", info.value)
+        assert f"got {index} (bool)" in str(info.value)
+        assert ss.people[int(index)] is ss.people[1 if index else 0]
+
 
 @pytest.mark.parametrize(
     "value", ["secret-speech", "article", "Khrushchev", "Stalin"]

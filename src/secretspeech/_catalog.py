@@ -1393,12 +1393,19 @@ class Collection(Sequence[R_co], Generic[R_co]):
                 f".lookup({brief(index)}) for a name"
             )
         try:
-            position = operator.index(index)
+            # A bool is not taken for an int, here as for every argument.
+            position = (
+                None
+                if index is True or index is False
+                else operator.index(index)
+            )
         except TypeError:
+            position = None
+        if position is None:
             raise InvalidTypeError(
                 f"a collection is indexed by an int or a slice, got "
                 f"{describe(index)}"
-            ) from None
+            )
         try:
             return self._records[position]
         except IndexError:
