@@ -476,6 +476,13 @@ def test_a_bad_base(function: Any) -> None:
         function(CORPUS, base=b"urn:x:")
     with raises(InvalidValueError, ValueError, f"{name}(): base=", "'data'"):
         function(CORPUS, base="data")
+    # RFC 3987: one "#" only, and "%" begins two hex digits.  With either,
+    # every IRI made from the base is none, and a triple store refuses it.
+    for base in ("https://example.org/a#b#", "https://example.org/%zz/"):
+        with raises(InvalidValueError, ValueError, f"{name}(): base="):
+            function(CORPUS, base=base)
+    for base in ("https://example.org/a%C3%B3#", "urn:x:\u00e9/"):
+        assert function(CORPUS, base=base)
 
 
 @pytest.mark.parametrize(

@@ -91,8 +91,10 @@ _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 # are EDTF level 0 with some level-1 features.
 _EDTF = "http://id.loc.gov/datatypes/edtf/EDTF-level1"
 _WIKIDATA = "http://www.wikidata.org/entity/"
-# An absolute IRI: a scheme, a colon, and no character IRIs refuse.
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*")
+# An absolute IRI (RFC 3987): a scheme, a colon, and no character IRIs
+# refuse; "%" only before two hex digits, and one "#" at most.
+_IRI_CHAR = r"(?:[^\x00-\x20\x7f<>\"{}|\\^`%#]|%[0-9A-Fa-f]{2})*"
+_IRI = re.compile(rf"[A-Za-z][A-Za-z0-9+.-]*:{_IRI_CHAR}(?:#{_IRI_CHAR})?")
 # One side of an EDTF date in the subset `HistoricalDate` reads.
 _SIDE = re.compile(
     r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?"
