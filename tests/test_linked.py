@@ -400,6 +400,31 @@ def test_statistics_and_notes(graph: rdflib.Graph) -> None:
     }
 
 
+def test_a_source_read_online_is_at_a_web_page(graph: rdflib.Graph) -> None:
+    """
+    A source's address is a schema.org ``url``: an IRI, not a string.
+
+    schema.org's own context reads ``url`` as an IRI (``"@type": "@id"``),
+    so a string there would be a different triple; an address that is no
+    absolute IRI is kept as a string under ``ss:read_at`` instead.
+    """
+    sources = [
+        s for n in CORPUS.notes for s in n.sources if s.read_at is not None
+    ]
+    urls = set(graph.objects(None, SDO.url))
+    note = CORPUS.notes[0]
+    shelf = attrs.evolve(note.sources[0], read_at="the British Library")
+    other = rdf(
+        to_jsonld(evolve(CORPUS, attrs.evolve(note, sources=(shelf,))))
+    )
+    cited = other.value(DATA[note.id], SDO.citation)
+
+    assert sources
+    assert {rdflib.URIRef(s.read_at) for s in sources} == urls
+    assert None is other.value(cited, SDO.url)
+    assert Literal("the British Library") == other.value(cited, SS.read_at)
+
+
 def test_the_context_is_whole() -> None:
     """Every key and type is defined inline; no context is ever fetched."""
     context = DOCUMENT["@context"]
@@ -451,6 +476,13 @@ def test_a_bad_base(function: Any) -> None:
         function(CORPUS, base=b"urn:x:")
     with raises(InvalidValueError, ValueError, f"{name}(): base=", "'data'"):
         function(CORPUS, base="data")
+    # RFC 3987: one "#" only, and "%" begins two hex digits.  With either,
+    # every IRI made from the base is none, and a triple store refuses it.
+    for base in ("https://example.org/a#b#", "https://example.org/%zz/"):
+        with raises(InvalidValueError, ValueError, f"{name}(): base="):
+            function(CORPUS, base=base)
+    for base in ("https://example.org/a%C3%B3#", "urn:x:\u00e9/"):
+        assert function(CORPUS, base=base)
 
 
 @pytest.mark.parametrize(

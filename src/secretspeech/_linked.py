@@ -91,8 +91,10 @@ _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 # are EDTF level 0 with some level-1 features.
 _EDTF = "http://id.loc.gov/datatypes/edtf/EDTF-level1"
 _WIKIDATA = "http://www.wikidata.org/entity/"
-# An absolute IRI: a scheme, a colon, and no character IRIs refuse.
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*")
+# An absolute IRI (RFC 3987): a scheme, a colon, and no character IRIs
+# refuse; "%" only before two hex digits, and one "#" at most.
+_IRI_CHAR = r"(?:[^\x00-\x20\x7f<>\"{}|\\^`%#]|%[0-9A-Fa-f]{2})*"
+_IRI = re.compile(rf"[A-Za-z][A-Za-z0-9+.-]*:{_IRI_CHAR}(?:#{_IRI_CHAR})?")
 # One side of an EDTF date in the subset `HistoricalDate` reads.
 _SIDE = re.compile(
     r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?"
@@ -319,7 +321,10 @@ def to_jsonld(corpus: Corpus, /, *, base: str = BASE) -> dict[str, Any]:
     ``about``; a place's ``containedInPlace``; a quotation's ``text``,
     ``spokenByCharacter`` and ``creator`` for its speaker and
     ``recordedAt`` for its occasion; a claim's ``author``, ``appearance``
-    and ``isPartOf``; ``sameAs`` for Wikidata); every other field is
+    and ``isPartOf``; a note's ``citation``, each source a
+    ``CreativeWork``, whose address is its ``url``, an IRI node (or, if
+    no absolute IRI, a string under ``ss:read_at``); ``sameAs`` for
+    Wikidata); every other field is
     written under the edition's own vocabulary,
     ``https://secretspeech.readthedocs.io/vocab#`` (the prefix ``ss:``),
     by its Python name (``ss:kind``, ``ss:addressees``, ``ss:stance``).
@@ -453,6 +458,10 @@ def _record_node(
 
 #: Fields that hold the id of an outside authority, and its IRIs.
 _IRI_FIELDS: Mapping[str, str] = {"wikidata": _WIKIDATA}
+#: Fields of values that hold an address, by the value type's name: an IRI
+#: node under their schema.org term (whose range is URL), a string under
+#: the edition's own term if it is no absolute IRI.
+_ADDRESS_FIELDS = frozenset({("Source", "read_at")})
 
 
 def _put(node: dict[str, Any], term: str, objects: object) -> None:
@@ -505,11 +514,31 @@ def _objects(value: object, base: str, article: str) -> Any:  # noqa: ANN401 -- 
         node: dict[str, Any] = {"@type": _VALUE_TYPES.get(cls, f"ss:{scope}")}
         for field in attrs.fields(cls):
             item = getattr(value, field.name)
-            if item is not None and item != ():
-                for term in _terms(scope, field.name):
-                    _put(node, term, _objects(item, base, article))
+            if item is None or item == ():
+                continue
+            if (scope, field.name) in _ADDRESS_FIELDS:
+                terms, objects = _address(scope, field.name, item)
+            else:
+                terms = _terms(scope, field.name)
+                objects = _objects(item, base, article)
+            for term in terms:
+                _put(node, term, objects)
         return node
     return value
+
+
+def _address(
+    scope: str, name: str, address: str
+) -> tuple[tuple[str, ...], object]:
+    """
+    Return the keys and the object of a field that holds an address.
+
+    schema.org's ``url`` is an IRI, which a plain string is not: an
+    absolute IRI is a node, anything else a string under the edition's term.
+    """
+    if _IRI.fullmatch(address):
+        return _terms(scope, name), {"@id": address}
+    return (f"ss:{name}",), address
 
 
 def _span(span: Evidence, article: str, type_key: str) -> dict[str, Any]:
