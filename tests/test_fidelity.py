@@ -122,12 +122,31 @@ REPRINTS = {
 }
 
 
-#: A four-digit year, as a book's date gives its edition.
+def only_judged(sentence: ss.Evidence) -> bool:
+    """
+    Tell whether every claim of *sentence* is a judgement (or none is made).
+
+    A claim is the sentence's when its evidence lies inside the sentence
+    or holds it.
+    """
+    claims = [
+        c
+        for c in ss.claims
+        if any(
+            (sentence.start <= e.start and e.end <= sentence.end)
+            or (e.start <= sentence.start and sentence.end <= e.end)
+            for e in c.evidence
+        )
+    ]
+    return all(c.stance is ss.Stance.EVALUATION for c in claims)
+
+
 def whole(name: str) -> str:
     """Return a pattern of *name* as whole words, not inside another word."""
     return rf"(?<!\w){re.escape(name)}(?!\w)"
 
 
+#: A four-digit year, as a book's date gives its edition.
 YEAR = re.compile(r"\b(1[5-9]|20)[0-9]{2}\b")
 
 
@@ -942,17 +961,7 @@ class TestStances:
         """
         judged_only = []
         for s in ss.article.sentences:
-            claims = [
-                c
-                for c in ss.claims
-                if any(
-                    s.start <= e.start and e.end <= s.end for e in c.evidence
-                )
-                or any(
-                    e.start <= s.start and s.end <= e.end for e in c.evidence
-                )
-            ]
-            if any(c.stance is not ss.Stance.EVALUATION for c in claims):
+            if not only_judged(s):
                 continue
             judged_only += [
                 (event.id, e.exact)
@@ -980,17 +989,7 @@ class TestStances:
         """
         judged_only = []
         for s in ss.article.sentences:
-            claims = [
-                c
-                for c in ss.claims
-                if any(
-                    s.start <= e.start and e.end <= s.end for e in c.evidence
-                )
-                or any(
-                    e.start <= s.start and s.end <= e.end for e in c.evidence
-                )
-            ]
-            if any(c.stance is not ss.Stance.EVALUATION for c in claims):
+            if not only_judged(s):
                 continue
             judged_only += [
                 (r.id, e.exact)
