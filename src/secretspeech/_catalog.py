@@ -1547,10 +1547,10 @@ class Collection(Sequence[R_co], Generic[R_co]):
         An exact id wins. Otherwise names are compared after normalisation:
         case, accents, surrounding whitespace and punctuation, curly or
         straight apostrophes, a possessive ``’s``, hyphens against spaces
-        and invisible soft hyphens make no difference. Quotations are also found by their text or any
-        segment of it, and statistics by their quantity as written
-        (``"as many as 29 million"``). If several records share a name, the
-        first in data order is returned.
+        and invisible soft hyphens make no difference. Quotations are also
+        found by their text or any segment of it, and statistics by their
+        quantity as written (``"as many as 29 million"``). If several
+        records share a name, the first in data order is returned.
 
         Args:
             name: An id, name or alias.

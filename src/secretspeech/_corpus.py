@@ -306,7 +306,7 @@ def _check_refs(
                 or (ref in owner and ANY_COLLECTION in allowed)
             ):
                 continue
-            where = _where(collection, record.id)
+            where = _where(collection, rid)
             # A date's anchor is named by its date: died.relative_to.
             named = (
                 next(

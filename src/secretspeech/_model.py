@@ -1742,6 +1742,8 @@ def _saved_otherwise(text: str, sha256: str) -> str:
         ),
     )
     for fixed, changes in tries:
+        if fixed == text:
+            continue
         found = hashlib.sha256(fixed.encode("utf-8", "surrogatepass"))
         if found.hexdigest() == sha256:
             return f"; it would be, {' and '.join(changes)}"

@@ -665,12 +665,20 @@ class _Scope:
         return tuple(self.label(draw) for _ in range(draw(_between(0, _FEW))))
 
     def refs(
-        self, draw: DrawFn, pool: tuple[str, ...] | None, *, min_size: int = 0
+        self,
+        draw: DrawFn,
+        pool: tuple[str, ...] | None,
+        *,
+        min_size: int = 0,
+        but: str | None = None,
     ) -> tuple[str, ...]:
-        """Draw a few distinct ids from *pool*."""
-        if pool is None:
-            return tuple(draw(_id_lists(min_size)))
-        return _distinct(draw, pool, min_size, _FEW)
+        """Draw a few distinct ids from *pool*, never *but*, a record's own."""
+        drawn = (
+            tuple(draw(_id_lists(min_size)))
+            if pool is None
+            else _distinct(draw, pool, min_size, _FEW)
+        )
+        return tuple(r for r in drawn if r != but)
 
     def date(self, draw: DrawFn, rid: str) -> HistoricalDate:
         """Draw a date of record *rid*, perhaps relative to another record."""
@@ -1282,7 +1290,7 @@ def _event(draw: DrawFn, scope: _Scope, rid: str) -> Event:
         participants=scope.refs(draw, scope.people),
         groups=scope.refs(draw, scope.groups),
         places=scope.refs(draw, scope.places),
-        subjects=tuple(r for r in scope.refs(draw, scope.targets) if r != rid),
+        subjects=scope.refs(draw, scope.targets, but=rid),
         evidence=scope.evidence(draw),
     )
 
@@ -1323,7 +1331,7 @@ def _quotation(draw: DrawFn, scope: _Scope, rid: str) -> Quotation:
         if occasion is None
         else scope.inside(draw, evidence),
         no_occasion=no_occasion,
-        subjects=tuple(r for r in scope.refs(draw, scope.targets) if r != rid),
+        subjects=scope.refs(draw, scope.targets, but=rid),
         evidence=evidence,
     )
 
@@ -1336,7 +1344,7 @@ def _statistic(draw: DrawFn, scope: _Scope, rid: str) -> Statistic:
         description=draw(_LABELS),
         date=scope.optional_date(draw, rid),
         places=scope.refs(draw, scope.places),
-        about=tuple(r for r in scope.refs(draw, scope.targets) if r != rid),
+        about=scope.refs(draw, scope.targets, but=rid),
         evidence=scope.evidence(draw),
     )
 
@@ -1358,7 +1366,7 @@ def _claim(draw: DrawFn, scope: _Scope, rid: str) -> Claim:
         by=draw(_ids_from(holders)) if reported else None,
         cue=scope.inside(draw, evidence) if reported else None,
         parent=parent if parent != rid else None,
-        subjects=tuple(r for r in scope.refs(draw, scope.targets) if r != rid),
+        subjects=scope.refs(draw, scope.targets, but=rid),
         evidence=evidence,
     )
 
@@ -1380,7 +1388,7 @@ def _note(draw: DrawFn, scope: _Scope, rid: str) -> Note:
     # A note may also be about the article itself.
     pool = None if scope.targets is None else (*scope.targets, "article")
     # Never about itself: drawn alone, a note may draw its own id.
-    about = tuple(r for r in scope.refs(draw, pool, min_size=1) if r != rid)
+    about = scope.refs(draw, pool, min_size=1, but=rid)
     return Note(
         id=rid,
         verdict=_item(draw, _VERDICTS),
